@@ -1,0 +1,79 @@
+#include "commands.h"
+
+#include "exit_codes.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+#include <iostream>
+
+namespace nines::app {
+
+namespace {
+
+struct Command {
+    const char* name;
+    const char* synopsis;
+    const char* summary;
+    int (*run)(const QStringList&);
+};
+
+const Command kCommands[] = {
+    {"check", "check FILE...", "validate model files; one line per problem on stderr", cmdCheck},
+    {"describe", "describe FILE", "print a readable summary of a model", cmdDescribe},
+};
+
+void printHelp(std::FILE* to)
+{
+    std::string text =
+        "Usage: nines [COMMAND] [OPTIONS] [FILE...]\n"
+        "\n"
+        "Nines simulates the availability and capacity of a system design: how many nines it\n"
+        "delivers, how many minutes of downtime a year to expect, and what to improve next.\n"
+        "\n"
+        "Commands:\n";
+    for (const auto& c : kCommands) {
+        std::string syn = c.synopsis;
+        syn.resize(std::max<size_t>(syn.size() + 2, 24), ' ');
+        text += "  " + syn + c.summary + "\n";
+    }
+    text +=
+        "\n"
+        "Options:\n"
+        "  -h, --help              show this help, or a command's help after its name\n"
+        "  -v, --version           show the version\n"
+        "\n"
+        "Exit codes: 0 ok; 1 cannot read or write a file; 2 invalid model or arguments;\n"
+        "3 analysis not applicable; 4 objective (--slo) missed; 5 cancelled.\n"
+        "Model files are JSON (\"format\": \"nines/1\"); see docs/file-format.md.\n";
+    std::fputs(text.c_str(), to);
+}
+
+}  // namespace
+
+int runCli(const QStringList& arguments)
+{
+    const QStringList args = arguments.mid(1);
+    if (args.isEmpty()) {
+        // The editor window is not built yet; until then, say what the program can do.
+        printHelp(stdout);
+        return ExitOk;
+    }
+    const QString first = args.first();
+    if (first == QLatin1String("-h") || first == QLatin1String("--help") || first == QLatin1String("help")) {
+        printHelp(stdout);
+        return ExitOk;
+    }
+    if (first == QLatin1String("-v") || first == QLatin1String("--version")) {
+        std::cout << "nines " << QCoreApplication::applicationVersion().toStdString() << "\n";
+        return ExitOk;
+    }
+    for (const auto& c : kCommands)
+        if (first == QLatin1String(c.name))
+            return c.run(args);
+    std::cerr << "nines: unknown command \"" << first.toStdString() << "\"\n\n";
+    printHelp(stderr);
+    return ExitInvalid;
+}
+
+}  // namespace nines::app

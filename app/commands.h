@@ -1,0 +1,13 @@
+// The subcommands of `nines`. Each takes the arguments after its name and returns an exit code.
+#pragma once
+
+#include <QStringList>
+
+namespace nines::app {
+
+int runCli(const QStringList& arguments);
+
+int cmdCheck(const QStringList& args);
+int cmdDescribe(const QStringList& args);
+
+}  // namespace nines::app

@@ -1,0 +1,655 @@
+#include "json_reader.h"
+
+#include "model/path.h"
+#include "model/validate.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <set>
+
+namespace nines::io {
+
+using namespace nines::model;
+
+namespace {
+
+std::string str(const QString& s)
+{
+    return s.toStdString();
+}
+
+/// "a string \"abc\"", "an array", ... for "expected X, got Y" messages.
+std::string describe(const QJsonValue& v)
+{
+    switch (v.type()) {
+    case QJsonValue::Null:
+        return "null";
+    case QJsonValue::Bool:
+        return v.toBool() ? "true" : "false";
+    case QJsonValue::Double:
+        return "the number " + formatNumber(v.toDouble());
+    case QJsonValue::String: {
+        std::string s = str(v.toString());
+        if (s.size() > 40)
+            s = s.substr(0, 37) + "...";
+        return "the string \"" + s + "\"";
+    }
+    case QJsonValue::Array:
+        return "an array";
+    case QJsonValue::Object:
+        return "an object";
+    case QJsonValue::Undefined:
+        break;
+    }
+    return "nothing";
+}
+
+size_t editDistance(std::string_view a, std::string_view b)
+{
+    std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
+    for (size_t j = 0; j <= b.size(); ++j)
+        prev[j] = j;
+    for (size_t i = 1; i <= a.size(); ++i) {
+        cur[0] = i;
+        for (size_t j = 1; j <= b.size(); ++j)
+            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+        std::swap(prev, cur);
+    }
+    return prev[b.size()];
+}
+
+template <typename E>
+std::string expectedNames()
+{
+    std::string s;
+    for (auto n : enumNames<E>())
+        s += (s.empty() ? "\"" : ", \"") + std::string(n) + "\"";
+    return s;
+}
+
+/// Reads the fields of one JSON object, remembering which were used, so that
+/// finish() can name every unknown field (most likely a typo) with a suggestion.
+class ObjectReader {
+public:
+    ObjectReader(const QJsonObject& o, std::string path, Problems& problems)
+        : o_(o), path_(std::move(path)), problems_(problems)
+    {
+    }
+    ~ObjectReader() { finish(); }
+
+    const std::string& path() const { return path_; }
+    std::string at(std::string_view key) const { return joinPath(path_, key); }
+    bool has(const char* key)
+    {
+        known_.insert(key);
+        return o_.contains(QLatin1String(key));
+    }
+    QJsonValue raw(const char* key)
+    {
+        known_.insert(key);
+        return o_.value(QLatin1String(key));
+    }
+    Problems& problems() { return problems_; }
+    /// Stops finish() from reporting the remaining fields (after an error that makes them moot).
+    void skipRest() { finished_ = true; }
+    void error(const std::string& path, const std::string& msg) { problems_.push_back({path, msg}); }
+    void missing(const char* key, const std::string& expected)
+    {
+        error(at(key), "is missing; expected " + expected);
+    }
+
+    std::string string(const char* key, bool required = false, std::string def = {})
+    {
+        if (!has(key)) {
+            if (required)
+                missing(key, "a string");
+            return def;
+        }
+        QJsonValue v = raw(key);
+        if (!v.isString()) {
+            error(at(key), "must be a string, got " + describe(v));
+            return def;
+        }
+        return str(v.toString());
+    }
+
+    std::optional<std::string> optString(const char* key)
+    {
+        if (!has(key))
+            return std::nullopt;
+        QJsonValue v = raw(key);
+        if (!v.isString()) {
+            error(at(key), "must be a string, got " + describe(v));
+            return std::nullopt;
+        }
+        return str(v.toString());
+    }
+
+    double number(const char* key, bool required, double def, const char* what = "a number")
+    {
+        if (!has(key)) {
+            if (required)
+                missing(key, what);
+            return def;
+        }
+        return toNumber(raw(key), at(key), def, what);
+    }
+
+    std::optional<double> optNumber(const char* key, const char* what = "a number")
+    {
+        if (!has(key))
+            return std::nullopt;
+        const double nan = std::numeric_limits<double>::quiet_NaN();
+        double d = toNumber(raw(key), at(key), nan, what);
+        if (std::isnan(d))
+            return std::nullopt;
+        return d;
+    }
+
+    double toNumber(const QJsonValue& v, const std::string& path, double def, const char* what)
+    {
+        if (!v.isDouble()) {
+            error(path, std::string("must be ") + what + ", got " + describe(v));
+            return def;
+        }
+        const double d = v.toDouble();
+        if (!std::isfinite(d)) {
+            error(path, std::string("must be a finite number, got ") + formatNumber(d));
+            return def;
+        }
+        return d;
+    }
+
+    long long integer(const char* key, bool required, long long def, const char* what = "a whole number")
+    {
+        if (!has(key)) {
+            if (required)
+                missing(key, what);
+            return def;
+        }
+        QJsonValue v = raw(key);
+        if (!v.isDouble()) {
+            error(at(key), std::string("must be ") + what + ", got " + describe(v));
+            return def;
+        }
+        const double d = v.toDouble();
+        if (!std::isfinite(d) || d != std::floor(d) || std::abs(d) > 9.0e15) {
+            error(at(key), std::string("must be ") + what + ", got " + formatNumber(d));
+            return def;
+        }
+        return static_cast<long long>(d);
+    }
+
+    int smallInt(const char* key, bool required, int def, const char* what = "a whole number")
+    {
+        const long long v = integer(key, required, def, what);
+        if (v > 100000000 || v < -100000000) {
+            error(at(key), std::string("must be ") + what + " below 100,000,000, got " + std::to_string(v));
+            return def;
+        }
+        return static_cast<int>(v);
+    }
+
+    bool boolean(const char* key, bool def)
+    {
+        if (!has(key))
+            return def;
+        QJsonValue v = raw(key);
+        if (!v.isBool()) {
+            error(at(key), "must be true or false, got " + describe(v));
+            return def;
+        }
+        return v.toBool();
+    }
+
+    template <typename E>
+    E enumeration(const char* key, bool required, E def)
+    {
+        if (!has(key)) {
+            if (required)
+                missing(key, "one of " + expectedNames<E>());
+            return def;
+        }
+        QJsonValue v = raw(key);
+        E out = def;
+        if (!v.isString() || !parseEnum(str(v.toString()), out)) {
+            error(at(key), "must be one of " + expectedNames<E>() + ", got " + describe(v));
+            return def;
+        }
+        return out;
+    }
+
+    std::optional<QJsonObject> object(const char* key, bool required)
+    {
+        if (!has(key)) {
+            if (required)
+                missing(key, "an object");
+            return std::nullopt;
+        }
+        QJsonValue v = raw(key);
+        if (!v.isObject()) {
+            error(at(key), "must be an object, got " + describe(v));
+            return std::nullopt;
+        }
+        return v.toObject();
+    }
+
+    std::optional<QJsonArray> array(const char* key, bool required, const char* what = "an array")
+    {
+        if (!has(key)) {
+            if (required)
+                missing(key, what);
+            return std::nullopt;
+        }
+        QJsonValue v = raw(key);
+        if (!v.isArray()) {
+            error(at(key), std::string("must be ") + what + ", got " + describe(v));
+            return std::nullopt;
+        }
+        return v.toArray();
+    }
+
+    std::vector<std::string> stringList(const char* key, const char* what)
+    {
+        std::vector<std::string> out;
+        auto a = array(key, false, what);
+        if (!a)
+            return out;
+        for (qsizetype i = 0; i < a->size(); ++i) {
+            const QJsonValue v = a->at(i);
+            if (!v.isString())
+                error(at(key) + "[" + std::to_string(i) + "]", "must be a string, got " + describe(v));
+            else
+                out.push_back(str(v.toString()));
+        }
+        return out;
+    }
+
+    std::optional<Point> position(const char* key = "position")
+    {
+        auto o = object(key, false);
+        if (!o)
+            return std::nullopt;
+        ObjectReader r(*o, at(key), problems_);
+        Point p;
+        p.x = r.number("x", true, 0.0);
+        p.y = r.number("y", true, 0.0);
+        return p;
+    }
+
+    void finish()
+    {
+        if (finished_)
+            return;
+        finished_ = true;
+        for (auto it = o_.begin(); it != o_.end(); ++it) {
+            const std::string key = str(it.key());
+            if (known_.count(key))
+                continue;
+            std::string msg = "unknown field";
+            std::string best;
+            size_t bestDist = 3;
+            for (const auto& k : known_) {
+                const size_t d = editDistance(key, k);
+                if (d < bestDist) {
+                    bestDist = d;
+                    best = k;
+                }
+            }
+            if (!best.empty())
+                msg += "; did you mean \"" + best + "\"?";
+            else {
+                msg += "; expected one of ";
+                bool first = true;
+                for (const auto& k : known_) {
+                    msg += (first ? "" : ", ") + k;
+                    first = false;
+                }
+            }
+            error(joinPath(path_, key), msg);
+        }
+    }
+
+private:
+    const QJsonObject o_;
+    std::string path_;
+    Problems& problems_;
+    std::set<std::string> known_;
+    bool finished_ = false;
+};
+
+/// Ids of the objects in an array, for building element paths before reading them.
+std::vector<std::string> idsOf(const QJsonArray& a)
+{
+    std::vector<std::string> ids;
+    for (const auto& v : a)
+        ids.push_back(v.isObject() && v.toObject().value(QLatin1String("id")).isString()
+                          ? str(v.toObject().value(QLatin1String("id")).toString())
+                          : std::string());
+    return ids;
+}
+
+/// Calls f(reader) for each element of the array field `key` that is an object.
+template <typename F>
+void forEachObject(ObjectReader& parent, const char* key, Problems& problems, F f)
+{
+    auto a = parent.array(key, false, "an array of objects");
+    if (!a)
+        return;
+    const std::vector<std::string> ids = idsOf(*a);
+    for (qsizetype i = 0; i < a->size(); ++i) {
+        const std::string path = elementPath(parent.at(key), ids, static_cast<size_t>(i));
+        const QJsonValue v = a->at(i);
+        if (!v.isObject()) {
+            problems.push_back({path, "must be an object, got " + describe(v)});
+            continue;
+        }
+        ObjectReader r(v.toObject(), path, problems);
+        f(r);
+    }
+}
+
+
+Distribution distributionField(ObjectReader& r, const char* key, bool required = true)
+{
+    if (!r.has(key)) {
+        if (required)
+            r.missing(key, "a distribution object such as {\"type\": \"exponential\", \"mean_hours\": 1000}");
+        return {};
+    }
+    return readDistribution(r.raw(key), r.at(key), r.problems());
+}
+
+std::optional<Outage> outageField(ObjectReader& r, const char* key = "outage")
+{
+    auto o = r.object(key, false);
+    if (!o)
+        return std::nullopt;
+    ObjectReader orr(*o, r.at(key), r.problems());
+    Outage out;
+    out.failure = distributionField(orr, "failure");
+    out.repair = distributionField(orr, "repair");
+    return out;
+}
+
+Settings readSettings(ObjectReader& r)
+{
+    Settings s;
+    s.mission_hours = r.number("mission_hours", false, s.mission_hours, "a number of hours");
+    s.replications = r.smallInt("replications", false, s.replications, "a whole number of replications");
+    s.target_relative_precision =
+        r.number("target_relative_precision", false, s.target_relative_precision, "a relative precision");
+    s.max_wall_seconds = r.number("max_wall_seconds", false, s.max_wall_seconds, "a number of seconds");
+    const long long seed = r.integer("seed", false, static_cast<long long>(s.seed), "a whole number");
+    if (seed < 0)
+        r.error(r.at("seed"), "must be a non-negative whole number, got " + std::to_string(seed));
+    else
+        s.seed = static_cast<std::uint64_t>(seed);
+    s.sla_target_percent = r.number("sla_target_percent", false, s.sla_target_percent, "a percentage");
+    s.target_utilisation_percent =
+        r.number("target_utilisation_percent", false, s.target_utilisation_percent, "a percentage");
+    s.overload_counts_as_down = r.boolean("overload_counts_as_down", s.overload_counts_as_down);
+    s.downtime_cost_per_minute = r.number("downtime_cost_per_minute", false, s.downtime_cost_per_minute,
+                                          "an amount of money");
+    s.currency = r.string("currency");
+    return s;
+}
+
+FailureMode readFailureMode(ObjectReader& r)
+{
+    FailureMode fm;
+    fm.id = r.string("id", true);
+    fm.name = r.string("name");
+    fm.failure = distributionField(r, "failure");
+    fm.repair = distributionField(r, "repair");
+    fm.detection_seconds = r.number("detection_seconds", false, 0.0, "a number of seconds");
+    if (r.has("dormant_failure"))
+        fm.dormant_failure = distributionField(r, "dormant_failure");
+    return fm;
+}
+
+Component readComponent(ObjectReader& r)
+{
+    Component c;
+    c.id = r.string("id", true);
+    c.name = r.string("name");
+    c.kind = r.enumeration("kind", true, ComponentKind::Service);
+    c.description = r.string("description");
+    c.instances = r.smallInt("instances", false, 1, "a whole number of instances");
+    c.required = r.smallInt("required", false, 1, "a whole number of instances");
+    c.redundancy = r.enumeration("redundancy", false, RedundancyMode::Active);
+    if (auto so = r.object("standby", false)) {
+        ObjectReader sr(*so, r.at("standby"), r.problems());
+        c.standby.kind = sr.enumeration("kind", false, StandbyKind::Hot);
+        c.standby.failover_seconds = sr.number("failover_seconds", false, 0.0, "a number of seconds");
+        c.standby.failover_success_probability =
+            sr.number("failover_success_probability", false, 1.0, "a probability");
+        if (c.redundancy != RedundancyMode::Standby)
+            r.error(r.at("standby"), "only applies when \"redundancy\" is \"standby\"");
+    }
+    forEachObject(r, "failure_modes", r.problems(),
+                  [&](ObjectReader& fr) { c.failure_modes.push_back(readFailureMode(fr)); });
+    c.repair_crew = r.optString("repair_crew");
+    c.zones = r.stringList("zones", "an array of zone ids");
+    c.capacity_rps = r.optNumber("capacity_rps", "a number of requests per second");
+    if (auto co = r.object("cost", false)) {
+        ObjectReader cr(*co, r.at("cost"), r.problems());
+        c.cost.purchase_per_instance = cr.number("purchase_per_instance", false, 0.0, "an amount of money");
+        c.cost.yearly_per_instance = cr.number("yearly_per_instance", false, 0.0, "an amount of money");
+    }
+    c.dependency_mode = r.enumeration("dependency_mode", false, DependencyMode::All);
+    c.dependency_min = r.smallInt("dependency_min", false, 1);
+    if (c.dependency_mode != DependencyMode::AtLeast && r.has("dependency_min"))
+        r.error(r.at("dependency_min"), "only applies when \"dependency_mode\" is \"at_least\"");
+    c.traffic_share = r.number("traffic_share", false, 0.0, "a share of the traffic");
+    c.entry_node = r.optString("entry_node");
+    if (auto d = r.object("data_store", false)) {
+        ObjectReader dr(*d, r.at("data_store"), r.problems());
+        DataStore ds;
+        ds.replication = dr.enumeration("replication", false, Replication::None);
+        ds.replication_lag_seconds = dr.number("replication_lag_seconds", false, 0.0, "a number of seconds");
+        ds.consistency = dr.enumeration("consistency", false, Consistency::CP);
+        ds.write_rate_per_second = dr.number("write_rate_per_second", false, 0.0, "a number of writes per second");
+        c.data_store = ds;
+    }
+    c.position = r.position();
+    return c;
+}
+
+Dependency readDependency(ObjectReader& r)
+{
+    Dependency d;
+    d.id = r.string("id");
+    d.from = r.string("from", true);
+    d.to = r.string("to", true);
+    d.calls_per_request = r.number("calls_per_request", false, 1.0, "a number of calls");
+    d.type = r.enumeration("type", false, DependencyType::Sync);
+    d.buffer_messages = r.optNumber("buffer_messages", "a number of messages");
+    d.message_rate_per_second = r.optNumber("message_rate_per_second", "a number of messages per second");
+    return d;
+}
+
+Operation readOperation(ObjectReader& r)
+{
+    Operation op;
+    op.op = r.enumeration("op", true, OperationType::Set);
+    op.path = r.string("path", true);
+    if (r.has("value")) {
+        const QJsonValue v = r.raw("value");
+        if (op.op == OperationType::Remove)
+            r.error(r.at("value"), "a \"remove\" operation takes no value");
+        else {
+            QJsonArray wrapper{v};  // QJsonDocument holds only arrays and objects
+            QByteArray text = QJsonDocument(wrapper).toJson(QJsonDocument::Compact);
+            op.value_json = str(QString::fromUtf8(text.mid(1, text.size() - 2)));
+        }
+    } else if (op.op != OperationType::Remove)
+        r.missing("value", "the value to " + std::string(toString(op.op)));
+    return op;
+}
+
+}  // namespace
+
+Distribution readDistribution(const QJsonValue& v, const std::string& path, Problems& problems)
+{
+    Distribution d;
+    if (!v.isObject()) {
+        problems.push_back({path, "must be a distribution object such as {\"type\": \"exponential\", "
+                                  "\"mean_hours\": 1000}, got " + describe(v)});
+        return d;
+    }
+    ObjectReader r(v.toObject(), path, problems);
+    std::string types;
+    for (auto t : {DistributionType::Exponential, DistributionType::Weibull, DistributionType::Lognormal,
+                   DistributionType::Deterministic, DistributionType::Uniform, DistributionType::Empirical})
+        types += (types.empty() ? "\"" : ", \"") + std::string(toString(t)) + "\"";
+    if (!r.has("type")) {
+        r.missing("type", "one of " + types);
+        r.skipRest();
+        return d;
+    }
+    const QJsonValue tv = r.raw("type");
+    if (!tv.isString() || !parseDistributionType(str(tv.toString()), d.type)) {
+        r.error(r.at("type"), "must be one of " + types + ", got " + describe(tv));
+        r.skipRest();
+        return d;
+    }
+    switch (d.type) {
+    case DistributionType::Exponential:
+        d.mean_hours = r.number("mean_hours", true, 1.0, "a number of hours (the mean, e.g. MTBF or MTTR)");
+        break;
+    case DistributionType::Weibull:
+        d.shape = r.number("shape", true, 1.0, "a number (the Weibull shape)");
+        d.scale_hours = r.number("scale_hours", true, 1.0, "a number of hours (the Weibull scale)");
+        break;
+    case DistributionType::Lognormal:
+        d.mean_hours = r.number("mean_hours", true, 1.0, "a number of hours (the mean)");
+        d.sigma = r.number("sigma", true, 1.0, "a number (standard deviation of the logarithm)");
+        break;
+    case DistributionType::Deterministic:
+        d.hours = r.number("hours", true, 1.0, "a number of hours");
+        break;
+    case DistributionType::Uniform:
+        d.min_hours = r.number("min_hours", true, 0.0, "a number of hours");
+        d.max_hours = r.number("max_hours", true, 1.0, "a number of hours");
+        break;
+    case DistributionType::Empirical:
+        if (auto a = r.array("samples_hours", true, "an array of observed durations in hours")) {
+            for (qsizetype i = 0; i < a->size(); ++i)
+                d.samples_hours.push_back(r.toNumber(a->at(i), r.at("samples_hours") + "[" + std::to_string(i) + "]",
+                                                     0.0, "a number of hours"));
+        }
+        break;
+    }
+    return d;
+}
+
+Model readModel(const QJsonObject& root, Problems& problems)
+{
+    Model m;
+    ObjectReader r(root, "", problems);
+    if (!r.has("format"))
+        r.missing("format", "\"" + std::string(kFormatVersion) + "\" (the version of the file format)");
+    else {
+        const QJsonValue f = r.raw("format");
+        if (!f.isString())
+            r.error("format", "must be the string \"" + std::string(kFormatVersion) + "\", got " + describe(f));
+        else if (str(f.toString()) != kFormatVersion) {
+            r.error("format", "unsupported format version \"" + str(f.toString()) + "\"; this version of Nines reads \""
+                                  + std::string(kFormatVersion) + "\"");
+            r.skipRest();
+            return m;  // reading a different format field by field would only add noise
+        }
+    }
+    m.name = r.string("name", true);
+    m.description = r.string("description");
+    if (auto s = r.object("settings", false)) {
+        ObjectReader sr(*s, "settings", problems);
+        m.settings = readSettings(sr);
+    }
+    forEachObject(r, "regions", problems, [&](ObjectReader& o) {
+        Region x;
+        x.id = o.string("id", true);
+        x.name = o.string("name");
+        x.outage = outageField(o);
+        x.position = o.position();
+        m.regions.push_back(std::move(x));
+    });
+    forEachObject(r, "zones", problems, [&](ObjectReader& o) {
+        Zone x;
+        x.id = o.string("id", true);
+        x.name = o.string("name");
+        x.region = o.optString("region");
+        x.outage = outageField(o);
+        x.position = o.position();
+        m.zones.push_back(std::move(x));
+    });
+    forEachObject(r, "hubs", problems, [&](ObjectReader& o) {
+        Hub x;
+        x.id = o.string("id", true);
+        x.name = o.string("name");
+        x.position = o.position();
+        m.hubs.push_back(std::move(x));
+    });
+    forEachObject(r, "links", problems, [&](ObjectReader& o) {
+        Link x;
+        x.id = o.string("id", true);
+        x.name = o.string("name");
+        x.from = o.string("from", true);
+        x.to = o.string("to", true);
+        x.outage = outageField(o);
+        m.links.push_back(std::move(x));
+    });
+    forEachObject(r, "repair_crews", problems, [&](ObjectReader& o) {
+        RepairCrew x;
+        x.id = o.string("id", true);
+        x.name = o.string("name");
+        x.size = o.smallInt("size", false, 1, "a whole number of repairs at once");
+        m.repair_crews.push_back(std::move(x));
+    });
+    if (!r.has("components"))
+        r.missing("components", "an array of components");
+    forEachObject(r, "components", problems, [&](ObjectReader& o) { m.components.push_back(readComponent(o)); });
+    forEachObject(r, "dependencies", problems,
+                  [&](ObjectReader& o) { m.dependencies.push_back(readDependency(o)); });
+    forEachObject(r, "shared_fate", problems, [&](ObjectReader& o) {
+        SharedFate x;
+        x.id = o.string("id", true);
+        x.name = o.string("name");
+        x.components = o.stringList("components", "an array of component ids");
+        if (auto out = outageField(o))
+            x.outage = *out;
+        else if (!o.has("outage"))
+            o.missing("outage", "an object with \"failure\" and \"repair\" distributions");
+        m.shared_fate.push_back(std::move(x));
+    });
+    if (auto lo = r.object("load", false)) {
+        ObjectReader lr(*lo, "load", problems);
+        Load l;
+        l.peak_rps = lr.number("peak_rps", true, 0.0, "a number of requests per second");
+        if (auto a = lr.array("daily_profile", false, "an array of 24 fractions of the peak")) {
+            for (qsizetype i = 0; i < a->size(); ++i)
+                l.daily_profile.push_back(lr.toNumber(a->at(i), "load.daily_profile[" + std::to_string(i) + "]",
+                                                      0.0, "a fraction of the peak"));
+        }
+        l.yearly_growth_percent = lr.number("yearly_growth_percent", false, 0.0, "a percentage");
+        m.load = l;
+    }
+    forEachObject(r, "scenarios", problems, [&](ObjectReader& o) {
+        Scenario x;
+        x.id = o.string("id", true);
+        x.name = o.string("name");
+        x.description = o.string("description");
+        x.based_on = o.optString("based_on");
+        forEachObject(o, "operations", problems,
+                      [&](ObjectReader& opr) { x.operations.push_back(readOperation(opr)); });
+        m.scenarios.push_back(std::move(x));
+    });
+    return m;
+}
+
+}  // namespace nines::io

@@ -1,0 +1,300 @@
+#include "json_writer.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace nines::io {
+
+using namespace nines::model;
+
+namespace {
+
+QString qs(const std::string& s)
+{
+    return QString::fromStdString(s);
+}
+QString qs(std::string_view s)
+{
+    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+}
+
+void putString(QJsonObject& o, const char* key, const std::string& v)
+{
+    if (!v.empty())
+        o.insert(QLatin1String(key), qs(v));
+}
+
+void putNumber(QJsonObject& o, const char* key, double v, double def)
+{
+    if (v != def)
+        o.insert(QLatin1String(key), v);
+}
+
+QJsonObject writePoint(const Point& p)
+{
+    return QJsonObject{{QStringLiteral("x"), p.x}, {QStringLiteral("y"), p.y}};
+}
+
+QJsonObject writeOutage(const Outage& o)
+{
+    return QJsonObject{{QStringLiteral("failure"), writeDistribution(o.failure)},
+                       {QStringLiteral("repair"), writeDistribution(o.repair)}};
+}
+
+QJsonArray stringArray(const std::vector<std::string>& v)
+{
+    QJsonArray a;
+    for (const auto& s : v)
+        a.append(qs(s));
+    return a;
+}
+
+QJsonObject writeSettings(const Settings& s)
+{
+    const Settings def;
+    QJsonObject o;
+    putNumber(o, "mission_hours", s.mission_hours, def.mission_hours);
+    putNumber(o, "replications", s.replications, def.replications);
+    putNumber(o, "target_relative_precision", s.target_relative_precision, def.target_relative_precision);
+    putNumber(o, "max_wall_seconds", s.max_wall_seconds, def.max_wall_seconds);
+    if (s.seed != def.seed)
+        o.insert(QStringLiteral("seed"), static_cast<double>(s.seed));
+    putNumber(o, "sla_target_percent", s.sla_target_percent, def.sla_target_percent);
+    putNumber(o, "target_utilisation_percent", s.target_utilisation_percent, def.target_utilisation_percent);
+    if (s.overload_counts_as_down)
+        o.insert(QStringLiteral("overload_counts_as_down"), true);
+    putNumber(o, "downtime_cost_per_minute", s.downtime_cost_per_minute, def.downtime_cost_per_minute);
+    putString(o, "currency", s.currency);
+    return o;
+}
+
+QJsonObject writeComponent(const Component& c)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("id"), qs(c.id));
+    putString(o, "name", c.name);
+    o.insert(QStringLiteral("kind"), qs(toString(c.kind)));
+    putString(o, "description", c.description);
+    putNumber(o, "instances", c.instances, 1);
+    putNumber(o, "required", c.required, 1);
+    if (c.redundancy != RedundancyMode::Active) {
+        o.insert(QStringLiteral("redundancy"), qs(toString(c.redundancy)));
+        QJsonObject s;
+        s.insert(QStringLiteral("kind"), qs(toString(c.standby.kind)));
+        putNumber(s, "failover_seconds", c.standby.failover_seconds, 0.0);
+        putNumber(s, "failover_success_probability", c.standby.failover_success_probability, 1.0);
+        o.insert(QStringLiteral("standby"), s);
+    }
+    if (!c.failure_modes.empty()) {
+        QJsonArray modes;
+        for (const auto& fm : c.failure_modes) {
+            QJsonObject m;
+            m.insert(QStringLiteral("id"), qs(fm.id));
+            putString(m, "name", fm.name);
+            m.insert(QStringLiteral("failure"), writeDistribution(fm.failure));
+            m.insert(QStringLiteral("repair"), writeDistribution(fm.repair));
+            putNumber(m, "detection_seconds", fm.detection_seconds, 0.0);
+            if (fm.dormant_failure)
+                m.insert(QStringLiteral("dormant_failure"), writeDistribution(*fm.dormant_failure));
+            modes.append(m);
+        }
+        o.insert(QStringLiteral("failure_modes"), modes);
+    }
+    if (c.repair_crew)
+        o.insert(QStringLiteral("repair_crew"), qs(*c.repair_crew));
+    if (!c.zones.empty())
+        o.insert(QStringLiteral("zones"), stringArray(c.zones));
+    if (c.capacity_rps)
+        o.insert(QStringLiteral("capacity_rps"), *c.capacity_rps);
+    if (c.cost != Cost{}) {
+        QJsonObject co;
+        putNumber(co, "purchase_per_instance", c.cost.purchase_per_instance, 0.0);
+        putNumber(co, "yearly_per_instance", c.cost.yearly_per_instance, 0.0);
+        o.insert(QStringLiteral("cost"), co);
+    }
+    if (c.dependency_mode != DependencyMode::All)
+        o.insert(QStringLiteral("dependency_mode"), qs(toString(c.dependency_mode)));
+    if (c.dependency_mode == DependencyMode::AtLeast)
+        o.insert(QStringLiteral("dependency_min"), c.dependency_min);
+    putNumber(o, "traffic_share", c.traffic_share, 0.0);
+    if (c.entry_node)
+        o.insert(QStringLiteral("entry_node"), qs(*c.entry_node));
+    if (c.data_store) {
+        QJsonObject d;
+        d.insert(QStringLiteral("replication"), qs(toString(c.data_store->replication)));
+        putNumber(d, "replication_lag_seconds", c.data_store->replication_lag_seconds, 0.0);
+        d.insert(QStringLiteral("consistency"), qs(toString(c.data_store->consistency)));
+        putNumber(d, "write_rate_per_second", c.data_store->write_rate_per_second, 0.0);
+        o.insert(QStringLiteral("data_store"), d);
+    }
+    if (c.position)
+        o.insert(QStringLiteral("position"), writePoint(*c.position));
+    return o;
+}
+
+}  // namespace
+
+QJsonObject writeDistribution(const Distribution& d)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("type"), qs(toString(d.type)));
+    switch (d.type) {
+    case DistributionType::Exponential:
+        o.insert(QStringLiteral("mean_hours"), d.mean_hours);
+        break;
+    case DistributionType::Weibull:
+        o.insert(QStringLiteral("shape"), d.shape);
+        o.insert(QStringLiteral("scale_hours"), d.scale_hours);
+        break;
+    case DistributionType::Lognormal:
+        o.insert(QStringLiteral("mean_hours"), d.mean_hours);
+        o.insert(QStringLiteral("sigma"), d.sigma);
+        break;
+    case DistributionType::Deterministic:
+        o.insert(QStringLiteral("hours"), d.hours);
+        break;
+    case DistributionType::Uniform:
+        o.insert(QStringLiteral("min_hours"), d.min_hours);
+        o.insert(QStringLiteral("max_hours"), d.max_hours);
+        break;
+    case DistributionType::Empirical: {
+        QJsonArray a;
+        for (double v : d.samples_hours)
+            a.append(v);
+        o.insert(QStringLiteral("samples_hours"), a);
+        break;
+    }
+    }
+    return o;
+}
+
+QJsonObject writeModel(const Model& m)
+{
+    QJsonObject root;
+    root.insert(QStringLiteral("format"), qs(kFormatVersion));
+    root.insert(QStringLiteral("name"), qs(m.name));
+    putString(root, "description", m.description);
+    const QJsonObject settings = writeSettings(m.settings);
+    if (!settings.isEmpty())
+        root.insert(QStringLiteral("settings"), settings);
+
+    auto named = [](const std::string& id, const std::string& name) {
+        QJsonObject o;
+        o.insert(QStringLiteral("id"), qs(id));
+        putString(o, "name", name);
+        return o;
+    };
+    QJsonArray regions, zones, hubs, links, crews, components, deps, fates, scenarios;
+    for (const auto& r : m.regions) {
+        QJsonObject o = named(r.id, r.name);
+        if (r.outage)
+            o.insert(QStringLiteral("outage"), writeOutage(*r.outage));
+        if (r.position)
+            o.insert(QStringLiteral("position"), writePoint(*r.position));
+        regions.append(o);
+    }
+    for (const auto& z : m.zones) {
+        QJsonObject o = named(z.id, z.name);
+        if (z.region)
+            o.insert(QStringLiteral("region"), qs(*z.region));
+        if (z.outage)
+            o.insert(QStringLiteral("outage"), writeOutage(*z.outage));
+        if (z.position)
+            o.insert(QStringLiteral("position"), writePoint(*z.position));
+        zones.append(o);
+    }
+    for (const auto& h : m.hubs) {
+        QJsonObject o = named(h.id, h.name);
+        if (h.position)
+            o.insert(QStringLiteral("position"), writePoint(*h.position));
+        hubs.append(o);
+    }
+    for (const auto& l : m.links) {
+        QJsonObject o = named(l.id, l.name);
+        o.insert(QStringLiteral("from"), qs(l.from));
+        o.insert(QStringLiteral("to"), qs(l.to));
+        if (l.outage)
+            o.insert(QStringLiteral("outage"), writeOutage(*l.outage));
+        links.append(o);
+    }
+    for (const auto& c : m.repair_crews) {
+        QJsonObject o = named(c.id, c.name);
+        putNumber(o, "size", c.size, 1);
+        crews.append(o);
+    }
+    for (const auto& c : m.components)
+        components.append(writeComponent(c));
+    for (const auto& d : m.dependencies) {
+        QJsonObject o;
+        putString(o, "id", d.id);
+        o.insert(QStringLiteral("from"), qs(d.from));
+        o.insert(QStringLiteral("to"), qs(d.to));
+        putNumber(o, "calls_per_request", d.calls_per_request, 1.0);
+        if (d.type != DependencyType::Sync)
+            o.insert(QStringLiteral("type"), qs(toString(d.type)));
+        if (d.buffer_messages)
+            o.insert(QStringLiteral("buffer_messages"), *d.buffer_messages);
+        if (d.message_rate_per_second)
+            o.insert(QStringLiteral("message_rate_per_second"), *d.message_rate_per_second);
+        deps.append(o);
+    }
+    for (const auto& s : m.shared_fate) {
+        QJsonObject o = named(s.id, s.name);
+        o.insert(QStringLiteral("components"), stringArray(s.components));
+        o.insert(QStringLiteral("outage"), writeOutage(s.outage));
+        fates.append(o);
+    }
+    for (const auto& s : m.scenarios) {
+        QJsonObject o = named(s.id, s.name);
+        putString(o, "description", s.description);
+        if (s.based_on)
+            o.insert(QStringLiteral("based_on"), qs(*s.based_on));
+        QJsonArray ops;
+        for (const auto& op : s.operations) {
+            QJsonObject oo;
+            oo.insert(QStringLiteral("op"), qs(toString(op.op)));
+            oo.insert(QStringLiteral("path"), qs(op.path));
+            if (op.op != OperationType::Remove) {
+                const QJsonDocument doc =
+                    QJsonDocument::fromJson(QByteArray("[") + QByteArray::fromStdString(op.value_json) + "]");
+                oo.insert(QStringLiteral("value"), doc.array().isEmpty() ? QJsonValue() : doc.array().at(0));
+            }
+            ops.append(oo);
+        }
+        o.insert(QStringLiteral("operations"), ops);
+        scenarios.append(o);
+    }
+    auto putArray = [&](const char* key, const QJsonArray& a, bool always = false) {
+        if (always || !a.isEmpty())
+            root.insert(QLatin1String(key), a);
+    };
+    putArray("regions", regions);
+    putArray("zones", zones);
+    putArray("hubs", hubs);
+    putArray("links", links);
+    putArray("repair_crews", crews);
+    putArray("components", components, true);
+    putArray("dependencies", deps);
+    putArray("shared_fate", fates);
+    if (m.load) {
+        QJsonObject l;
+        l.insert(QStringLiteral("peak_rps"), m.load->peak_rps);
+        if (!m.load->daily_profile.empty()) {
+            QJsonArray a;
+            for (double v : m.load->daily_profile)
+                a.append(v);
+            l.insert(QStringLiteral("daily_profile"), a);
+        }
+        putNumber(l, "yearly_growth_percent", m.load->yearly_growth_percent, 0.0);
+        root.insert(QStringLiteral("load"), l);
+    }
+    putArray("scenarios", scenarios);
+    return root;
+}
+
+QByteArray modelToJson(const Model& m)
+{
+    return QJsonDocument(writeModel(m)).toJson(QJsonDocument::Indented);
+}
+
+}  // namespace nines::io

@@ -1,0 +1,125 @@
+#include "model_file.h"
+
+#include "json_reader.h"
+#include "json_writer.h"
+#include "model/validate.h"
+#include "scenario.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QSaveFile>
+
+namespace nines::io {
+
+using namespace nines::model;
+
+std::pair<int, int> lineAndColumn(const QByteArray& text, qsizetype offset)
+{
+    int line = 1, column = 1;
+    const qsizetype end = std::min(offset, text.size());
+    for (qsizetype i = 0; i < end; ++i) {
+        const unsigned char c = static_cast<unsigned char>(text[i]);
+        if (c == '\n') {
+            ++line;
+            column = 1;
+        } else if ((c & 0xC0) != 0x80) {  // count characters, not UTF-8 continuation bytes
+            ++column;
+        }
+    }
+    return {line, column};
+}
+
+LoadResult parseModel(const QByteArray& input)
+{
+    LoadResult res;
+    QByteArray bytes = input;
+    if (bytes.startsWith("\xEF\xBB\xBF"))
+        bytes.remove(0, 3);  // a UTF-8 byte order mark, as some editors write
+    if (bytes.trimmed().isEmpty()) {
+        res.problems.push_back({"", "the file is empty; expected a JSON object starting with "
+                                    "{\"format\": \"nines/1\", ..."});
+        return res;
+    }
+    if (bytes.size() > kMaxModelFileBytes) {
+        res.problems.push_back({"", "the model is " + std::to_string(bytes.size() / (1024 * 1024))
+                                        + " MiB, more than the " + std::to_string(kMaxModelFileBytes / (1024 * 1024))
+                                        + " MiB Nines reads; is this really a model file?"});
+        return res;
+    }
+    QJsonParseError err;
+    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &err);
+    if (err.error != QJsonParseError::NoError) {
+        const auto [line, col] = lineAndColumn(bytes, err.offset);
+        res.problems.push_back({"", "invalid JSON at line " + std::to_string(line) + ", column " + std::to_string(col)
+                                        + ": " + err.errorString().toStdString()});
+        return res;
+    }
+    if (!doc.isObject()) {
+        res.problems.push_back({"", "the file holds a JSON array; expected a JSON object starting with "
+                                    "{\"format\": \"nines/1\", ..."});
+        return res;
+    }
+    res.json_ok = true;
+    res.draft = readModel(doc.object(), res.problems);
+    const bool typeErrors = hasErrors(res.problems);
+    Problems semantic = validate(res.draft);
+    res.problems.insert(res.problems.end(), semantic.begin(), semantic.end());
+    // Scenarios only make sense on a sound base: their problems would otherwise repeat the base's.
+    if (!typeErrors && !hasErrors(semantic))
+        validateScenarios(res.draft, res.problems);
+    if (!hasErrors(res.problems))
+        res.model = res.draft;
+    return res;
+}
+
+LoadResult loadModelFile(const QString& path)
+{
+    LoadResult res;
+    QFile f(path);
+    const QFileInfo info(path);
+    if (info.isDir()) {
+        res.read_failed = true;
+        res.problems.push_back({"", "is a directory, not a model file"});
+        return res;
+    }
+    if (!f.open(QIODevice::ReadOnly)) {
+        res.read_failed = true;
+        res.problems.push_back({"", "cannot read the file: " + f.errorString().toStdString()});
+        return res;
+    }
+    if (f.size() > kMaxModelFileBytes) {
+        res.read_failed = true;
+        res.problems.push_back({"", "the file is " + std::to_string(f.size() / (1024 * 1024)) + " MiB, more than the "
+                                        + std::to_string(kMaxModelFileBytes / (1024 * 1024))
+                                        + " MiB Nines reads; is this really a model file?"});
+        return res;
+    }
+    return parseModel(f.readAll());
+}
+
+QString saveModelFile(const Model& m, const QString& path, const SaveProgress& progress)
+{
+    const QByteArray bytes = modelToJson(m);
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return QStringLiteral("cannot write %1: %2").arg(path, f.errorString());
+    constexpr qint64 kChunk = 64 * 1024;
+    for (qint64 pos = 0; pos < bytes.size(); pos += kChunk) {
+        const qint64 n = std::min(kChunk, bytes.size() - pos);
+        if (f.write(bytes.constData() + pos, n) != n) {
+            f.cancelWriting();
+            return QStringLiteral("cannot write %1: %2").arg(path, f.errorString());
+        }
+        if (progress && !progress(pos + n, bytes.size())) {
+            f.cancelWriting();
+            return QStringLiteral("the save of %1 was abandoned; the file was left as it was").arg(path);
+        }
+    }
+    if (!f.commit())
+        return QStringLiteral("cannot write %1: %2").arg(path, f.errorString());
+    return {};
+}
+
+}  // namespace nines::io

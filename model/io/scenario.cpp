@@ -1,0 +1,251 @@
+#include "scenario.h"
+
+#include "json_reader.h"
+#include "json_writer.h"
+#include "model/path.h"
+#include "model/validate.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <algorithm>
+#include <set>
+
+namespace nines::io {
+
+using namespace nines::model;
+
+namespace {
+
+bool isIndex(const std::string& s)
+{
+    return !s.empty() && s.size() < 9 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+/// Position of the element `selector` (an id, or an index when no element has that id).
+qsizetype findElement(const QJsonArray& a, const std::string& selector)
+{
+    const QString sel = QString::fromStdString(selector);
+    for (qsizetype i = 0; i < a.size(); ++i)
+        if (a.at(i).isObject() && a.at(i).toObject().value(QLatin1String("id")).toString() == sel)
+            return i;
+    if (isIndex(selector)) {
+        const qsizetype i = std::stoll(selector);
+        if (i < a.size())
+            return i;
+    }
+    return -1;
+}
+
+std::string singular(const std::string& collection)
+{
+    if (collection == "components")
+        return "component";
+    if (collection == "dependencies")
+        return "dependency";
+    if (collection == "failure_modes")
+        return "failure mode";
+    if (collection == "repair_crews")
+        return "repair crew";
+    if (collection.size() > 1 && collection.back() == 's')
+        return collection.substr(0, collection.size() - 1);
+    return collection;
+}
+
+// Walks the path recursively; Qt's JSON containers are values, so each level is written back.
+std::string applyAt(QJsonObject& obj, const std::vector<PathStep>& steps, size_t i, OperationType op,
+                    const QJsonValue& value, const std::string& done)
+{
+    const PathStep& step = steps[i];
+    const QString key = QString::fromStdString(step.field);
+    const bool last = i + 1 == steps.size();
+    const std::string here = joinPath(done, step.field);
+
+    if (!step.selector) {
+        if (last) {
+            switch (op) {
+            case OperationType::Set:
+                obj.insert(key, value);
+                return {};
+            case OperationType::Add: {
+                QJsonValue cur = obj.value(key);
+                if (!cur.isUndefined() && !cur.isArray())
+                    return "\"" + here + "\" is not a list, so nothing can be added to it";
+                QJsonArray a = cur.toArray();
+                if (value.isObject() && value.toObject().contains(QLatin1String("id"))
+                    && findElement(a, value.toObject().value(QLatin1String("id")).toString().toStdString()) >= 0)
+                    return "\"" + here + "\" already holds an item with id \""
+                           + value.toObject().value(QLatin1String("id")).toString().toStdString() + "\"";
+                a.append(value);
+                obj.insert(key, a);
+                return {};
+            }
+            case OperationType::Remove:
+                if (!obj.contains(key))
+                    return "there is no field \"" + here + "\" to remove";
+                obj.remove(key);
+                return {};
+            }
+        }
+        QJsonValue child = obj.value(key);
+        if (child.isUndefined())
+            return "there is no field \"" + here + "\"";
+        if (!child.isObject())
+            return "\"" + here + "\" is not an object, so it has no field \"" + steps[i + 1].field + "\"";
+        QJsonObject o = child.toObject();
+        std::string why = applyAt(o, steps, i + 1, op, value, here);
+        if (why.empty())
+            obj.insert(key, o);
+        return why;
+    }
+
+    const std::string selected = here + "[" + *step.selector + "]";
+    QJsonValue child = obj.value(key);
+    if (!child.isArray())
+        return child.isUndefined() ? "there is no " + singular(step.field) + " \"" + *step.selector + "\" (\"" + here
+                                         + "\" is empty)"
+                                   : "\"" + here + "\" is not a list";
+    QJsonArray a = child.toArray();
+    const qsizetype pos = findElement(a, *step.selector);
+    if (pos < 0)
+        return "there is no " + singular(step.field) + " \"" + *step.selector + "\" in \"" + here + "\"";
+    if (last) {
+        if (op == OperationType::Remove)
+            a.removeAt(pos);
+        else if (op == OperationType::Set)
+            a.replace(pos, value);
+        else
+            return "\"" + selected + "\" is an item, not a list; add to \"" + here + "\" instead";
+        obj.insert(key, a);
+        return {};
+    }
+    QJsonValue elem = a.at(pos);
+    if (!elem.isObject()) {
+        // A plain value in a list (e.g. load.daily_profile[3]) can only be the last step.
+        return "\"" + selected + "\" is not an object, so it has no field \"" + steps[i + 1].field + "\"";
+    }
+    QJsonObject o = elem.toObject();
+    std::string why = applyAt(o, steps, i + 1, op, value, selected);
+    if (why.empty()) {
+        a.replace(pos, o);
+        obj.insert(key, a);
+    }
+    return why;
+}
+
+QJsonValue parseValue(const std::string& json)
+{
+    const QJsonDocument doc = QJsonDocument::fromJson(QByteArray("[") + QByteArray::fromStdString(json) + "]");
+    return doc.array().isEmpty() ? QJsonValue() : doc.array().at(0);
+}
+
+const Scenario* findScenario(const Model& m, const std::string& id)
+{
+    for (const auto& s : m.scenarios)
+        if (s.id == id)
+            return &s;
+    return nullptr;
+}
+
+std::string scenarioPath(const Model& m, const std::string& id)
+{
+    std::vector<std::string> ids;
+    for (const auto& s : m.scenarios)
+        ids.push_back(s.id);
+    auto it = std::find(ids.begin(), ids.end(), id);
+    return elementPath("scenarios", ids, static_cast<size_t>(it - ids.begin()));
+}
+
+/// Reads and validates a document produced by applying operations; problems of the result
+/// are reported under `where`, naming the field inside the scenario's model.
+std::optional<Model> readResult(const QJsonObject& doc, const std::string& where, Problems& problems)
+{
+    Problems inner;
+    Model m = readModel(doc, inner);
+    if (!hasErrors(inner)) {
+        Problems sem = validate(m);
+        inner.insert(inner.end(), sem.begin(), sem.end());
+    }
+    bool bad = false;
+    for (const auto& p : inner) {
+        if (p.severity != Severity::Error)
+            continue;  // warnings of the base already show once; a scenario adds none of its own
+        bad = true;
+        problems.push_back({where, "in the resulting model, " + p.text()});
+    }
+    if (bad)
+        return std::nullopt;
+    return m;
+}
+
+}  // namespace
+
+std::string applyOperation(QJsonObject& doc, OperationType op, const std::string& path, const QJsonValue& value)
+{
+    std::string why;
+    auto steps = parsePath(path, &why);
+    if (!steps)
+        return "\"" + path + "\" is not a field path (" + why + ")";
+    if (steps->size() == 1 && steps->front().field == "format")
+        return "the format version cannot be changed by a scenario";
+    return applyAt(doc, *steps, 0, op, value, "");
+}
+
+std::optional<Model> resolveScenario(const Model& base, const std::string& id, Problems& problems)
+{
+    // Chain from the base to this scenario.
+    std::vector<const Scenario*> chain;
+    std::set<std::string> seen;
+    for (const Scenario* s = findScenario(base, id); s; s = s->based_on ? findScenario(base, *s->based_on) : nullptr) {
+        if (!seen.insert(s->id).second) {
+            problems.push_back({scenarioPath(base, id) + ".based_on", "scenarios are based on each other in a circle"});
+            return std::nullopt;
+        }
+        chain.insert(chain.begin(), s);
+    }
+    if (chain.empty()) {
+        problems.push_back({"scenarios", "there is no scenario \"" + id + "\""});
+        return std::nullopt;
+    }
+    Model stripped = base;
+    stripped.scenarios.clear();
+    QJsonObject doc = writeModel(stripped);
+    bool ok = true;
+    for (const Scenario* s : chain) {
+        const std::string sp = scenarioPath(base, s->id);
+        for (size_t j = 0; j < s->operations.size(); ++j) {
+            const Operation& op = s->operations[j];
+            const std::string why = applyOperation(doc, op.op, op.path, parseValue(op.value_json));
+            if (!why.empty()) {
+                // Report each failing operation once, under the scenario that owns it.
+                if (s->id == id)
+                    problems.push_back({sp + ".operations[" + std::to_string(j) + "].path",
+                                        "the target does not exist: " + why});
+                ok = false;
+            }
+        }
+    }
+    if (!ok)
+        return std::nullopt;
+    return readResult(doc, scenarioPath(base, id), problems);
+}
+
+void validateScenarios(const Model& base, Problems& problems)
+{
+    for (const auto& s : base.scenarios)
+        resolveScenario(base, s.id, problems);
+}
+
+std::optional<Model> withField(const Model& base, const std::string& path, const QJsonValue& value,
+                               Problems& problems)
+{
+    QJsonObject doc = writeModel(base);
+    const std::string why = applyOperation(doc, OperationType::Set, path, value);
+    if (!why.empty()) {
+        problems.push_back({path, why});
+        return std::nullopt;
+    }
+    return readResult(doc, path, problems);
+}
+
+}  // namespace nines::io

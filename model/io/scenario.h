@@ -1,0 +1,33 @@
+// Scenarios as ordered operations on the base document (set a field by path, add an item,
+// remove an item), applied to the JSON form so that any field can be overridden.
+#pragma once
+
+#include "model/model.h"
+#include "model/problem.h"
+
+#include <QJsonObject>
+#include <QJsonValue>
+
+#include <optional>
+#include <string>
+
+namespace nines::io {
+
+/// Applies one operation to a document in place; returns an empty string or why it failed
+/// (e.g. no component with id "x").
+std::string applyOperation(QJsonObject& doc, model::OperationType op, const std::string& path,
+                           const QJsonValue& value);
+
+/// The model of scenario `id` (its based_on chain applied first, then its own operations),
+/// read and validated. Problems are reported under "scenarios[id]...".
+std::optional<model::Model> resolveScenario(const model::Model& base, const std::string& id,
+                                            model::Problems& problems);
+
+/// Checks every scenario of a base model that is itself valid.
+void validateScenarios(const model::Model& base, model::Problems& problems);
+
+/// A copy of the model with one field set by path (for sweeps and `--set`), validated.
+std::optional<model::Model> withField(const model::Model& base, const std::string& path, const QJsonValue& value,
+                                      model::Problems& problems);
+
+}  // namespace nines::io

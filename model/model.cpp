@@ -1,0 +1,107 @@
+#include "model.h"
+
+#include <array>
+#include <utility>
+
+namespace nines::model {
+
+namespace {
+
+template <typename E>
+struct EnumTable;
+
+#define NINES_ENUM_TABLE(E, ...)                                                   \
+    template <>                                                                    \
+    struct EnumTable<E> {                                                          \
+        static constexpr std::pair<E, std::string_view> entries[] = {__VA_ARGS__}; \
+    };
+
+NINES_ENUM_TABLE(ComponentKind, {ComponentKind::Entry, "entry"},
+                 {ComponentKind::LoadBalancer, "load_balancer"}, {ComponentKind::Service, "service"},
+                 {ComponentKind::Database, "database"}, {ComponentKind::Cache, "cache"},
+                 {ComponentKind::Queue, "queue"}, {ComponentKind::Storage, "storage"},
+                 {ComponentKind::Dns, "dns"}, {ComponentKind::Custom, "custom"})
+NINES_ENUM_TABLE(RedundancyMode, {RedundancyMode::Active, "active"}, {RedundancyMode::Standby, "standby"})
+NINES_ENUM_TABLE(StandbyKind, {StandbyKind::Hot, "hot"}, {StandbyKind::Warm, "warm"},
+                 {StandbyKind::Cold, "cold"})
+NINES_ENUM_TABLE(DependencyMode, {DependencyMode::All, "all"}, {DependencyMode::Any, "any"},
+                 {DependencyMode::AtLeast, "at_least"})
+NINES_ENUM_TABLE(Replication, {Replication::None, "none"}, {Replication::Sync, "sync"},
+                 {Replication::Async, "async"})
+NINES_ENUM_TABLE(Consistency, {Consistency::CP, "cp"}, {Consistency::AP, "ap"})
+NINES_ENUM_TABLE(DependencyType, {DependencyType::Sync, "sync"}, {DependencyType::Async, "async"})
+NINES_ENUM_TABLE(OperationType, {OperationType::Set, "set"}, {OperationType::Add, "add"},
+                 {OperationType::Remove, "remove"})
+#undef NINES_ENUM_TABLE
+
+template <typename E>
+std::string_view name(E e)
+{
+    for (const auto& [v, n] : EnumTable<E>::entries)
+        if (v == e)
+            return n;
+    return "?";
+}
+
+template <typename E>
+bool parse(std::string_view s, E& out)
+{
+    for (const auto& [v, n] : EnumTable<E>::entries)
+        if (n == s) {
+            out = v;
+            return true;
+        }
+    return false;
+}
+
+}  // namespace
+
+template <typename E>
+std::vector<std::string_view> enumNames()
+{
+    std::vector<std::string_view> out;
+    for (const auto& [v, n] : EnumTable<E>::entries)
+        out.push_back(n);
+    return out;
+}
+
+#define NINES_ENUM_FUNCS(E)                                                        \
+    std::string_view toString(E e) { return name(e); }                             \
+    bool parseEnum(std::string_view s, E& out) { return parse(s, out); }           \
+    template std::vector<std::string_view> enumNames<E>();
+
+NINES_ENUM_FUNCS(ComponentKind)
+NINES_ENUM_FUNCS(RedundancyMode)
+NINES_ENUM_FUNCS(StandbyKind)
+NINES_ENUM_FUNCS(DependencyMode)
+NINES_ENUM_FUNCS(Replication)
+NINES_ENUM_FUNCS(Consistency)
+NINES_ENUM_FUNCS(DependencyType)
+NINES_ENUM_FUNCS(OperationType)
+#undef NINES_ENUM_FUNCS
+
+const Component* Model::findComponent(std::string_view id) const
+{
+    for (const auto& c : components)
+        if (c.id == id)
+            return &c;
+    return nullptr;
+}
+
+const Zone* Model::findZone(std::string_view id) const
+{
+    for (const auto& z : zones)
+        if (z.id == id)
+            return &z;
+    return nullptr;
+}
+
+int Model::componentIndex(std::string_view id) const
+{
+    for (size_t i = 0; i < components.size(); ++i)
+        if (components[i].id == id)
+            return static_cast<int>(i);
+    return -1;
+}
+
+}  // namespace nines::model

@@ -1,0 +1,615 @@
+#include "validate.h"
+
+#include "path.h"
+
+#include <charconv>
+#include <cmath>
+#include <functional>
+#include <map>
+#include <set>
+
+namespace nines::model {
+
+std::string formatNumber(double v)
+{
+    if (std::isnan(v))
+        return "NaN";
+    if (std::isinf(v))
+        return v > 0 ? "infinity" : "-infinity";
+    char buf[64];
+    auto res = std::to_chars(buf, buf + sizeof buf, v);
+    return std::string(buf, res.ptr);
+}
+
+namespace {
+
+class Validator {
+public:
+    explicit Validator(const Model& m) : m_(m) {}
+
+    Problems run()
+    {
+        checkSettings();
+        collectIds();
+        checkNetwork();
+        checkCrews();
+        checkComponents();
+        checkEntries();
+        checkDependencies();
+        checkSharedFate();
+        checkLoad();
+        checkScenarios();
+        checkUsage();
+        return std::move(out_);
+    }
+
+private:
+    const Model& m_;
+    Problems out_;
+    std::vector<std::string> regionIds_, zoneIds_, hubIds_, linkIds_, crewIds_, componentIds_,
+        dependencyIds_, sharedFateIds_, scenarioIds_;
+    std::set<std::string> nodeIds_;  // zones, regions and hubs share one namespace
+
+    void error(const std::string& path, const std::string& msg)
+    {
+        out_.push_back({path, msg, Severity::Error});
+    }
+    void warning(const std::string& path, const std::string& msg)
+    {
+        out_.push_back({path, msg, Severity::Warning});
+    }
+
+    // Number checks; return true when fine.
+    bool finite(const std::string& path, double v, const char* what)
+    {
+        if (std::isfinite(v))
+            return true;
+        error(path, std::string("must be ") + what + ", got " + formatNumber(v));
+        return false;
+    }
+    void positive(const std::string& path, double v, const char* what)
+    {
+        if (finite(path, v, what) && !(v > 0))
+            error(path, std::string("must be ") + what + ", got " + formatNumber(v));
+    }
+    void nonNegative(const std::string& path, double v, const char* what)
+    {
+        if (finite(path, v, what) && v < 0)
+            error(path, std::string("must be ") + what + ", got " + formatNumber(v));
+    }
+    void probability(const std::string& path, double v)
+    {
+        if (!std::isfinite(v) || v < 0 || v > 1)
+            error(path, "must be a probability between 0 and 1, got " + formatNumber(v));
+    }
+
+    void checkIds(const char* collection, const std::vector<std::string>& ids)
+    {
+        std::map<std::string, int> seen;
+        for (size_t i = 0; i < ids.size(); ++i) {
+            const std::string path = joinPath(elementPath(collection, ids, i), "id");
+            if (!isValidId(ids[i])) {
+                error(path, "must be an id of letters, digits and _ - . : , got \"" + ids[i] + "\"");
+                continue;
+            }
+            auto [it, fresh] = seen.emplace(ids[i], static_cast<int>(i));
+            if (!fresh)
+                error(std::string(collection) + "[" + std::to_string(i) + "].id",
+                      "duplicate id \"" + ids[i] + "\" (also used by " + collection + "["
+                          + std::to_string(it->second) + "])");
+        }
+    }
+
+    void collectIds()
+    {
+        for (const auto& r : m_.regions)
+            regionIds_.push_back(r.id);
+        for (const auto& z : m_.zones)
+            zoneIds_.push_back(z.id);
+        for (const auto& h : m_.hubs)
+            hubIds_.push_back(h.id);
+        for (const auto& l : m_.links)
+            linkIds_.push_back(l.id);
+        for (const auto& c : m_.repair_crews)
+            crewIds_.push_back(c.id);
+        for (const auto& c : m_.components)
+            componentIds_.push_back(c.id);
+        for (const auto& d : m_.dependencies)
+            dependencyIds_.push_back(d.id);
+        for (const auto& s : m_.shared_fate)
+            sharedFateIds_.push_back(s.id);
+        for (const auto& s : m_.scenarios)
+            scenarioIds_.push_back(s.id);
+
+        checkIds("regions", regionIds_);
+        checkIds("zones", zoneIds_);
+        checkIds("hubs", hubIds_);
+        checkIds("links", linkIds_);
+        checkIds("repair_crews", crewIds_);
+        checkIds("components", componentIds_);
+        checkIds("shared_fate", sharedFateIds_);
+        checkIds("scenarios", scenarioIds_);
+        // Dependency ids are optional; only given ones must be valid and unique.
+        std::map<std::string, size_t> depSeen;
+        for (size_t i = 0; i < dependencyIds_.size(); ++i) {
+            const auto& id = dependencyIds_[i];
+            if (id.empty())
+                continue;
+            const std::string path = joinPath(elementPath("dependencies", dependencyIds_, i), "id");
+            if (!isValidId(id))
+                error(path, "must be an id of letters, digits and _ - . : , got \"" + id + "\"");
+            else if (!depSeen.emplace(id, i).second)
+                error("dependencies[" + std::to_string(i) + "].id",
+                      "duplicate id \"" + id + "\" (also used by dependencies["
+                          + std::to_string(depSeen[id]) + "])");
+        }
+
+        // Zones, regions and hubs are all nodes of the network and share one namespace.
+        std::map<std::string, std::string> owner;
+        auto claim = [&](const char* coll, const std::vector<std::string>& ids) {
+            for (size_t i = 0; i < ids.size(); ++i) {
+                if (!isValidId(ids[i]))
+                    continue;
+                auto [it, fresh] = owner.emplace(ids[i], coll);
+                if (!fresh && it->second != coll)
+                    error(joinPath(elementPath(coll, ids, i), "id"),
+                          "id \"" + ids[i] + "\" is already used by one of the " + it->second
+                              + "; zones, regions and hubs share one set of ids");
+                nodeIds_.insert(ids[i]);
+            }
+        };
+        claim("regions", regionIds_);
+        claim("zones", zoneIds_);
+        claim("hubs", hubIds_);
+    }
+
+    void checkSettings()
+    {
+        const Settings& s = m_.settings;
+        positive("settings.mission_hours", s.mission_hours, "a positive number of hours");
+        if (s.replications < 1)
+            error("settings.replications",
+                  "must be a whole number of replications of at least 1, got " + std::to_string(s.replications));
+        if (!std::isfinite(s.target_relative_precision) || s.target_relative_precision < 0
+            || s.target_relative_precision >= 1)
+            error("settings.target_relative_precision",
+                  "must be a relative precision in [0, 1) (0 turns it off), got "
+                      + formatNumber(s.target_relative_precision));
+        nonNegative("settings.max_wall_seconds", s.max_wall_seconds,
+                    "a non-negative number of seconds (0 turns it off)");
+        if (!std::isfinite(s.sla_target_percent) || s.sla_target_percent <= 0 || s.sla_target_percent >= 100)
+            error("settings.sla_target_percent",
+                  "must be a percentage strictly between 0 and 100, got " + formatNumber(s.sla_target_percent));
+        if (!std::isfinite(s.target_utilisation_percent) || s.target_utilisation_percent <= 0
+            || s.target_utilisation_percent > 100)
+            error("settings.target_utilisation_percent",
+                  "must be a percentage in (0, 100], got " + formatNumber(s.target_utilisation_percent));
+        nonNegative("settings.downtime_cost_per_minute", s.downtime_cost_per_minute,
+                    "a non-negative amount of money");
+    }
+
+    void checkOutage(const Outage& o, const std::string& path)
+    {
+        validateDistribution(o.failure, joinPath(path, "failure"), out_);
+        validateDistribution(o.repair, joinPath(path, "repair"), out_);
+    }
+
+    void checkNetwork()
+    {
+        for (size_t i = 0; i < m_.regions.size(); ++i)
+            if (m_.regions[i].outage)
+                checkOutage(*m_.regions[i].outage, joinPath(elementPath("regions", regionIds_, i), "outage"));
+        for (size_t i = 0; i < m_.zones.size(); ++i) {
+            const Zone& z = m_.zones[i];
+            const std::string path = elementPath("zones", zoneIds_, i);
+            if (z.region && std::find(regionIds_.begin(), regionIds_.end(), *z.region) == regionIds_.end())
+                error(joinPath(path, "region"), "refers to region \"" + *z.region + "\", which does not exist"
+                                                    + known("regions", regionIds_));
+            if (z.outage)
+                checkOutage(*z.outage, joinPath(path, "outage"));
+        }
+        for (size_t i = 0; i < m_.links.size(); ++i) {
+            const Link& l = m_.links[i];
+            const std::string path = elementPath("links", linkIds_, i);
+            for (const auto& [field, end] : {std::pair{"from", &l.from}, std::pair{"to", &l.to}})
+                if (!nodeIds_.count(*end))
+                    error(joinPath(path, field), "refers to \"" + *end
+                                                     + "\", which is no zone, region or hub");
+            if (l.from == l.to)
+                error(joinPath(path, "to"), "a link must join two different nodes, got \"" + l.to + "\" twice");
+            if (l.outage)
+                checkOutage(*l.outage, joinPath(path, "outage"));
+        }
+    }
+
+    void checkCrews()
+    {
+        for (size_t i = 0; i < m_.repair_crews.size(); ++i)
+            if (m_.repair_crews[i].size < 1)
+                error(joinPath(elementPath("repair_crews", crewIds_, i), "size"),
+                      "must be a whole number of at least 1, got " + std::to_string(m_.repair_crews[i].size));
+    }
+
+    static std::string known(const char* what, const std::vector<std::string>& ids)
+    {
+        if (ids.empty())
+            return std::string(" (the model declares no ") + what + ")";
+        std::string s = std::string(" (known ") + what + ": ";
+        for (size_t i = 0; i < ids.size() && i < 8; ++i)
+            s += (i ? ", " : "") + ids[i];
+        if (ids.size() > 8)
+            s += ", ...";
+        return s + ")";
+    }
+
+    void checkComponents()
+    {
+        for (size_t i = 0; i < m_.components.size(); ++i) {
+            const Component& c = m_.components[i];
+            const std::string path = elementPath("components", componentIds_, i);
+            if (c.instances < 1)
+                error(joinPath(path, "instances"),
+                      "must be a whole number of instances of at least 1, got " + std::to_string(c.instances));
+            if (c.required < 1)
+                error(joinPath(path, "required"),
+                      "must be a whole number of at least 1, got " + std::to_string(c.required));
+            else if (c.instances >= 1 && c.required > c.instances)
+                error(joinPath(path, "required"), "k = " + std::to_string(c.required)
+                                                      + " required instances is greater than n = "
+                                                      + std::to_string(c.instances) + " instances");
+            if (c.redundancy == RedundancyMode::Standby) {
+                const std::string sp = joinPath(path, "standby");
+                nonNegative(joinPath(sp, "failover_seconds"), c.standby.failover_seconds,
+                            "a non-negative number of seconds");
+                probability(joinPath(sp, "failover_success_probability"), c.standby.failover_success_probability);
+                if (c.instances >= 1 && c.required >= c.instances)
+                    warning(joinPath(path, "instances"),
+                            "a standby group with n = k has no spare to fail over to");
+            }
+            std::vector<std::string> modeIds;
+            for (const auto& fm : c.failure_modes)
+                modeIds.push_back(fm.id);
+            checkIds((path + ".failure_modes").c_str(), modeIds);
+            for (size_t j = 0; j < c.failure_modes.size(); ++j) {
+                const FailureMode& fm = c.failure_modes[j];
+                const std::string fp = elementPath(path + ".failure_modes", modeIds, j);
+                validateDistribution(fm.failure, joinPath(fp, "failure"), out_);
+                validateDistribution(fm.repair, joinPath(fp, "repair"), out_);
+                nonNegative(joinPath(fp, "detection_seconds"), fm.detection_seconds,
+                            "a non-negative number of seconds");
+                if (fm.dormant_failure)
+                    validateDistribution(*fm.dormant_failure, joinPath(fp, "dormant_failure"), out_);
+                const bool warm = c.redundancy == RedundancyMode::Standby && c.standby.kind == StandbyKind::Warm;
+                if (warm && !fm.dormant_failure)
+                    error(joinPath(fp, "dormant_failure"),
+                          "is required for a warm standby component: the failure distribution of an idle spare");
+                if (!warm && fm.dormant_failure)
+                    error(joinPath(fp, "dormant_failure"),
+                          "only applies to warm standby components (this one is "
+                              + std::string(c.redundancy == RedundancyMode::Active ? "active"
+                                                                                     : toString(c.standby.kind))
+                              + ")");
+            }
+            if (c.repair_crew && std::find(crewIds_.begin(), crewIds_.end(), *c.repair_crew) == crewIds_.end())
+                error(joinPath(path, "repair_crew"), "refers to repair crew \"" + *c.repair_crew
+                                                         + "\", which does not exist" + known("repair crews", crewIds_));
+            std::set<std::string> placed;
+            for (size_t j = 0; j < c.zones.size(); ++j) {
+                const std::string zp = joinPath(path, "zones") + "[" + std::to_string(j) + "]";
+                if (std::find(zoneIds_.begin(), zoneIds_.end(), c.zones[j]) == zoneIds_.end())
+                    error(zp, "refers to zone \"" + c.zones[j] + "\", which does not exist" + known("zones", zoneIds_));
+                else if (!placed.insert(c.zones[j]).second)
+                    error(zp, "zone \"" + c.zones[j] + "\" is listed twice");
+            }
+            if (c.capacity_rps)
+                positive(joinPath(path, "capacity_rps"), *c.capacity_rps,
+                         "a positive number of requests per second (leave it out for unlimited)");
+            nonNegative(joinPath(path, "cost.purchase_per_instance"), c.cost.purchase_per_instance,
+                        "a non-negative amount of money");
+            nonNegative(joinPath(path, "cost.yearly_per_instance"), c.cost.yearly_per_instance,
+                        "a non-negative amount of money");
+            if (c.data_store) {
+                const std::string dp = joinPath(path, "data_store");
+                nonNegative(joinPath(dp, "replication_lag_seconds"), c.data_store->replication_lag_seconds,
+                            "a non-negative number of seconds");
+                nonNegative(joinPath(dp, "write_rate_per_second"), c.data_store->write_rate_per_second,
+                            "a non-negative number of writes per second");
+                if (c.data_store->replication != Replication::Async && c.data_store->replication_lag_seconds > 0)
+                    error(joinPath(dp, "replication_lag_seconds"),
+                          "only applies to asynchronous replication (replication is \""
+                              + std::string(toString(c.data_store->replication)) + "\")");
+            }
+        }
+    }
+
+    void checkEntries()
+    {
+        double sum = 0.0;
+        int entries = 0;
+        std::string shares;
+        for (size_t i = 0; i < m_.components.size(); ++i) {
+            const Component& c = m_.components[i];
+            const std::string path = elementPath("components", componentIds_, i);
+            if (c.kind == ComponentKind::Entry) {
+                ++entries;
+                if (!std::isfinite(c.traffic_share) || c.traffic_share <= 0 || c.traffic_share > 1)
+                    error(joinPath(path, "traffic_share"),
+                          "must be a share of the traffic in (0, 1], got " + formatNumber(c.traffic_share));
+                else {
+                    sum += c.traffic_share;
+                    shares += (shares.empty() ? "" : ", ") + c.id + " " + formatNumber(c.traffic_share);
+                }
+                if (c.entry_node && !nodeIds_.count(*c.entry_node))
+                    error(joinPath(path, "entry_node"),
+                          "refers to \"" + *c.entry_node + "\", which is no zone, region or hub");
+            } else {
+                if (c.traffic_share != 0)
+                    error(joinPath(path, "traffic_share"), "only entries carry user traffic (this component is a "
+                                                               + std::string(toString(c.kind)) + ")");
+                if (c.entry_node)
+                    error(joinPath(path, "entry_node"), "only entries have an entry node (this component is a "
+                                                            + std::string(toString(c.kind)) + ")");
+            }
+        }
+        if (entries == 0)
+            error("components", "a model needs at least one component of kind \"entry\", where user traffic arrives");
+        else if (std::abs(sum - 1.0) > 1e-9 && !shares.empty())
+            error("components", "the traffic shares of the entries must sum to 1, got " + formatNumber(sum) + " ("
+                                    + shares + ")");
+    }
+
+    void checkDependencies()
+    {
+        std::map<std::pair<std::string, std::string>, size_t> pairs;
+        std::vector<int> outDegree(m_.components.size(), 0);
+        for (size_t i = 0; i < m_.dependencies.size(); ++i) {
+            const Dependency& d = m_.dependencies[i];
+            const std::string path = elementPath("dependencies", dependencyIds_, i);
+            const int from = m_.componentIndex(d.from);
+            const int to = m_.componentIndex(d.to);
+            if (from < 0)
+                error(joinPath(path, "from"), "refers to component \"" + d.from + "\", which does not exist");
+            if (to < 0)
+                error(joinPath(path, "to"), "refers to component \"" + d.to + "\", which does not exist");
+            if (from >= 0 && from == to)
+                error(joinPath(path, "to"), "a component cannot depend on itself (\"" + d.to + "\")");
+            if (from >= 0)
+                ++outDegree[static_cast<size_t>(from)];
+            if (from >= 0 && to >= 0) {
+                auto [it, fresh] = pairs.emplace(std::pair{d.from, d.to}, i);
+                if (!fresh)
+                    error(path, "duplicate dependency " + d.from + " -> " + d.to + " (also dependencies["
+                                    + std::to_string(it->second) + "])");
+                if (m_.components[static_cast<size_t>(to)].kind == ComponentKind::Entry)
+                    error(joinPath(path, "to"), "\"" + d.to + "\" is an entry; entries receive user traffic and "
+                                                "cannot be called by other components");
+            }
+            positive(joinPath(path, "calls_per_request"), d.calls_per_request, "a positive number of calls");
+            if (d.type == DependencyType::Async) {
+                if (!d.buffer_messages)
+                    error(joinPath(path, "buffer_messages"),
+                          "is required for an asynchronous dependency: how many messages the queue holds");
+                else
+                    nonNegative(joinPath(path, "buffer_messages"), *d.buffer_messages,
+                                "a non-negative number of messages");
+                if (d.message_rate_per_second)
+                    nonNegative(joinPath(path, "message_rate_per_second"), *d.message_rate_per_second,
+                                "a non-negative number of messages per second");
+            } else {
+                if (d.buffer_messages)
+                    error(joinPath(path, "buffer_messages"), "only applies to asynchronous dependencies");
+                if (d.message_rate_per_second)
+                    error(joinPath(path, "message_rate_per_second"), "only applies to asynchronous dependencies");
+            }
+        }
+        for (size_t i = 0; i < m_.components.size(); ++i) {
+            const Component& c = m_.components[i];
+            if (c.dependency_mode == DependencyMode::AtLeast
+                && (c.dependency_min < 1 || c.dependency_min > outDegree[i]))
+                error(joinPath(elementPath("components", componentIds_, i), "dependency_min"),
+                      "must be between 1 and the component's " + std::to_string(outDegree[i])
+                          + " dependencies, got " + std::to_string(c.dependency_min));
+        }
+        findCycle();
+    }
+
+    // Depth-first search for a cycle in the dependency graph; names the first one found.
+    void findCycle()
+    {
+        const size_t n = m_.components.size();
+        std::vector<std::vector<size_t>> adj(n);
+        for (const auto& d : m_.dependencies) {
+            const int a = m_.componentIndex(d.from), b = m_.componentIndex(d.to);
+            if (a >= 0 && b >= 0 && a != b)
+                adj[static_cast<size_t>(a)].push_back(static_cast<size_t>(b));
+        }
+        std::vector<int> state(n, 0);  // 0 new, 1 on stack, 2 done
+        std::vector<size_t> stack;
+        std::function<bool(size_t)> dfs = [&](size_t v) {
+            state[v] = 1;
+            stack.push_back(v);
+            for (size_t w : adj[v]) {
+                if (state[w] == 1) {
+                    std::string cycle;
+                    auto it = std::find(stack.begin(), stack.end(), w);
+                    for (; it != stack.end(); ++it)
+                        cycle += m_.components[*it].id + " -> ";
+                    cycle += m_.components[w].id;
+                    error("dependencies", "dependency cycle " + cycle
+                                              + "; a request must not come back to a component it passed");
+                    return true;
+                }
+                if (state[w] == 0 && dfs(w))
+                    return true;
+            }
+            stack.pop_back();
+            state[v] = 2;
+            return false;
+        };
+        for (size_t v = 0; v < n; ++v)
+            if (state[v] == 0 && dfs(v))
+                return;
+    }
+
+    void checkSharedFate()
+    {
+        for (size_t i = 0; i < m_.shared_fate.size(); ++i) {
+            const SharedFate& s = m_.shared_fate[i];
+            const std::string path = elementPath("shared_fate", sharedFateIds_, i);
+            if (s.components.empty())
+                error(joinPath(path, "components"), "must name at least one component");
+            for (size_t j = 0; j < s.components.size(); ++j)
+                if (m_.componentIndex(s.components[j]) < 0)
+                    error(joinPath(path, "components") + "[" + std::to_string(j) + "]",
+                          "refers to component \"" + s.components[j] + "\", which does not exist");
+            checkOutage(s.outage, joinPath(path, "outage"));
+        }
+    }
+
+    void checkLoad()
+    {
+        if (!m_.load)
+            return;
+        const Load& l = *m_.load;
+        nonNegative("load.peak_rps", l.peak_rps, "a non-negative number of requests per second");
+        if (!l.daily_profile.empty() && l.daily_profile.size() != 24)
+            error("load.daily_profile", "must hold 24 values, one per hour of the day, got "
+                                            + std::to_string(l.daily_profile.size()));
+        for (size_t h = 0; h < l.daily_profile.size(); ++h) {
+            const double v = l.daily_profile[h];
+            if (!std::isfinite(v) || v < 0 || v > 1)
+                error("load.daily_profile[" + std::to_string(h) + "]",
+                      "must be a fraction of the peak rate in [0, 1], got " + formatNumber(v));
+        }
+        if (!std::isfinite(l.yearly_growth_percent) || l.yearly_growth_percent <= -100)
+            error("load.yearly_growth_percent",
+                  "must be a growth rate above -100 percent, got " + formatNumber(l.yearly_growth_percent));
+    }
+
+    void checkScenarios()
+    {
+        for (size_t i = 0; i < m_.scenarios.size(); ++i) {
+            const Scenario& s = m_.scenarios[i];
+            const std::string path = elementPath("scenarios", scenarioIds_, i);
+            if (s.based_on) {
+                if (std::find(scenarioIds_.begin(), scenarioIds_.end(), *s.based_on) == scenarioIds_.end())
+                    error(joinPath(path, "based_on"), "refers to scenario \"" + *s.based_on + "\", which does not exist");
+                else {
+                    // Follow the chain; a scenario must not end up based on itself.
+                    std::set<std::string> seen{s.id};
+                    std::optional<std::string> next = s.based_on;
+                    while (next) {
+                        if (!seen.insert(*next).second) {
+                            error(joinPath(path, "based_on"), "scenarios are based on each other in a circle");
+                            break;
+                        }
+                        auto it = std::find_if(m_.scenarios.begin(), m_.scenarios.end(),
+                                               [&](const Scenario& o) { return o.id == *next; });
+                        next = it == m_.scenarios.end() ? std::nullopt : it->based_on;
+                    }
+                }
+            }
+            for (size_t j = 0; j < s.operations.size(); ++j) {
+                std::string why;
+                if (!parsePath(s.operations[j].path, &why))
+                    error(joinPath(path, "operations") + "[" + std::to_string(j) + "].path",
+                          "is not a field path (" + why + "), got \"" + s.operations[j].path + "\"");
+            }
+        }
+    }
+
+    // Components that no entry reaches cannot affect availability: most likely a forgotten arrow.
+    void checkUsage()
+    {
+        const size_t n = m_.components.size();
+        std::vector<std::vector<size_t>> adj(n);
+        for (const auto& d : m_.dependencies) {
+            const int a = m_.componentIndex(d.from), b = m_.componentIndex(d.to);
+            if (a >= 0 && b >= 0)
+                adj[static_cast<size_t>(a)].push_back(static_cast<size_t>(b));
+        }
+        std::vector<bool> reached(n, false);
+        std::vector<size_t> todo;
+        for (size_t i = 0; i < n; ++i)
+            if (m_.components[i].kind == ComponentKind::Entry) {
+                reached[i] = true;
+                todo.push_back(i);
+            }
+        if (todo.empty())
+            return;
+        while (!todo.empty()) {
+            size_t v = todo.back();
+            todo.pop_back();
+            for (size_t w : adj[v])
+                if (!reached[w]) {
+                    reached[w] = true;
+                    todo.push_back(w);
+                }
+        }
+        for (size_t i = 0; i < n; ++i)
+            if (!reached[i])
+                warning(elementPath("components", componentIds_, i),
+                        "no entry depends on this component, so it does not affect availability");
+    }
+};
+
+}  // namespace
+
+void validateDistribution(const Distribution& d, const std::string& path, Problems& out)
+{
+    auto bad = [&](const char* field, const std::string& msg) { out.push_back({joinPath(path, field), msg}); };
+    auto pos = [&](const char* field, double v, const char* what) {
+        if (!std::isfinite(v) || v <= 0)
+            bad(field, std::string("must be a positive ") + what + ", got " + formatNumber(v));
+    };
+    switch (d.type) {
+    case DistributionType::Exponential:
+        pos("mean_hours", d.mean_hours, "number of hours");
+        break;
+    case DistributionType::Weibull:
+        pos("shape", d.shape, "number");
+        pos("scale_hours", d.scale_hours, "number of hours");
+        break;
+    case DistributionType::Lognormal:
+        pos("mean_hours", d.mean_hours, "number of hours");
+        pos("sigma", d.sigma, "number (the standard deviation of the logarithm)");
+        break;
+    case DistributionType::Deterministic:
+        pos("hours", d.hours, "number of hours");
+        break;
+    case DistributionType::Uniform:
+        if (!std::isfinite(d.min_hours) || d.min_hours < 0)
+            bad("min_hours", "must be a non-negative number of hours, got " + formatNumber(d.min_hours));
+        if (!std::isfinite(d.max_hours) || d.max_hours <= 0)
+            bad("max_hours", "must be a positive number of hours, got " + formatNumber(d.max_hours));
+        else if (std::isfinite(d.min_hours) && d.max_hours <= d.min_hours)
+            bad("max_hours", "must be greater than min_hours (" + formatNumber(d.min_hours) + "), got "
+                                 + formatNumber(d.max_hours));
+        break;
+    case DistributionType::Empirical: {
+        if (d.samples_hours.empty()) {
+            bad("samples_hours", "must hold at least one observed duration in hours");
+            break;
+        }
+        bool anyPositive = false;
+        for (size_t i = 0; i < d.samples_hours.size(); ++i) {
+            const double v = d.samples_hours[i];
+            if (!std::isfinite(v) || v < 0)
+                bad(("samples_hours[" + std::to_string(i) + "]").c_str(),
+                    "must be a non-negative number of hours, got " + formatNumber(v));
+            else if (v > 0)
+                anyPositive = true;
+        }
+        if (!anyPositive)
+            bad("samples_hours", "must hold at least one positive duration (all samples are zero)");
+        break;
+    }
+    }
+}
+
+Problems validate(const Model& model)
+{
+    return Validator(model).run();
+}
+
+}  // namespace nines::model

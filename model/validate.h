@@ -1,0 +1,20 @@
+// Semantic validation of a model: every rule that a well-typed model can still break
+// (ranges, references, k <= n, cycles, shares). Reports all problems at once, never throws.
+#pragma once
+
+#include "model.h"
+#include "problem.h"
+
+#include <string>
+
+namespace nines::model {
+
+Problems validate(const Model& model);
+
+/// Problems of one distribution's parameters, reported under `path`.
+void validateDistribution(const Distribution& d, const std::string& path, Problems& out);
+
+/// Shortest text that reads back as the same double (for messages and files).
+std::string formatNumber(double v);
+
+}  // namespace nines::model
