@@ -88,6 +88,8 @@ private:
         std::map<std::string, int> seen;
         for (size_t i = 0; i < ids.size(); ++i) {
             const std::string path = joinPath(elementPath(collection, ids, i), "id");
+            if (ids[i].empty())
+                continue;  // the reader reported it missing or empty
             if (!isValidId(ids[i])) {
                 error(path, "must be an id of letters, digits and _ - . : , got \"" + ids[i] + "\"");
                 continue;
@@ -212,10 +214,10 @@ private:
             const Link& l = m_.links[i];
             const std::string path = elementPath("links", linkIds_, i);
             for (const auto& [field, end] : {std::pair{"from", &l.from}, std::pair{"to", &l.to}})
-                if (!nodeIds_.count(*end))
+                if (!end->empty() && !nodeIds_.count(*end))
                     error(joinPath(path, field), "refers to \"" + *end
                                                      + "\", which is no zone, region or hub");
-            if (l.from == l.to)
+            if (!l.from.empty() && l.from == l.to)
                 error(joinPath(path, "to"), "a link must join two different nodes, got \"" + l.to + "\" twice");
             if (l.outage)
                 checkOutage(*l.outage, joinPath(path, "outage"));
@@ -367,9 +369,9 @@ private:
             const std::string path = elementPath("dependencies", dependencyIds_, i);
             const int from = m_.componentIndex(d.from);
             const int to = m_.componentIndex(d.to);
-            if (from < 0)
+            if (from < 0 && !d.from.empty())
                 error(joinPath(path, "from"), "refers to component \"" + d.from + "\", which does not exist");
-            if (to < 0)
+            if (to < 0 && !d.to.empty())
                 error(joinPath(path, "to"), "refers to component \"" + d.to + "\", which does not exist");
             if (from >= 0 && from == to)
                 error(joinPath(path, "to"), "a component cannot depend on itself (\"" + d.to + "\")");
@@ -404,7 +406,11 @@ private:
         }
         for (size_t i = 0; i < m_.components.size(); ++i) {
             const Component& c = m_.components[i];
-            if (c.dependency_mode == DependencyMode::AtLeast
+            if (c.dependency_mode != DependencyMode::All && outDegree[i] == 0)
+                error(joinPath(elementPath("components", componentIds_, i), "dependency_mode"),
+                      "\"" + std::string(toString(c.dependency_mode))
+                          + "\" needs at least one dependency to choose from, and this component has none");
+            else if (c.dependency_mode == DependencyMode::AtLeast
                 && (c.dependency_min < 1 || c.dependency_min > outDegree[i]))
                 error(joinPath(elementPath("components", componentIds_, i), "dependency_min"),
                       "must be between 1 and the component's " + std::to_string(outDegree[i])
@@ -458,10 +464,14 @@ private:
             const std::string path = elementPath("shared_fate", sharedFateIds_, i);
             if (s.components.empty())
                 error(joinPath(path, "components"), "must name at least one component");
-            for (size_t j = 0; j < s.components.size(); ++j)
+            std::set<std::string> named;
+            for (size_t j = 0; j < s.components.size(); ++j) {
+                const std::string cp = joinPath(path, "components") + "[" + std::to_string(j) + "]";
                 if (m_.componentIndex(s.components[j]) < 0)
-                    error(joinPath(path, "components") + "[" + std::to_string(j) + "]",
-                          "refers to component \"" + s.components[j] + "\", which does not exist");
+                    error(cp, "refers to component \"" + s.components[j] + "\", which does not exist");
+                else if (!named.insert(s.components[j]).second)
+                    error(cp, "component \"" + s.components[j] + "\" is listed twice");
+            }
             checkOutage(s.outage, joinPath(path, "outage"));
         }
     }
@@ -495,14 +505,22 @@ private:
                 if (std::find(scenarioIds_.begin(), scenarioIds_.end(), *s.based_on) == scenarioIds_.end())
                     error(joinPath(path, "based_on"), "refers to scenario \"" + *s.based_on + "\", which does not exist");
                 else {
-                    // Follow the chain; a scenario must not end up based on itself.
-                    std::set<std::string> seen{s.id};
+                    // Follow the chain; report a circle at each scenario on it, naming it.
+                    std::vector<std::string> chain{s.id};
                     std::optional<std::string> next = s.based_on;
                     while (next) {
-                        if (!seen.insert(*next).second) {
-                            error(joinPath(path, "based_on"), "scenarios are based on each other in a circle");
+                        auto pos = std::find(chain.begin(), chain.end(), *next);
+                        if (pos != chain.end()) {
+                            if (pos == chain.begin()) {
+                                std::string circle;
+                                for (const auto& id : chain)
+                                    circle += id + " -> ";
+                                error(joinPath(path, "based_on"),
+                                      "scenarios are based on each other in a circle: " + circle + s.id);
+                            }
                             break;
                         }
+                        chain.push_back(*next);
                         auto it = std::find_if(m_.scenarios.begin(), m_.scenarios.end(),
                                                [&](const Scenario& o) { return o.id == *next; });
                         next = it == m_.scenarios.end() ? std::nullopt : it->based_on;

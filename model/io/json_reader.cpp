@@ -102,6 +102,15 @@ public:
         error(at(key), "is missing; expected " + expected);
     }
 
+    /// A required id: a non-empty string (validate() checks its spelling and uniqueness).
+    std::string id(const char* key = "id")
+    {
+        std::string s = string(key, true);
+        if (has(key) && raw(key).isString() && s.empty())
+            error(at(key), "must not be empty");
+        return s;
+    }
+
     std::string string(const char* key, bool required = false, std::string def = {})
     {
         if (!has(key)) {
@@ -300,6 +309,12 @@ public:
                     best = k;
                 }
             }
+            // A field written without its unit ("scale" for "scale_hours") beats a near miss.
+            for (const auto& k : known_)
+                if (key.size() >= 3 && k.rfind(key + "_", 0) == 0) {
+                    best = k;
+                    break;
+                }
             if (!best.empty())
                 msg += "; did you mean \"" + best + "\"?";
             else {
@@ -402,7 +417,7 @@ Settings readSettings(ObjectReader& r)
 FailureMode readFailureMode(ObjectReader& r)
 {
     FailureMode fm;
-    fm.id = r.string("id", true);
+    fm.id = r.id();
     fm.name = r.string("name");
     fm.failure = distributionField(r, "failure");
     fm.repair = distributionField(r, "repair");
@@ -415,7 +430,7 @@ FailureMode readFailureMode(ObjectReader& r)
 Component readComponent(ObjectReader& r)
 {
     Component c;
-    c.id = r.string("id", true);
+    c.id = r.id();
     c.name = r.string("name");
     c.kind = r.enumeration("kind", true, ComponentKind::Service);
     c.description = r.string("description");
@@ -573,7 +588,7 @@ Model readModel(const QJsonObject& root, Problems& problems)
     }
     forEachObject(r, "regions", problems, [&](ObjectReader& o) {
         Region x;
-        x.id = o.string("id", true);
+        x.id = o.id();
         x.name = o.string("name");
         x.outage = outageField(o);
         x.position = o.position();
@@ -581,7 +596,7 @@ Model readModel(const QJsonObject& root, Problems& problems)
     });
     forEachObject(r, "zones", problems, [&](ObjectReader& o) {
         Zone x;
-        x.id = o.string("id", true);
+        x.id = o.id();
         x.name = o.string("name");
         x.region = o.optString("region");
         x.outage = outageField(o);
@@ -590,14 +605,14 @@ Model readModel(const QJsonObject& root, Problems& problems)
     });
     forEachObject(r, "hubs", problems, [&](ObjectReader& o) {
         Hub x;
-        x.id = o.string("id", true);
+        x.id = o.id();
         x.name = o.string("name");
         x.position = o.position();
         m.hubs.push_back(std::move(x));
     });
     forEachObject(r, "links", problems, [&](ObjectReader& o) {
         Link x;
-        x.id = o.string("id", true);
+        x.id = o.id();
         x.name = o.string("name");
         x.from = o.string("from", true);
         x.to = o.string("to", true);
@@ -606,7 +621,7 @@ Model readModel(const QJsonObject& root, Problems& problems)
     });
     forEachObject(r, "repair_crews", problems, [&](ObjectReader& o) {
         RepairCrew x;
-        x.id = o.string("id", true);
+        x.id = o.id();
         x.name = o.string("name");
         x.size = o.smallInt("size", false, 1, "a whole number of repairs at once");
         m.repair_crews.push_back(std::move(x));
@@ -618,7 +633,7 @@ Model readModel(const QJsonObject& root, Problems& problems)
                   [&](ObjectReader& o) { m.dependencies.push_back(readDependency(o)); });
     forEachObject(r, "shared_fate", problems, [&](ObjectReader& o) {
         SharedFate x;
-        x.id = o.string("id", true);
+        x.id = o.id();
         x.name = o.string("name");
         x.components = o.stringList("components", "an array of component ids");
         if (auto out = outageField(o))
@@ -641,7 +656,7 @@ Model readModel(const QJsonObject& root, Problems& problems)
     }
     forEachObject(r, "scenarios", problems, [&](ObjectReader& o) {
         Scenario x;
-        x.id = o.string("id", true);
+        x.id = o.id();
         x.name = o.string("name");
         x.description = o.string("description");
         x.based_on = o.optString("based_on");

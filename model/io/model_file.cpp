@@ -1,6 +1,7 @@
 #include "model_file.h"
 
 #include "json_reader.h"
+#include "json_syntax.h"
 #include "json_writer.h"
 #include "model/validate.h"
 #include "scenario.h"
@@ -10,6 +11,8 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QSaveFile>
+
+#include <algorithm>
 
 namespace nines::io {
 
@@ -50,10 +53,20 @@ LoadResult parseModel(const QByteArray& input)
     }
     QJsonParseError err;
     const QJsonDocument doc = QJsonDocument::fromJson(bytes, &err);
-    if (err.error != QJsonParseError::NoError) {
-        const auto [line, col] = lineAndColumn(bytes, err.offset);
-        res.problems.push_back({"", "invalid JSON at line " + std::to_string(line) + ", column " + std::to_string(col)
-                                        + ": " + err.errorString().toStdString()});
+    const QByteArray trimmed = bytes.trimmed();
+    if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) {
+        // Qt reads only objects and arrays; say what the file holds instead of "illegal value".
+        const char c = trimmed.at(0);
+        const char* what = c == '"' ? "a JSON string"
+                           : (c == '-' || (c >= '0' && c <= '9')) ? "a number"
+                           : (trimmed == "true" || trimmed == "false" || trimmed == "null") ? "a bare JSON value"
+                                                                                                : "no JSON object";
+        res.problems.push_back({"", std::string("the file holds ") + what
+                                        + "; expected a JSON object starting with {\"format\": \"nines/1\", ..."});
+        return res;
+    }
+    if (auto p = syntaxProblem(bytes, err)) {
+        res.problems.push_back(*p);
         return res;
     }
     if (!doc.isObject()) {
@@ -62,12 +75,20 @@ LoadResult parseModel(const QByteArray& input)
         return res;
     }
     res.json_ok = true;
+    findDuplicateKeys(bytes, doc, res.problems);
     res.draft = readModel(doc.object(), res.problems);
     const bool typeErrors = hasErrors(res.problems);
+    const bool wrongFormat = std::any_of(res.problems.begin(), res.problems.end(),
+                                         [](const Problem& p) { return p.path == "format"; });
+    if (wrongFormat && res.problems.size() == 1 && doc.object().contains(QStringLiteral("format")))
+        return res;  // another version of the format: checking it against this one would only add noise
     Problems semantic = validate(res.draft);
     res.problems.insert(res.problems.end(), semantic.begin(), semantic.end());
     // Scenarios only make sense on a sound base: their problems would otherwise repeat the base's.
-    if (!typeErrors && !hasErrors(semantic))
+    const bool baseErrors = std::any_of(res.problems.begin(), res.problems.end(), [](const Problem& p) {
+        return p.severity == Severity::Error && p.path.rfind("scenarios", 0) != 0;
+    });
+    if (!typeErrors && !baseErrors)
         validateScenarios(res.draft, res.problems);
     if (!hasErrors(res.problems))
         res.model = res.draft;

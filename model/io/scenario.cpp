@@ -107,8 +107,12 @@ std::string applyAt(QJsonObject& obj, const std::vector<PathStep>& steps, size_t
                                    : "\"" + here + "\" is not a list";
     QJsonArray a = child.toArray();
     const qsizetype pos = findElement(a, *step.selector);
-    if (pos < 0)
+    if (pos < 0) {
+        if (isIndex(*step.selector))
+            return "there is no item " + *step.selector + " in \"" + here + "\" (it holds " + std::to_string(a.size())
+                   + ")";
         return "there is no " + singular(step.field) + " \"" + *step.selector + "\" in \"" + here + "\"";
+    }
     if (last) {
         if (op == OperationType::Remove)
             a.removeAt(pos);
@@ -197,10 +201,10 @@ std::optional<Model> resolveScenario(const Model& base, const std::string& id, P
     std::vector<const Scenario*> chain;
     std::set<std::string> seen;
     for (const Scenario* s = findScenario(base, id); s; s = s->based_on ? findScenario(base, *s->based_on) : nullptr) {
-        if (!seen.insert(s->id).second) {
-            problems.push_back({scenarioPath(base, id) + ".based_on", "scenarios are based on each other in a circle"});
-            return std::nullopt;
-        }
+        if (!seen.insert(s->id).second)
+            return std::nullopt;  // validate() names the circle
+        if (s->based_on && !findScenario(base, *s->based_on))
+            return std::nullopt;  // validate() names the missing scenario
         chain.insert(chain.begin(), s);
     }
     if (chain.empty()) {
@@ -215,12 +219,15 @@ std::optional<Model> resolveScenario(const Model& base, const std::string& id, P
         const std::string sp = scenarioPath(base, s->id);
         for (size_t j = 0; j < s->operations.size(); ++j) {
             const Operation& op = s->operations[j];
+            if (!parsePath(op.path)) {
+                ok = false;  // validate() reports the malformed path
+                continue;
+            }
             const std::string why = applyOperation(doc, op.op, op.path, parseValue(op.value_json));
             if (!why.empty()) {
                 // Report each failing operation once, under the scenario that owns it.
                 if (s->id == id)
-                    problems.push_back({sp + ".operations[" + std::to_string(j) + "].path",
-                                        "the target does not exist: " + why});
+                    problems.push_back({sp + ".operations[" + std::to_string(j) + "].path", why});
                 ok = false;
             }
         }

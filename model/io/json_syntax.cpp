@@ -1,0 +1,259 @@
+#include "json_syntax.h"
+
+#include "model/path.h"
+#include "model_file.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+#include <set>
+#include <string>
+#include <vector>
+
+namespace nines::io {
+
+namespace {
+
+std::string at(const QByteArray& text, qsizetype offset)
+{
+    const auto [line, col] = lineAndColumn(text, offset);
+    return "invalid JSON at line " + std::to_string(line) + ", column " + std::to_string(col) + ": ";
+}
+
+bool isNumberChar(char c)
+{
+    return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
+}
+
+}  // namespace
+
+std::optional<model::Problem> syntaxProblem(const QByteArray& text, const QJsonParseError& err)
+{
+    // Raw line breaks inside strings: Qt accepts them, so a missing closing quote would
+    // otherwise surface lines later with a puzzling message.
+    bool inString = false, escaped = false;
+    qsizetype stringStart = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (inString) {
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                inString = false;
+            else if (c == '\n' || c == '\r')
+                return model::Problem{"", at(text, stringStart)
+                                              + "unterminated string (the line ends before its closing quote)"};
+        } else if (c == '"') {
+            inString = true;
+            stringStart = i;
+        }
+    }
+    if (err.error == QJsonParseError::NoError)
+        return std::nullopt;
+
+    // Qt's offset points just past the first character of the token at fault.
+    qsizetype pos = std::max<qsizetype>(0, err.offset - 1);
+    std::string what;
+    const bool atEnd = text.mid(err.offset).trimmed().isEmpty()
+                       && (err.error == QJsonParseError::UnterminatedObject
+                           || err.error == QJsonParseError::UnterminatedArray);
+    if (atEnd) {
+        pos = text.size();
+        while (pos > 0 && (text[pos - 1] == '\n' || text[pos - 1] == ' ' || text[pos - 1] == '\r' || text[pos - 1] == '\t'))
+            --pos;
+        return model::Problem{"", at(text, pos) + "the document ends here, before its closing '}' or ']'"};
+    }
+    switch (err.error) {
+    case QJsonParseError::UnterminatedObject:
+        what = "expected ',' or '}' (is a comma missing before this point?)";
+        break;
+    case QJsonParseError::UnterminatedArray:
+        what = "expected ',' or ']' (is a comma missing before this point?)";
+        break;
+    case QJsonParseError::MissingNameSeparator:
+        what = "expected ':' after the field name";
+        break;
+    case QJsonParseError::MissingValueSeparator:
+        what = "expected ',' between values";
+        break;
+    case QJsonParseError::MissingObject:
+        what = "expected a field after ',' (is there a comma too many?)";
+        break;
+    case QJsonParseError::IllegalNumber:
+        // Qt points at the end of the number; name where it starts.
+        pos = std::min<qsizetype>(err.offset, text.size());
+        while (pos > 0 && isNumberChar(text[pos - 1]))
+            --pos;
+        what = "illegal number (not a JSON number, or too large for a double)";
+        break;
+    case QJsonParseError::UnterminatedString:
+        what = "unterminated string";
+        break;
+    case QJsonParseError::IllegalEscapeSequence:
+        what = "illegal escape sequence in a string";
+        break;
+    case QJsonParseError::IllegalUTF8String:
+        what = "the text is not valid UTF-8";
+        break;
+    case QJsonParseError::DeepNesting:
+        what = "the document is nested too deeply";
+        break;
+    case QJsonParseError::DocumentTooLarge:
+        what = "the document is too large";
+        break;
+    case QJsonParseError::GarbageAtEnd:
+        pos = std::min<qsizetype>(err.offset, text.size());
+        while (pos < text.size() && (text[pos] == ' ' || text[pos] == '\n' || text[pos] == '\r' || text[pos] == '\t'))
+            ++pos;
+        what = "unexpected text after the end of the document (a '}' or ']' too many?)";
+        break;
+    default:
+        what = err.errorString().toStdString();
+        break;
+    }
+    return model::Problem{"", at(text, pos) + what};
+}
+
+namespace {
+
+/// A minimal scanner over text that Qt already accepted: it only needs to find object keys
+/// and where values start and end, tracking the path as it goes.
+class KeyScanner {
+public:
+    KeyScanner(const QByteArray& text, const QJsonDocument& doc, model::Problems& out)
+        : t_(text), doc_(doc), out_(out)
+    {
+    }
+
+    void run()
+    {
+        skipWs();
+        value();
+    }
+
+private:
+    struct Step {
+        std::string field;     // an object's field, or
+        qsizetype index = -1;  // an array's item
+    };
+    const QByteArray& t_;
+    const QJsonDocument& doc_;
+    model::Problems& out_;
+    qsizetype i_ = 0;
+    std::vector<Step> path_;
+
+    void skipWs()
+    {
+        while (i_ < t_.size() && (t_[i_] == ' ' || t_[i_] == '\n' || t_[i_] == '\r' || t_[i_] == '\t'))
+            ++i_;
+    }
+
+    std::string string()
+    {
+        // at the opening quote; keys are compared raw (escapes kept), which is enough to find repeats
+        std::string s;
+        ++i_;
+        while (i_ < t_.size() && t_[i_] != '"') {
+            if (t_[i_] == '\\') {
+                s += t_[i_++];
+            }
+            s += t_[i_++];
+        }
+        ++i_;
+        return s;
+    }
+
+    void value()
+    {
+        skipWs();
+        if (i_ >= t_.size())
+            return;
+        const char c = t_[i_];
+        if (c == '{')
+            object();
+        else if (c == '[')
+            array();
+        else if (c == '"')
+            string();
+        else
+            while (i_ < t_.size() && t_[i_] != ',' && t_[i_] != '}' && t_[i_] != ']' && t_[i_] != ' '
+                   && t_[i_] != '\n' && t_[i_] != '\r' && t_[i_] != '\t')
+                ++i_;
+    }
+
+    void object()
+    {
+        ++i_;
+        std::set<std::string> seen;
+        skipWs();
+        while (i_ < t_.size() && t_[i_] != '}') {
+            skipWs();
+            const std::string key = string();
+            if (!seen.insert(key).second)
+                report(key);
+            skipWs();
+            ++i_;  // ':'
+            path_.push_back({key, -1});
+            value();
+            path_.pop_back();
+            skipWs();
+            if (i_ < t_.size() && t_[i_] == ',')
+                ++i_;
+            skipWs();
+        }
+        ++i_;
+    }
+
+    void array()
+    {
+        ++i_;
+        qsizetype index = 0;
+        skipWs();
+        while (i_ < t_.size() && t_[i_] != ']') {
+            path_.push_back({std::string(), index++});
+            value();
+            path_.pop_back();
+            skipWs();
+            if (i_ < t_.size() && t_[i_] == ',')
+                ++i_;
+            skipWs();
+        }
+        ++i_;
+    }
+
+    // Builds the field path the rest of Nines uses: array items by id where they have one.
+    void report(const std::string& key)
+    {
+        std::string path;
+        QJsonValue node = doc_.isObject() ? QJsonValue(doc_.object()) : QJsonValue(doc_.array());
+        for (const Step& s : path_) {
+            if (s.index < 0) {
+                path = model::joinPath(path, s.field);
+                node = node.toObject().value(QString::fromStdString(s.field));
+            } else {
+                const qsizetype idx = s.index;
+                const QJsonArray a = node.toArray();
+                std::vector<std::string> ids;
+                for (const auto& v : a)
+                    ids.push_back(v.toObject().value(QLatin1String("id")).toString().toStdString());
+                const std::string parentField = path.substr(path.rfind('.') == std::string::npos ? 0 : path.rfind('.') + 1);
+                const std::string prefix = path.substr(0, path.size() - parentField.size());
+                path = prefix + model::elementPath(parentField, ids, static_cast<std::size_t>(idx));
+                node = a.at(idx);
+            }
+        }
+        out_.push_back({model::joinPath(path, key), "is given twice in the same object; remove one (only the last "
+                                                    "would count)"});
+    }
+};
+
+}  // namespace
+
+void findDuplicateKeys(const QByteArray& text, const QJsonDocument& doc, model::Problems& out)
+{
+    KeyScanner(text, doc, out).run();
+}
+
+}  // namespace nines::io

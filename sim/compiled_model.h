@@ -1,0 +1,90 @@
+// A validated model compiled into flat arrays for the simulation's hot loop: no strings,
+// maps or model objects, indices everywhere.
+#pragma once
+
+#include "model/model.h"
+#include "network.h"
+#include "sampler.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace nines::sim {
+
+struct CompiledMode {
+    Sampler failure;
+    Sampler repair;
+    Sampler dormant;  // warm spares; Never when not warm
+    double detection_hours = 0.0;
+    std::uint64_t key = 0;  // hash of the mode id
+};
+
+struct CompiledComponent {
+    std::uint32_t firstInstance = 0, instances = 0;
+    std::uint32_t required = 1;   // k
+    std::uint32_t threshold = 1;  // serving instances needed: k, or a majority for CP stores
+    std::uint32_t firstMode = 0, modeCount = 0;
+    std::uint32_t firstCell = 0, cellCount = 0;  // (component, zone) cells
+    std::uint32_t firstCallee = 0, calleeCount = 0;
+    std::uint32_t firstCaller = 0, callerCount = 0;
+    model::DependencyMode depMode = model::DependencyMode::All;
+    std::uint32_t depMin = 1;
+    bool standby = false;
+    model::StandbyKind standbyKind = model::StandbyKind::Hot;
+    double failover_hours = 0.0;
+    double failover_probability = 1.0;
+    std::int32_t crew = -1;  // -1: unlimited repairs
+    std::int32_t entry = -1; // index among entries, -1 when not an entry
+    std::uint64_t key = 0;   // hash of the component id
+};
+
+/// Instances of one component placed in one zone: they share masks and reachability.
+struct Cell {
+    std::uint32_t component = 0;
+    std::int32_t zone = -1;  // zone index, -1 when the component names no zone
+};
+
+struct CompiledEntry {
+    std::uint32_t component = 0;
+    double share = 0.0;
+    std::int32_t node = -1;  // network node; -1 = everywhere
+};
+
+/// A failure domain with its own alternating up/down process: zone, region, link or shared fate.
+struct CompiledDomain {
+    enum Kind : std::uint8_t { Zone, Region, Link, SharedFate };
+    Kind kind = Zone;
+    std::uint32_t index = 0;  // into zones / regions / links / shared_fate of the model
+    Sampler failure;          // time between outages (Never: always up)
+    Sampler repair;
+    std::uint64_t key = 0;
+    std::vector<std::uint32_t> cells;  // cells it masks (zones, regions, shared fate)
+    std::int32_t link = -1;            // link index for Link domains
+};
+
+struct CompiledModel {
+    std::vector<CompiledComponent> components;
+    std::vector<CompiledMode> modes;
+    std::vector<std::uint32_t> instanceComponent;  // component of each instance
+    std::vector<std::uint32_t> instanceCell;       // cell of each instance
+    std::vector<Cell> cells;
+    std::vector<std::uint32_t> callees;  // flattened callee lists
+    std::vector<std::uint32_t> callers;  // flattened caller lists
+    std::vector<std::uint32_t> topoOrder;  // callees before callers
+    std::vector<CompiledEntry> entries;
+    std::vector<CompiledDomain> domains;
+    std::vector<std::uint32_t> crewSizes;
+    std::vector<double> empiricalSamples;
+    Network network;
+    std::vector<std::string> componentIds;  // for results only, never touched by the hot loop
+    double sla_availability = 0.999;
+
+    std::size_t instanceCount() const { return instanceComponent.size(); }
+};
+
+/// Compiles a validated model. Throws std::invalid_argument only on a model that did not
+/// pass validation (a programming error, not a user error).
+CompiledModel compile(const model::Model& m);
+
+}  // namespace nines::sim

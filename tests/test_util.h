@@ -1,0 +1,60 @@
+// Helpers shared by the test suites: paths of bundled examples and test data.
+#pragma once
+
+#include <QDir>
+#include <QFile>
+#include <QString>
+#include <QStringList>
+
+namespace nines::test {
+
+inline QString examplesDir()
+{
+    return QStringLiteral(NINES_RESOURCES_DIR "/examples");
+}
+
+inline QStringList exampleFiles()
+{
+    QStringList out;
+    const QDir dir(examplesDir());
+    for (const QString& f : dir.entryList({QStringLiteral("*.nines.json")}, QDir::Files, QDir::Name))
+        out << dir.filePath(f);
+    return out;
+}
+
+inline QString testDataDir()
+{
+    return QStringLiteral(NINES_TEST_DATA_DIR);
+}
+
+inline QByteArray readAll(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return f.readAll();
+}
+
+/// One case of the invalid-file corpus: a file and the problem text `nines check` must print.
+struct InvalidCase {
+    QString file;
+    QString expected;
+};
+
+inline QList<InvalidCase> invalidCases()
+{
+    QList<InvalidCase> out;
+    const QString dir = testDataDir() + QStringLiteral("/invalid");
+    const QStringList lines = QString::fromUtf8(readAll(dir + QStringLiteral("/cases.tsv"))).split(QLatin1Char('\n'));
+    for (const QString& line : lines) {
+        if (line.trimmed().isEmpty() || line.startsWith(QLatin1Char('#')))
+            continue;
+        const qsizetype tab = line.indexOf(QLatin1Char('\t'));
+        if (tab < 0)
+            continue;
+        out.append({dir + QLatin1Char('/') + line.left(tab), line.mid(tab + 1).trimmed()});
+    }
+    return out;
+}
+
+}  // namespace nines::test
