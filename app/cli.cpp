@@ -21,6 +21,7 @@ struct Command {
 const Command kCommands[] = {
     {"check", "check FILE...", "validate model files; one line per problem on stderr", cmdCheck},
     {"describe", "describe FILE", "print a readable summary of a model", cmdDescribe},
+    {"simulate", "simulate FILE", "Monte Carlo availability with confidence intervals", cmdSimulate},
 };
 
 void printHelp(std::FILE* to)

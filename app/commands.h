@@ -9,5 +9,6 @@ int runCli(const QStringList& arguments);
 
 int cmdCheck(const QStringList& args);
 int cmdDescribe(const QStringList& args);
+int cmdSimulate(const QStringList& args);
 
 }  // namespace nines::app

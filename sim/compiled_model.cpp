@@ -69,6 +69,8 @@ CompiledModel compile(const Model& m)
         cc.threshold = cc.required;
         if (c.data_store && c.data_store->consistency == Consistency::CP && c.redundancy == RedundancyMode::Active)
             cc.threshold = std::max(cc.required, cc.instances / 2 + 1);
+        if (c.data_store && c.data_store->consistency == Consistency::CP && c.redundancy == RedundancyMode::Standby)
+            cc.quorum = cc.instances / 2 + 1;
         cc.standby = c.redundancy == RedundancyMode::Standby;
         cc.standbyKind = c.standby.kind;
         cc.failover_hours = c.standby.failover_seconds / 3600.0;

@@ -23,7 +23,8 @@ struct CompiledMode {
 struct CompiledComponent {
     std::uint32_t firstInstance = 0, instances = 0;
     std::uint32_t required = 1;   // k
-    std::uint32_t threshold = 1;  // serving instances needed: k, or a majority for CP stores
+    std::uint32_t threshold = 1;  // serving instances needed: k, or a majority for active CP stores
+    std::uint32_t quorum = 0;     // standby CP stores: healthy replicas needed besides k in service
     std::uint32_t firstMode = 0, modeCount = 0;
     std::uint32_t firstCell = 0, cellCount = 0;  // (component, zone) cells
     std::uint32_t firstCallee = 0, calleeCount = 0;

@@ -1,0 +1,200 @@
+// `nines simulate FILE`: Monte Carlo estimate of availability with confidence intervals.
+#include "cli_util.h"
+#include "commands.h"
+#include "exit_codes.h"
+#include "text_table.h"
+
+#include "sim/compiled_model.h"
+#include "sim/run.h"
+#include "ui/results_json.h"
+
+#include <QJsonDocument>
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+#include <sstream>
+#include <unistd.h>
+
+namespace nines::app {
+
+namespace {
+
+std::atomic<bool> g_cancel{false};
+
+extern "C" void onInterrupt(int)
+{
+    g_cancel.store(true);
+}
+
+std::string percent(double a, int decimals)
+{
+    return formatFixed(100.0 * a, decimals) + "%";
+}
+
+/// Enough decimals to tell the interval's ends apart.
+int decimalsFor(double u)
+{
+    if (u <= 0)
+        return 4;
+    return std::clamp(static_cast<int>(std::ceil(-std::log10(u))) + 2, 3, 9);
+}
+
+}  // namespace
+
+void printSimulation(std::ostream& out, const model::Model& m, const sim::RunResult& r, const sim::RunSettings& s)
+{
+    const int d = decimalsFor(r.unavailability.mean);
+    out << m.name << ": " << (r.steady_state ? "steady-state" : "mission-time") << " simulation\n\n";
+    TextTable t({"figure", "estimate", "95% confidence interval"}, {TextTable::Left, TextTable::Right, TextTable::Left});
+    t.addRow({"availability", percent(r.availability.mean, d),
+              percent(r.availability.low, d) + " .. " + percent(r.availability.high, d)});
+    const double n = sim::ninesOf(r.unavailability.mean);
+    t.addRow({"nines", std::isfinite(n) ? formatFixed(n, 2) : "no outage observed",
+              std::isfinite(n) ? formatFixed(sim::ninesOf(r.unavailability.high), 2) + " .. "
+                                     + (r.unavailability.low > 0 ? formatFixed(sim::ninesOf(r.unavailability.low), 2) : "inf")
+                               : ""});
+    t.addRow({"downtime, minutes/year", formatFixed(r.downtime_minutes_per_year.mean, 1),
+              formatFixed(r.downtime_minutes_per_year.low, 1) + " .. " + formatFixed(r.downtime_minutes_per_year.high, 1)});
+    t.addRow({"  median / p90 / p99", formatFixed(r.downtime_p50, 1) + " / " + formatFixed(r.downtime_p90, 1) + " / "
+                                          + formatFixed(r.downtime_p99, 1),
+              ""});
+    t.addRow({"outages per year", formatFixed(r.outages_per_year.mean, 2),
+              formatFixed(r.outages_per_year.low, 2) + " .. " + formatFixed(r.outages_per_year.high, 2)});
+    t.addRow({"mean outage, minutes", formatFixed(r.mean_outage_minutes, 1), ""});
+    t.addRow({"P(" + std::string(r.steady_state ? "year" : "mission") + " misses " + percent(s.sla_availability, 3) + ")",
+              formatFixed(r.sla_miss_probability.mean, 4),
+              formatFixed(r.sla_miss_probability.low, 4) + " .. " + formatFixed(r.sla_miss_probability.high, 4)});
+    out << t.render() << "\n";
+
+    std::vector<const sim::ComponentResult*> ranked;
+    for (const auto& c : r.components)
+        ranked.push_back(&c);
+    std::stable_sort(ranked.begin(), ranked.end(),
+                     [](auto* a, auto* b) { return a->criticality > b->criticality; });
+    TextTable c({"component", "criticality", "own availability"}, {TextTable::Left, TextTable::Right, TextTable::Right});
+    for (auto* cr : ranked)
+        c.addRow({cr->id, percent(cr->criticality, 1), percent(cr->own_availability, decimalsFor(1 - cr->own_availability))});
+    out << "Components by criticality (share of downtime that the component alone kept the system down)\n"
+        << c.render() << "\n";
+    out << (r.steady_state ? "Batches: " : "Replications: ") << r.replications << " (stopped by " << sim::toString(r.stop)
+        << (r.partial() ? ", PARTIAL RESULT" : "") << "), seed " << s.seed << ", " << r.threads << " threads, "
+        << formatFixed(static_cast<double>(r.events), 0) << " events in " << formatFixed(r.wall_seconds, 2) << " s ("
+        << formatFixed(r.events_per_second() / 1e6, 1) << " million/s)\n";
+}
+
+int cmdSimulate(const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The model file."));
+    const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Random seed (default: the model's)."),
+                                  QStringLiteral("N"));
+    const QCommandLineOption reps(QStringLiteral("replications"),
+                                  QStringLiteral("Replications to run, or the most to run with --precision."),
+                                  QStringLiteral("N"));
+    const QCommandLineOption precision(QStringLiteral("precision"),
+                                       QStringLiteral("Stop when the 95% half-width of unavailability is below this "
+                                                      "share of it (e.g. 0.05)."),
+                                       QStringLiteral("REL"));
+    const QCommandLineOption mission(QStringLiteral("mission-hours"), QStringLiteral("Mission time in hours."),
+                                     QStringLiteral("H"));
+    const QCommandLineOption threads(QStringLiteral("threads"), QStringLiteral("Worker threads (default: all cores)."),
+                                     QStringLiteral("N"));
+    const QCommandLineOption steady(QStringLiteral("steady-state"),
+                                    QStringLiteral("Estimate the long-run availability (warm-up, then batch means) "
+                                                   "instead of the first mission from all-new."));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print the result as JSON."));
+    const QCommandLineOption slo(QStringLiteral("slo"),
+                                 QStringLiteral("Exit with code 4 when availability is below this percentage."),
+                                 QStringLiteral("PERCENT"));
+    for (const auto& o : {seed, reps, precision, mission, threads, steady, json, slo})
+        parser.addOption(o);
+    if (auto stop = parseCommand(parser, args, QStringLiteral("Simulate a model's availability.")))
+        return *stop;
+    if (parser.positionalArguments().size() != 1) {
+        std::cerr << "nines simulate: expected exactly one FILE (usage: nines simulate FILE [options])\n";
+        return ExitInvalid;
+    }
+    int code = ExitOk;
+    auto loaded = loadForCommand(parser.positionalArguments().first(), code);
+    if (!loaded)
+        return code;
+    const model::Model& m = *loaded;
+
+    sim::RunSettings s;
+    s.seed = m.settings.seed;
+    s.replications = static_cast<std::uint32_t>(m.settings.replications);
+    s.target_relative_precision = m.settings.target_relative_precision;
+    s.mission_hours = m.settings.mission_hours;
+    s.max_wall_seconds = m.settings.max_wall_seconds;
+    s.sla_availability = m.settings.sla_target_percent / 100.0;
+    s.steady_state = parser.isSet(steady);
+    std::string bad;
+    auto number = [&](const QCommandLineOption& o, double lo, double hi, double& out) {
+        if (!parser.isSet(o))
+            return;
+        bool ok = false;
+        const double v = parser.value(o).toDouble(&ok);
+        if (!ok || !(v >= lo && v <= hi))
+            bad = "--" + o.names().first().toStdString() + ": expected a number in [" + formatFixed(lo, 6) + ", "
+                  + formatFixed(hi, 0) + "], got \"" + parser.value(o).toStdString() + "\"";
+        else
+            out = v;
+    };
+    double seedValue = static_cast<double>(s.seed), repsValue = s.replications, threadsValue = 0, sloValue = -1;
+    number(seed, 0, 9007199254740992.0, seedValue);
+    number(reps, 1, 1e8, repsValue);
+    number(precision, 1e-6, 0.999, s.target_relative_precision);
+    number(mission, 1e-3, 1e7, s.mission_hours);
+    number(threads, 1, 1024, threadsValue);
+    number(slo, 0.0001, 99.9999999, sloValue);
+    if (!bad.empty()) {
+        std::cerr << "nines simulate: " << bad << "\n";
+        return ExitInvalid;
+    }
+    s.seed = static_cast<std::uint64_t>(seedValue);
+    s.replications = static_cast<std::uint32_t>(repsValue);
+    s.threads = static_cast<unsigned>(threadsValue);
+
+    const sim::CompiledModel cm = sim::compile(m);
+    std::signal(SIGINT, onInterrupt);
+    const bool showProgress = isatty(STDERR_FILENO) && !parser.isSet(json);
+    const auto progress = [&](const sim::Checkpoint& cp, std::uint64_t target) {
+        if (!showProgress || cp.wall_seconds < 1.0)
+            return;
+        const double frac = std::min(1.0, static_cast<double>(cp.replications) / static_cast<double>(target));
+        const int width = 30;
+        std::string bar(static_cast<std::size_t>(frac * width), '#');
+        bar.resize(width, '.');
+        std::fprintf(stderr, "\r[%s] %llu/%llu  availability %.6f%%  %.0f s", bar.c_str(),
+                     static_cast<unsigned long long>(cp.replications), static_cast<unsigned long long>(target),
+                     100.0 * cp.availability, cp.wall_seconds);
+    };
+    const sim::RunResult r = sim::runSimulation(cm, s, &g_cancel, progress);
+    if (showProgress && !r.convergence.empty() && r.convergence.back().wall_seconds >= 1.0)
+        std::fprintf(stderr, "\n");
+
+    if (parser.isSet(json)) {
+        QJsonObject o = ui::simulationToJson(r, s);
+        o.insert(QStringLiteral("model"), QString::fromStdString(m.name));
+        if (sloValue >= 0)
+            o.insert(QStringLiteral("slo"), QJsonObject{{QStringLiteral("percent"), sloValue},
+                                                        {QStringLiteral("met"), r.availability.mean * 100 >= sloValue},
+                                                        {QStringLiteral("interval_below"), r.availability.high * 100 < sloValue}});
+        std::cout << QJsonDocument(o).toJson(QJsonDocument::Indented).toStdString();
+    } else {
+        printSimulation(std::cout, m, r, s);
+        if (sloValue >= 0)
+            std::cout << "Objective " << formatFixed(sloValue, 6) << "%: "
+                      << (r.availability.mean * 100 >= sloValue ? "met" : "MISSED")
+                      << (r.availability.high * 100 < sloValue ? " (the whole interval is below it)" : "") << "\n";
+    }
+    if (r.partial())
+        return ExitCancelled;
+    if (sloValue >= 0 && r.availability.mean * 100 < sloValue)
+        return ExitSloMissed;
+    return ExitOk;
+}
+
+}  // namespace nines::app

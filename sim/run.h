@@ -1,0 +1,86 @@
+// Runs replications of a model on all cores and merges them, in replication order, into
+// estimates with confidence intervals. The same seed gives the same numbers on any number
+// of threads; a run can be watched and cancelled.
+#pragma once
+
+#include "compiled_model.h"
+#include "simulator.h"
+#include "statistics.h"
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace nines::sim {
+
+struct RunSettings {
+    std::uint64_t seed = 1;
+    std::uint32_t replications = 1000;  // budget; with a precision target, the most to run
+    double target_relative_precision = 0.0;  // half-width / mean of unavailability at 95%
+    double mission_hours = 8760.0;
+    double max_wall_seconds = 0.0;  // 0: none
+    unsigned threads = 0;           // 0: all cores
+    bool steady_state = false;
+    double warmup_hours = 0.0;     // steady state: 0 chooses from the model's time scales
+    double batch_hours = 0.0;      // steady state: 0 chooses
+    std::uint32_t batches_per_replication = 10;
+    double sla_availability = 0.999;
+    /// Replications are merged and the stopping rule checked in blocks of this many.
+    std::uint32_t block = 32;
+};
+
+/// A moment of a running estimate, for progress displays and convergence charts.
+struct Checkpoint {
+    std::uint64_t replications = 0;
+    double availability = 1.0;
+    double ci_low = 1.0;
+    double ci_high = 1.0;
+    double wall_seconds = 0.0;
+};
+
+enum class StopReason { Replications, Precision, WallClock, Cancelled };
+const char* toString(StopReason r);
+
+struct ComponentResult {
+    std::string id;
+    double criticality = 0.0;        // share of downtime it alone kept the system down
+    double own_availability = 1.0;   // time its own group served every entry it serves
+};
+
+struct RunResult {
+    bool steady_state = false;
+    std::uint64_t replications = 0;  // replications (or batches, in steady state) merged
+    StopReason stop = StopReason::Replications;
+    bool partial() const { return stop == StopReason::Cancelled; }
+
+    Interval availability;
+    Interval unavailability;
+    Interval downtime_minutes_per_year;
+    double downtime_p50 = 0.0, downtime_p90 = 0.0, downtime_p99 = 0.0;
+    Interval outages_per_year;
+    double mean_outage_minutes = 0.0;  // total outage time / number of outages
+    Interval sla_miss_probability;     // share of missions below the SLA target
+    std::vector<ComponentResult> components;
+    OutageHistogram outage_lengths;
+    std::vector<double> downtime_minutes;  // per replication (one number each), for histograms
+    std::vector<Checkpoint> convergence;
+
+    std::uint64_t events = 0;
+    unsigned threads = 1;
+    double wall_seconds = 0.0;
+    double events_per_second() const { return wall_seconds > 0 ? static_cast<double>(events) / wall_seconds : 0.0; }
+    double simulated_hours = 0.0;
+};
+
+/// Called from the merging thread after each block; keep it short.
+using ProgressFn = std::function<void(const Checkpoint& now, std::uint64_t target)>;
+
+RunResult runSimulation(const CompiledModel& model, const RunSettings& settings,
+                        const std::atomic<bool>* cancel = nullptr, const ProgressFn& progress = {});
+
+/// Nines of an unavailability: -log10(U); +infinity when U is 0.
+double ninesOf(double unavailability);
+
+}  // namespace nines::sim

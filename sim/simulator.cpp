@@ -1,0 +1,659 @@
+#include "simulator.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace nines::sim {
+
+namespace {
+constexpr double kFull = 1.0 - 1e-12;  // a served share at or above this is "fully served"
+}
+
+// ---------------------------------------------------------------------------------------
+// OutageHistogram
+
+void OutageHistogram::add(double hours)
+{
+    int bin = 0;
+    if (hours > kMinHours)
+        bin = static_cast<int>(std::floor(std::log10(hours / kMinHours) * kBinsPerDecade));
+    counts[static_cast<std::size_t>(std::clamp(bin, 0, kBins - 1))] += 1;
+}
+
+void OutageHistogram::merge(const OutageHistogram& o)
+{
+    for (int i = 0; i < kBins; ++i)
+        counts[static_cast<std::size_t>(i)] += o.counts[static_cast<std::size_t>(i)];
+}
+
+double OutageHistogram::lowerEdge(int bin)
+{
+    return kMinHours * std::pow(10.0, bin / kBinsPerDecade);
+}
+
+std::uint64_t OutageHistogram::total() const
+{
+    std::uint64_t t = 0;
+    for (auto c : counts)
+        t += c;
+    return t;
+}
+
+// ---------------------------------------------------------------------------------------
+// Setup
+
+Simulator::Simulator(const CompiledModel& model)
+    : m_(model), nEntries_(model.entries.size()), nComponents_(model.components.size())
+{
+    const std::size_t nInst = m_.instanceCount();
+    std::uint32_t slots = 0;
+    std::uint32_t streams = 0;
+    for (std::uint32_t i = 0; i < nInst; ++i) {
+        const auto& cc = m_.components[m_.instanceComponent[i]];
+        firstSlot_.push_back(slots);
+        instanceModeBase_.push_back(streams);
+        for (std::uint32_t k = 0; k < cc.modeCount; ++k) {
+            slotKind_.push_back(FailureSlot);
+            slotOwner_.push_back(i);
+            slotMode_.push_back(static_cast<std::uint16_t>(k));
+        }
+        slotKind_.push_back(TimerSlot);
+        slotOwner_.push_back(i);
+        slotMode_.push_back(0);
+        slotKind_.push_back(FailoverSlot);
+        slotOwner_.push_back(i);
+        slotMode_.push_back(0);
+        slots += cc.modeCount + 2;
+        streams += cc.modeCount;
+    }
+    firstDomainSlot_ = slots;
+    for (std::uint32_t d = 0; d < m_.domains.size(); ++d) {
+        slotKind_.push_back(DomainSlot);
+        slotOwner_.push_back(d);
+        slotMode_.push_back(0);
+    }
+    heap_.resize(static_cast<std::uint32_t>(slotKind_.size()));
+    failureStreams_.resize(streams);
+    repairStreams_.resize(streams);
+    failoverStreams_.resize(nComponents_);
+    domainStreams_.resize(2 * m_.domains.size());
+
+    inst_.resize(nInst);
+    cellServing_.resize(m_.cells.size());
+    cellHealthy_.resize(m_.cells.size());
+    cellMask_.resize(m_.cells.size());
+    compInService_.resize(nComponents_);
+    compFailovers_.resize(nComponents_);
+    domainDown_.resize(m_.domains.size());
+    linkUp_.assign(m_.network.linkCount(), 1);
+    crews_.resize(m_.crewSizes.size());
+    std::uint32_t queueSize = 0;
+    for (std::size_t k = 0; k < crews_.size(); ++k) {
+        crews_[k].offset = queueSize;
+        for (const auto& cc : m_.components)
+            if (cc.crew == static_cast<std::int32_t>(k))
+                crews_[k].capacity += cc.instances;
+        queueSize += crews_[k].capacity;
+    }
+    crewQueue_.resize(queueSize);
+
+    const std::size_t ce = nComponents_ * nEntries_;
+    ownUp_.resize(ce);
+    up_.resize(ce);
+    depsUp_.resize(ce);
+    scratchOwn_.resize(ce);
+    scratchUp_.resize(ce);
+    scratchDeps_.resize(ce);
+    ownDownEntries_.resize(nComponents_);
+    ownDownPos_.resize(nComponents_);
+    ownDownList_.reserve(nComponents_);
+    criticalList_.reserve(nComponents_);
+    seg_.criticalHours.resize(nComponents_);
+    seg_.ownDownHours.resize(nComponents_);
+}
+
+void Simulator::reset(std::uint64_t seed, std::uint64_t replication)
+{
+    heap_.clear();
+    now_ = 0.0;
+    share_ = 1.0;
+    outageStart_ = -1.0;
+    criticalList_.clear();
+    ownDownList_.clear();
+    std::fill(ownDownEntries_.begin(), ownDownEntries_.end(), 0u);
+
+    for (std::uint32_t c = 0; c < nComponents_; ++c) {
+        const auto& cc = m_.components[c];
+        failoverStreams_[c] = Stream(streamKey(seed, replication, cc.key, 0, Purpose::Failover));
+        for (std::uint32_t j = 0; j < cc.instances; ++j) {
+            const std::uint32_t i = cc.firstInstance + j;
+            for (std::uint32_t k = 0; k < cc.modeCount; ++k) {
+                const std::uint64_t index = combine(j, m_.modes[cc.firstMode + k].key);
+                failureStreams_[instanceModeBase_[i] + k] = Stream(streamKey(seed, replication, cc.key, index, Purpose::Failure));
+                repairStreams_[instanceModeBase_[i] + k] = Stream(streamKey(seed, replication, cc.key, index, Purpose::Repair));
+            }
+        }
+    }
+    for (std::size_t d = 0; d < m_.domains.size(); ++d) {
+        domainStreams_[2 * d] = Stream(streamKey(seed, replication, m_.domains[d].key, 0, Purpose::Outage));
+        domainStreams_[2 * d + 1] = Stream(streamKey(seed, replication, m_.domains[d].key, 0, Purpose::Recovery));
+    }
+
+    std::fill(cellServing_.begin(), cellServing_.end(), 0u);
+    std::fill(cellHealthy_.begin(), cellHealthy_.end(), 0u);
+    std::fill(cellMask_.begin(), cellMask_.end(), 0u);
+    std::fill(compInService_.begin(), compInService_.end(), 0u);
+    std::fill(compFailovers_.begin(), compFailovers_.end(), 0u);
+    std::fill(domainDown_.begin(), domainDown_.end(), 0);
+    std::fill(linkUp_.begin(), linkUp_.end(), 1);
+    m_.network.reachability(linkUp_, reach_);
+    for (std::size_t k = 0; k < crews_.size(); ++k) {
+        crews_[k].free = m_.crewSizes[k];
+        crews_[k].head = crews_[k].size = 0;
+    }
+
+    for (std::uint32_t c = 0; c < nComponents_; ++c) {
+        const auto& cc = m_.components[c];
+        for (std::uint32_t j = 0; j < cc.instances; ++j) {
+            const std::uint32_t i = cc.firstInstance + j;
+            Instance& x = inst_[i];
+            x = Instance{};
+            x.role = cc.standby && j >= cc.required ? Spare : InService;
+            cellHealthy_[m_.instanceCell[i]] += 1;
+            if (x.role == InService)
+                setServing(i, true);
+            startClocks(i);
+        }
+    }
+    for (std::uint32_t d = 0; d < m_.domains.size(); ++d) {
+        const double t = m_.domains[d].failure.draw(domainStreams_[2 * d]);
+        if (std::isfinite(t))
+            heap_.schedule(firstDomainSlot_ + d, t);
+    }
+
+    std::fill(ownUp_.begin(), ownUp_.end(), 1);
+    evaluateAll();
+    Segment fresh;
+    fresh.criticalHours.assign(nComponents_, 0.0);
+    fresh.ownDownHours.assign(nComponents_, 0.0);
+    seg_ = std::move(fresh);
+}
+
+// ---------------------------------------------------------------------------------------
+// Event loop
+
+bool Simulator::runUntil(double t, const std::atomic<bool>* cancel)
+{
+    while (heap_.topTime() < t) {
+        const std::uint32_t slot = heap_.top();
+        advance(heap_.topTime());
+        heap_.pop();
+        handle(slot);
+        if ((++seg_.events & 1023u) == 0 && cancel && cancel->load(std::memory_order_relaxed))
+            return false;
+    }
+    advance(t);
+    return true;
+}
+
+void Simulator::advance(double t)
+{
+    const double dt = t - now_;
+    if (dt <= 0.0)
+        return;
+    if (share_ < kFull) {
+        seg_.unservedHours += (1.0 - share_) * dt;
+        for (auto c : criticalList_)
+            seg_.criticalHours[c] += dt;
+    }
+    for (auto c : ownDownList_)
+        seg_.ownDownHours[c] += dt;
+    seg_.hours += dt;
+    now_ = t;
+}
+
+void Simulator::handle(std::uint32_t slot)
+{
+    const std::uint32_t owner = slotOwner_[slot];
+    switch (slotKind_[slot]) {
+    case FailureSlot:
+        onFailure(owner, slotMode_[slot]);
+        break;
+    case TimerSlot:
+        if (inst_[owner].phase == Detecting) {
+            onDetected(owner);
+            updateComponent(m_.instanceComponent[owner]);
+        } else {
+            onRepaired(owner);
+        }
+        break;
+    case FailoverSlot:
+        onFailoverDone(owner);
+        break;
+    case DomainSlot:
+        onDomain(owner);
+        break;
+    }
+    if (criticalDirty_) {
+        criticalDirty_ = false;
+        recomputeShare();
+        if (share_ < kFull)
+            refreshCritical();
+        else
+            criticalList_.clear();
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Instances
+
+void Simulator::startClocks(std::uint32_t i)
+{
+    const std::uint32_t c = m_.instanceComponent[i];
+    const auto& cc = m_.components[c];
+    const Instance& x = inst_[i];
+    const bool spare = x.role == Spare;
+    if (spare && cc.standbyKind == model::StandbyKind::Cold)
+        return;  // a cold spare does not age
+    const bool dormant = spare && cc.standbyKind == model::StandbyKind::Warm;
+    for (std::uint32_t k = 0; k < cc.modeCount; ++k) {
+        const CompiledMode& mode = m_.modes[cc.firstMode + k];
+        const Sampler& s = dormant ? mode.dormant : mode.failure;
+        const double dt = s.draw(failureStreams_[instanceModeBase_[i] + k]);
+        if (std::isfinite(dt))
+            heap_.schedule(firstSlot_[i] + k, now_ + dt);
+    }
+}
+
+void Simulator::stopClocks(std::uint32_t i)
+{
+    const std::uint32_t n = m_.components[m_.instanceComponent[i]].modeCount;
+    for (std::uint32_t k = 0; k < n; ++k)
+        heap_.cancel(firstSlot_[i] + k);
+}
+
+void Simulator::setServing(std::uint32_t i, bool inService)
+{
+    const std::uint32_t cell = m_.instanceCell[i];
+    const std::uint32_t c = m_.instanceComponent[i];
+    if (inService) {
+        ++cellServing_[cell];
+        ++compInService_[c];
+    } else {
+        --cellServing_[cell];
+        --compInService_[c];
+    }
+}
+
+void Simulator::onFailure(std::uint32_t i, std::uint32_t mode)
+{
+    Instance& x = inst_[i];
+    const std::uint32_t c = m_.instanceComponent[i];
+    stopClocks(i);
+    const bool wasServing = x.role == InService;
+    if (x.switching) {  // a spare that fails during its failover aborts it
+        x.switching = false;
+        heap_.cancel(failoverSlot(i));
+        --compFailovers_[c];
+    }
+    if (wasServing)
+        setServing(i, false);
+    --cellHealthy_[m_.instanceCell[i]];
+    x.role = Failed;
+    x.wasInService = wasServing;
+    x.failedMode = static_cast<std::uint16_t>(mode);
+    const double detection = m_.modes[m_.components[c].firstMode + mode].detection_hours;
+    if (detection > 0.0) {
+        x.phase = Detecting;
+        heap_.schedule(timerSlot(i), now_ + detection);
+    } else {
+        onDetected(i);
+    }
+    updateComponent(c);
+}
+
+void Simulator::onDetected(std::uint32_t i)
+{
+    requestRepair(i);
+    const std::uint32_t c = m_.instanceComponent[i];
+    if (m_.components[c].standby && inst_[i].wasInService)
+        startFailover(c);
+}
+
+void Simulator::requestRepair(std::uint32_t i)
+{
+    const std::int32_t crew = m_.components[m_.instanceComponent[i]].crew;
+    if (crew < 0) {
+        startRepair(i);
+        return;
+    }
+    Crew& k = crews_[static_cast<std::size_t>(crew)];
+    if (k.free > 0) {
+        --k.free;
+        startRepair(i);
+        return;
+    }
+    inst_[i].phase = Queued;
+    crewQueue_[k.offset + (k.head + k.size) % k.capacity] = i;
+    ++k.size;
+}
+
+void Simulator::startRepair(std::uint32_t i)
+{
+    Instance& x = inst_[i];
+    const auto& cc = m_.components[m_.instanceComponent[i]];
+    x.phase = Repairing;
+    const double dt = m_.modes[cc.firstMode + x.failedMode].repair.draw(repairStreams_[instanceModeBase_[i] + x.failedMode]);
+    heap_.schedule(timerSlot(i), now_ + dt);
+}
+
+void Simulator::onRepaired(std::uint32_t i)
+{
+    Instance& x = inst_[i];
+    const std::uint32_t c = m_.instanceComponent[i];
+    const auto& cc = m_.components[c];
+    x.phase = NoPhase;
+    ++cellHealthy_[m_.instanceCell[i]];
+    if (!cc.standby || compInService_[c] < cc.required) {
+        x.role = InService;
+        setServing(i, true);
+        if (cc.standby && compFailovers_[c] > 0) {
+            // The repaired instance fills the gap; a failover in progress is no longer needed.
+            for (std::uint32_t j = cc.firstInstance; j < cc.firstInstance + cc.instances; ++j)
+                if (inst_[j].switching) {
+                    inst_[j].switching = false;
+                    heap_.cancel(failoverSlot(j));
+                    --compFailovers_[c];
+                    break;
+                }
+        }
+    } else {
+        x.role = Spare;
+    }
+    startClocks(i);
+    if (cc.crew >= 0) {
+        Crew& k = crews_[static_cast<std::size_t>(cc.crew)];
+        if (k.size > 0) {
+            const std::uint32_t next = crewQueue_[k.offset + k.head];
+            k.head = (k.head + 1) % k.capacity;
+            --k.size;
+            startRepair(next);
+        } else {
+            ++k.free;
+        }
+    }
+    updateComponent(c);
+}
+
+void Simulator::startFailover(std::uint32_t c)
+{
+    const auto& cc = m_.components[c];
+    if (compInService_[c] + compFailovers_[c] >= cc.required)
+        return;  // nothing to replace any more
+    std::uint32_t spare = 0;
+    bool found = false;
+    for (std::uint32_t j = cc.firstInstance; j < cc.firstInstance + cc.instances; ++j)
+        if (inst_[j].role == Spare && !inst_[j].switching) {
+            spare = j;
+            found = true;
+            break;
+        }
+    if (!found)
+        return;  // no spare, no failover
+    if (failoverStreams_[c].uniform() >= cc.failover_probability)
+        return;  // the failover fails and is not retried
+    inst_[spare].switching = true;
+    ++compFailovers_[c];
+    if (cc.failover_hours > 0.0)
+        heap_.schedule(failoverSlot(spare), now_ + cc.failover_hours);
+    else
+        onFailoverDone(spare);
+}
+
+void Simulator::onFailoverDone(std::uint32_t i)
+{
+    Instance& x = inst_[i];
+    const std::uint32_t c = m_.instanceComponent[i];
+    const auto& cc = m_.components[c];
+    x.switching = false;
+    --compFailovers_[c];
+    x.role = InService;
+    setServing(i, true);
+    if (cc.standbyKind != model::StandbyKind::Hot) {
+        stopClocks(i);  // a warm spare now ages like an active one; a cold one starts to
+        startClocks(i);
+    }
+    updateComponent(c);
+}
+
+// ---------------------------------------------------------------------------------------
+// Failure domains
+
+void Simulator::onDomain(std::uint32_t d)
+{
+    const CompiledDomain& dom = m_.domains[d];
+    const bool down = !domainDown_[d];
+    domainDown_[d] = down ? 1 : 0;
+    const double dt = down ? dom.repair.draw(domainStreams_[2 * d + 1]) : dom.failure.draw(domainStreams_[2 * d]);
+    if (std::isfinite(dt))
+        heap_.schedule(firstDomainSlot_ + d, now_ + dt);
+    if (dom.kind == CompiledDomain::Link) {
+        linkUp_[static_cast<std::size_t>(dom.link)] = down ? 0 : 1;
+        m_.network.reachability(linkUp_, reach_);
+        evaluateAll();
+        return;
+    }
+    std::uint32_t last = UINT32_MAX;
+    for (auto cell : dom.cells) {
+        if (down)
+            ++cellMask_[cell];
+        else
+            --cellMask_[cell];
+    }
+    for (auto cell : dom.cells) {
+        const std::uint32_t c = m_.cells[cell].component;
+        if (c != last)
+            updateComponent(c);
+        last = c;
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Evaluation of "up"
+
+std::uint32_t Simulator::servingFor(std::uint32_t c, std::uint32_t e) const
+{
+    const auto& cc = m_.components[c];
+    const std::size_t zones = m_.network.zoneCount();
+    std::uint32_t n = 0;
+    for (std::uint32_t k = cc.firstCell; k < cc.firstCell + cc.cellCount; ++k) {
+        if (cellMask_[k])
+            continue;
+        const std::int32_t z = m_.cells[k].zone;
+        if (z >= 0 && !reach_[e * zones + static_cast<std::size_t>(z)])
+            continue;
+        n += cellServing_[k];
+    }
+    return n;
+}
+
+bool Simulator::ownUpFor(std::uint32_t c, std::uint32_t e) const
+{
+    const auto& cc = m_.components[c];
+    if (servingFor(c, e) < cc.threshold)
+        return false;
+    if (cc.quorum == 0)
+        return true;
+    const std::size_t zones = m_.network.zoneCount();
+    std::uint32_t healthy = 0;
+    for (std::uint32_t k = cc.firstCell; k < cc.firstCell + cc.cellCount; ++k) {
+        const std::int32_t z = m_.cells[k].zone;
+        if (!cellMask_[k] && (z < 0 || reach_[e * zones + static_cast<std::size_t>(z)]))
+            healthy += cellHealthy_[k];
+    }
+    return healthy >= cc.quorum;
+}
+
+bool Simulator::depsSatisfied(std::uint32_t c, std::uint32_t count) const
+{
+    const auto& cc = m_.components[c];
+    switch (cc.depMode) {
+    case model::DependencyMode::All:
+        return count == cc.calleeCount;
+    case model::DependencyMode::Any:
+        return count >= 1;
+    case model::DependencyMode::AtLeast:
+        return count >= cc.depMin;
+    }
+    return false;
+}
+
+void Simulator::updateComponent(std::uint32_t c)
+{
+    for (std::uint32_t e = 0; e < nEntries_; ++e) {
+        const std::size_t idx = c * nEntries_ + e;
+        const std::uint8_t own = ownUpFor(c, e) ? 1 : 0;
+        if (own == ownUp_[idx])
+            continue;
+        ownUp_[idx] = own;
+        setOwnDown(c, e, !own);
+        criticalDirty_ = true;
+        propagate(c, e);
+    }
+}
+
+void Simulator::propagate(std::uint32_t c, std::uint32_t e)
+{
+    const std::size_t idx = c * nEntries_ + e;
+    const std::uint8_t now = ownUp_[idx] && depsSatisfied(c, depsUp_[idx]) ? 1 : 0;
+    if (now == up_[idx])
+        return;
+    up_[idx] = now;
+    criticalDirty_ = true;
+    const auto& cc = m_.components[c];
+    for (std::uint32_t k = cc.firstCaller; k < cc.firstCaller + cc.callerCount; ++k) {
+        const std::uint32_t p = m_.callers[k];
+        std::uint32_t& d = depsUp_[p * nEntries_ + e];
+        d = now ? d + 1 : d - 1;
+        propagate(p, e);
+    }
+}
+
+void Simulator::setOwnDown(std::uint32_t c, std::uint32_t, bool down)
+{
+    std::uint32_t& n = ownDownEntries_[c];
+    if (down) {
+        if (n++ == 0) {
+            ownDownPos_[c] = static_cast<std::uint32_t>(ownDownList_.size());
+            ownDownList_.push_back(c);
+        }
+    } else if (--n == 0) {
+        const std::uint32_t pos = ownDownPos_[c];
+        const std::uint32_t last = ownDownList_.back();
+        ownDownList_[pos] = last;
+        ownDownPos_[last] = pos;
+        ownDownList_.pop_back();
+    }
+}
+
+void Simulator::evaluateAll()
+{
+    for (std::uint32_t c = 0; c < nComponents_; ++c)
+        for (std::uint32_t e = 0; e < nEntries_; ++e) {
+            const std::size_t idx = c * nEntries_ + e;
+            const std::uint8_t own = ownUpFor(c, e) ? 1 : 0;
+            if (own != ownUp_[idx]) {
+                ownUp_[idx] = own;
+                setOwnDown(c, e, !own);
+            }
+        }
+    for (auto c : m_.topoOrder) {
+        const auto& cc = m_.components[c];
+        for (std::uint32_t e = 0; e < nEntries_; ++e) {
+            std::uint32_t count = 0;
+            for (std::uint32_t k = cc.firstCallee; k < cc.firstCallee + cc.calleeCount; ++k)
+                count += up_[m_.callees[k] * nEntries_ + e];
+            const std::size_t idx = c * nEntries_ + e;
+            depsUp_[idx] = count;
+            up_[idx] = ownUp_[idx] && depsSatisfied(c, count) ? 1 : 0;
+        }
+    }
+    criticalDirty_ = false;
+    recomputeShare();
+    if (share_ < kFull)
+        refreshCritical();
+    else
+        criticalList_.clear();
+}
+
+void Simulator::recomputeShare()
+{
+    double s = 0.0;
+    for (std::uint32_t e = 0; e < nEntries_; ++e) {
+        const auto& en = m_.entries[e];
+        if (up_[en.component * nEntries_ + e])
+            s += en.share;
+    }
+    if (s > kFull)
+        s = 1.0;
+    const bool wasFull = share_ >= kFull;
+    const bool isFull = s >= kFull;
+    if (wasFull && !isFull) {
+        outageStart_ = now_;
+        seg_.outages += 1.0;
+    } else if (!wasFull && isFull && outageStart_ >= 0.0) {
+        const double len = now_ - outageStart_;
+        seg_.outageHours += len;
+        seg_.outageLengths.add(len);
+        outageStart_ = -1.0;
+    }
+    share_ = s;
+}
+
+double Simulator::shareWithOnlyDown(std::uint32_t keep)
+{
+    for (auto c : m_.topoOrder) {
+        const auto& cc = m_.components[c];
+        for (std::uint32_t e = 0; e < nEntries_; ++e) {
+            const std::size_t idx = c * nEntries_ + e;
+            std::uint32_t count = 0;
+            for (std::uint32_t k = cc.firstCallee; k < cc.firstCallee + cc.calleeCount; ++k)
+                count += scratchUp_[m_.callees[k] * nEntries_ + e];
+            const bool own = c == keep ? ownUp_[idx] != 0 : true;
+            scratchUp_[idx] = own && depsSatisfied(c, count) ? 1 : 0;
+        }
+    }
+    double s = 0.0;
+    for (std::uint32_t e = 0; e < nEntries_; ++e)
+        if (scratchUp_[m_.entries[e].component * nEntries_ + e])
+            s += m_.entries[e].share;
+    return s;
+}
+
+void Simulator::refreshCritical()
+{
+    criticalList_.clear();
+    for (auto c : ownDownList_)
+        if (shareWithOnlyDown(c) < kFull)
+            criticalList_.push_back(c);
+}
+
+void Simulator::takeSegment(Segment& out)
+{
+    if (outageStart_ >= 0.0) {
+        // An outage still going on: count its length so far, and carry it on without counting
+        // it again as a new outage in the next segment.
+        const double len = now_ - outageStart_;
+        seg_.outageHours += len;
+        seg_.outageLengths.add(len);
+        outageStart_ = now_;
+    }
+    out = seg_;
+    seg_.hours = seg_.unservedHours = seg_.outages = seg_.outageHours = 0.0;
+    seg_.events = 0;
+    std::fill(seg_.criticalHours.begin(), seg_.criticalHours.end(), 0.0);
+    std::fill(seg_.ownDownHours.begin(), seg_.ownDownHours.end(), 0.0);
+    seg_.outageLengths = OutageHistogram{};
+}
+
+}  // namespace nines::sim

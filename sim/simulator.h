@@ -1,0 +1,153 @@
+// One discrete-event replication of a compiled model: instance failures, detection, repair
+// with crews, standby failover, zone/region/link/shared-fate outages, and the served share of
+// the entries' traffic, accumulated over time. All state is preallocated; nothing is allocated
+// per event.
+#pragma once
+
+#include "compiled_model.h"
+#include "event_heap.h"
+#include "random.h"
+
+#include <array>
+#include <atomic>
+#include <cstdint>
+#include <vector>
+
+namespace nines::sim {
+
+/// Log-spaced bins of outage lengths, from 1 second to about 11 years.
+struct OutageHistogram {
+    static constexpr int kBins = 64;
+    static constexpr double kMinHours = 1.0 / 3600.0;
+    static constexpr double kBinsPerDecade = 8.0;
+    std::array<std::uint64_t, kBins> counts{};
+
+    void add(double hours);
+    void merge(const OutageHistogram& o);
+    static double lowerEdge(int bin);  // hours
+    std::uint64_t total() const;
+};
+
+/// What one stretch of simulated time (a replication, or a batch of a long run) measured.
+struct Segment {
+    double hours = 0.0;
+    double unservedHours = 0.0;  // integral of (1 - served share)
+    double outages = 0.0;        // outages that started in the segment
+    double outageHours = 0.0;    // their total length (cut at the segment's end)
+    std::uint64_t events = 0;
+    std::vector<double> criticalHours;  // per component: system down and this one alone kept it so
+    std::vector<double> ownDownHours;   // per component: its own group short for some entry
+    OutageHistogram outageLengths;
+
+    double availability() const { return hours > 0 ? 1.0 - unservedHours / hours : 1.0; }
+};
+
+class Simulator {
+public:
+    explicit Simulator(const CompiledModel& model);
+
+    /// Starts a replication at time 0 with everything new, drawing from the streams of
+    /// (seed, replication).
+    void reset(std::uint64_t seed, std::uint64_t replication);
+
+    /// Simulates up to time `t` (hours since reset). Returns false when cancelled.
+    bool runUntil(double t, const std::atomic<bool>* cancel = nullptr);
+
+    /// The measurements since the last take (or reset), which restarts them.
+    void takeSegment(Segment& out);
+
+    double now() const { return now_; }
+    double servedShare() const { return share_; }
+
+private:
+    enum SlotKind : std::uint8_t { FailureSlot, TimerSlot, FailoverSlot, DomainSlot };
+    enum Role : std::uint8_t { InService, Spare, Failed };
+    enum Phase : std::uint8_t { NoPhase, Detecting, Queued, Repairing };
+
+    struct Instance {
+        Role role = InService;
+        Phase phase = NoPhase;
+        bool wasInService = false;  // when it failed
+        bool switching = false;     // a spare being failed over to
+        std::uint16_t failedMode = 0;
+    };
+
+    struct Crew {
+        std::uint32_t free = 0;
+        std::uint32_t head = 0, size = 0;  // FIFO ring in crewQueue_
+        std::uint32_t offset = 0, capacity = 0;
+    };
+
+    const CompiledModel& m_;
+    const std::size_t nEntries_, nComponents_;
+    EventHeap heap_;
+    std::vector<SlotKind> slotKind_;
+    std::vector<std::uint32_t> slotOwner_;
+    std::vector<std::uint16_t> slotMode_;
+    std::vector<std::uint32_t> firstSlot_;  // per instance: its failure slots, then timer, then failover
+    std::uint32_t firstDomainSlot_ = 0;
+
+    std::vector<Stream> failureStreams_;  // per instance x mode
+    std::vector<Stream> repairStreams_;   // per instance x mode
+    std::vector<std::uint32_t> instanceModeBase_;  // per instance: index of its first stream
+    std::vector<Stream> failoverStreams_;  // per component
+    std::vector<Stream> domainStreams_;    // per domain
+
+    std::vector<Instance> inst_;
+    std::vector<std::uint32_t> cellServing_;  // in service and healthy (masks apply separately)
+    std::vector<std::uint32_t> cellHealthy_;  // healthy (in service or spare), for CP majorities
+    std::vector<std::uint32_t> cellMask_;     // active masks (zone, region, shared fate)
+    std::vector<std::uint32_t> compInService_;
+    std::vector<std::uint32_t> compFailovers_;
+    std::vector<std::uint8_t> domainDown_;
+    std::vector<std::uint8_t> linkUp_;
+    std::vector<std::uint8_t> reach_;  // entry x zone
+    std::vector<Crew> crews_;
+    std::vector<std::uint32_t> crewQueue_;
+
+    // Per component x entry.
+    std::vector<std::uint8_t> ownUp_, up_;
+    std::vector<std::uint32_t> depsUp_;
+    std::vector<std::uint32_t> ownDownEntries_;  // per component: entries for which it is own-down
+    std::vector<std::uint32_t> ownDownList_, ownDownPos_;
+    std::vector<std::uint32_t> criticalList_;
+    bool criticalDirty_ = false;
+
+    double now_ = 0.0;
+    double share_ = 1.0;
+    double outageStart_ = -1.0;  // < 0: no outage in progress
+    Segment seg_;
+    std::vector<std::uint8_t> scratchOwn_, scratchUp_;  // for criticality evaluations
+    std::vector<std::uint32_t> scratchDeps_;
+
+    std::uint32_t timerSlot(std::uint32_t i) const { return firstSlot_[i] + m_.components[m_.instanceComponent[i]].modeCount; }
+    std::uint32_t failoverSlot(std::uint32_t i) const { return timerSlot(i) + 1; }
+
+    void advance(double t);
+    void handle(std::uint32_t slot);
+    void onFailure(std::uint32_t i, std::uint32_t mode);
+    void onDetected(std::uint32_t i);
+    void onRepaired(std::uint32_t i);
+    void onFailoverDone(std::uint32_t i);
+    void onDomain(std::uint32_t d);
+
+    void startClocks(std::uint32_t i);
+    void stopClocks(std::uint32_t i);
+    void requestRepair(std::uint32_t i);
+    void startRepair(std::uint32_t i);
+    void startFailover(std::uint32_t c);
+    void setServing(std::uint32_t i, bool inService);
+
+    std::uint32_t servingFor(std::uint32_t c, std::uint32_t e) const;
+    bool ownUpFor(std::uint32_t c, std::uint32_t e) const;
+    bool depsSatisfied(std::uint32_t c, std::uint32_t count) const;
+    void updateComponent(std::uint32_t c);
+    void propagate(std::uint32_t c, std::uint32_t e);
+    void setOwnDown(std::uint32_t c, std::uint32_t e, bool down);
+    void evaluateAll();
+    void recomputeShare();
+    void refreshCritical();
+    double shareWithOnlyDown(std::uint32_t keepDown);
+};
+
+}  // namespace nines::sim

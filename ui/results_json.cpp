@@ -1,0 +1,76 @@
+#include "results_json.h"
+
+#include <QJsonArray>
+
+#include <cmath>
+
+namespace nines::ui {
+
+namespace {
+
+QJsonObject interval(const sim::Interval& iv)
+{
+    return QJsonObject{{QStringLiteral("mean"), iv.mean},
+                       {QStringLiteral("ci95_low"), iv.low},
+                       {QStringLiteral("ci95_high"), iv.high}};
+}
+
+QJsonValue finiteOrNull(double v)
+{
+    return std::isfinite(v) ? QJsonValue(v) : QJsonValue();
+}
+
+}  // namespace
+
+QJsonObject simulationToJson(const sim::RunResult& r, const sim::RunSettings& s)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("estimate"), r.steady_state ? QStringLiteral("steady_state") : QStringLiteral("mission"));
+    o.insert(QStringLiteral("mission_hours"), r.steady_state ? QJsonValue() : QJsonValue(s.mission_hours));
+    o.insert(QStringLiteral("partial"), r.partial());
+    o.insert(QStringLiteral("stopped_by"), QString::fromLatin1(sim::toString(r.stop)));
+    o.insert(QStringLiteral("availability"), interval(r.availability));
+    o.insert(QStringLiteral("unavailability"), interval(r.unavailability));
+    const double u = r.unavailability.mean;
+    QJsonObject nines{{QStringLiteral("mean"), finiteOrNull(sim::ninesOf(u))},
+                      {QStringLiteral("ci95_low"), finiteOrNull(sim::ninesOf(r.unavailability.high))},
+                      {QStringLiteral("ci95_high"), finiteOrNull(sim::ninesOf(std::max(0.0, r.unavailability.low)))}};
+    if (u <= 0)
+        nines.insert(QStringLiteral("no_outage_observed"), true);
+    o.insert(QStringLiteral("nines"), nines);
+    QJsonObject downtime = interval(r.downtime_minutes_per_year);
+    downtime.insert(QStringLiteral("p50"), r.downtime_p50);
+    downtime.insert(QStringLiteral("p90"), r.downtime_p90);
+    downtime.insert(QStringLiteral("p99"), r.downtime_p99);
+    o.insert(QStringLiteral("downtime_minutes_per_year"), downtime);
+    o.insert(QStringLiteral("outages_per_year"), interval(r.outages_per_year));
+    o.insert(QStringLiteral("mean_outage_minutes"), r.mean_outage_minutes);
+    QJsonObject sla = interval(r.sla_miss_probability);
+    sla.insert(QStringLiteral("target_percent"), s.sla_availability * 100.0);
+    o.insert(QStringLiteral("sla_miss_probability"), sla);
+    QJsonArray comps;
+    for (const auto& c : r.components)
+        comps.append(QJsonObject{{QStringLiteral("id"), QString::fromStdString(c.id)},
+                                 {QStringLiteral("criticality"), c.criticality},
+                                 {QStringLiteral("own_availability"), c.own_availability}});
+    o.insert(QStringLiteral("components"), comps);
+    QJsonArray hist;
+    for (int b = 0; b < sim::OutageHistogram::kBins; ++b)
+        if (r.outage_lengths.counts[static_cast<std::size_t>(b)] > 0)
+            hist.append(QJsonObject{{QStringLiteral("from_minutes"), sim::OutageHistogram::lowerEdge(b) * 60.0},
+                                    {QStringLiteral("to_minutes"), sim::OutageHistogram::lowerEdge(b + 1) * 60.0},
+                                    {QStringLiteral("count"), double(r.outage_lengths.counts[static_cast<std::size_t>(b)])}});
+    o.insert(QStringLiteral("outage_length_histogram"), hist);
+    o.insert(QStringLiteral("replications"), double(r.replications));
+    o.insert(QStringLiteral("seed"), double(s.seed));
+    o.insert(QStringLiteral("run"), QJsonObject{{QStringLiteral("seed"), double(s.seed)},
+                                                {QStringLiteral("threads"), double(r.threads)},
+                                                {QStringLiteral("replications"), double(r.replications)},
+                                                {QStringLiteral("events"), double(r.events)},
+                                                {QStringLiteral("events_per_second"), r.events_per_second()},
+                                                {QStringLiteral("wall_seconds"), r.wall_seconds},
+                                                {QStringLiteral("simulated_years"), r.simulated_hours / 8760.0}});
+    return o;
+}
+
+}  // namespace nines::ui
