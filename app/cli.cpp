@@ -22,6 +22,7 @@ const Command kCommands[] = {
     {"check", "check FILE...", "validate model files; one line per problem on stderr", cmdCheck},
     {"describe", "describe FILE", "print a readable summary of a model", cmdDescribe},
     {"simulate", "simulate FILE", "Monte Carlo availability with confidence intervals", cmdSimulate},
+    {"analyze", "analyze FILE", "exact steady-state availability, where the model allows it", cmdAnalyze},
 };
 
 void printHelp(std::FILE* to)

@@ -10,5 +10,6 @@ int runCli(const QStringList& arguments);
 int cmdCheck(const QStringList& args);
 int cmdDescribe(const QStringList& args);
 int cmdSimulate(const QStringList& args);
+int cmdAnalyze(const QStringList& args);
 
 }  // namespace nines::app

@@ -251,6 +251,7 @@ RunResult runSimulation(const CompiledModel& model, const RunSettings& settings,
 
     res.replications = avail.count();
     res.availability = confidenceInterval(avail, 0.95);
+    res.availability_stderr = avail.standardError();
     res.unavailability = {1.0 - res.availability.mean, 1.0 - res.availability.high, 1.0 - res.availability.low};
     res.downtime_minutes_per_year = {res.unavailability.mean * 525600.0, res.unavailability.low * 525600.0,
                                      res.unavailability.high * 525600.0};

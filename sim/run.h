@@ -56,6 +56,7 @@ struct RunResult {
     bool partial() const { return stop == StopReason::Cancelled; }
 
     Interval availability;
+    double availability_stderr = 0.0;  // standard error of the mean, for intervals at other levels
     Interval unavailability;
     Interval downtime_minutes_per_year;
     double downtime_p50 = 0.0, downtime_p90 = 0.0, downtime_p99 = 0.0;

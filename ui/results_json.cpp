@@ -73,4 +73,33 @@ QJsonObject simulationToJson(const sim::RunResult& r, const sim::RunSettings& s)
     return o;
 }
 
+QJsonObject analyticToJson(const sim::AnalyticResult& r, const std::string& modelName)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("model"), QString::fromStdString(modelName));
+    o.insert(QStringLiteral("estimate"), QStringLiteral("exact_steady_state"));
+    o.insert(QStringLiteral("applicable"), r.applicable);
+    if (!r.applicable) {
+        QJsonArray why;
+        for (const auto& s : r.reasons)
+            why.append(QString::fromStdString(s));
+        o.insert(QStringLiteral("reasons"), why);
+        return o;
+    }
+    o.insert(QStringLiteral("availability"), r.availability);
+    o.insert(QStringLiteral("unavailability"), r.unavailability);
+    o.insert(QStringLiteral("nines"), finiteOrNull(r.nines));
+    o.insert(QStringLiteral("downtime_minutes_per_year"), r.unavailability * 525600.0);
+    o.insert(QStringLiteral("outages_per_year"), r.frequency_known ? QJsonValue(r.outages_per_year) : QJsonValue());
+    o.insert(QStringLiteral("mean_outage_minutes"), r.frequency_known ? QJsonValue(r.mean_outage_minutes) : QJsonValue());
+    QJsonArray comps;
+    for (const auto& c : r.components)
+        comps.append(QJsonObject{{QStringLiteral("id"), QString::fromStdString(c.id)},
+                                 {QStringLiteral("birnbaum"), c.birnbaum},
+                                 {QStringLiteral("own_availability"), c.own_availability}});
+    o.insert(QStringLiteral("components"), comps);
+    o.insert(QStringLiteral("network_states"), double(r.network_states));
+    return o;
+}
+
 }  // namespace nines::ui

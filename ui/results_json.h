@@ -2,7 +2,10 @@
 // prints and reports embed (documented in docs/results-json.md).
 #pragma once
 
+#include "sim/analytic.h"
 #include "sim/run.h"
+
+#include <string>
 
 #include <QJsonObject>
 
@@ -11,5 +14,8 @@ namespace nines::ui {
 /// Everything except the "run" object is the same for one seed and replication count on any
 /// machine and thread count.
 QJsonObject simulationToJson(const sim::RunResult& r, const sim::RunSettings& s);
+
+/// The exact analysis; with "applicable": false and the reasons when it does not apply.
+QJsonObject analyticToJson(const sim::AnalyticResult& r, const std::string& modelName);
 
 }  // namespace nines::ui

@@ -1,0 +1,480 @@
+#include "analytic.h"
+
+#include "compiled_model.h"
+#include "group_chain.h"
+
+#include <boost/math/distributions/binomial.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <map>
+
+namespace nines::sim {
+
+using namespace nines::model;
+
+namespace {
+
+constexpr std::size_t kMaxDomains = 16;
+constexpr std::size_t kMaxPivots = 20;
+
+/// How the analysis sees one component's group.
+struct GroupModel {
+    enum Kind { AlwaysUp, Independent, Chain } kind = AlwaysUp;
+    double p = 1.0;   // Independent: availability of one instance
+    double nu = 0.0;  // Independent: failures per hour of one instance, in the long run
+    GroupChain chain; // Chain
+    std::uint32_t threshold = 1, quorum = 0;
+};
+
+/// P(Binomial(n, p) >= t), accurate in both tails.
+double atLeast(int n, double p, int t)
+{
+    if (t <= 0)
+        return 1.0;
+    if (t > n)
+        return 0.0;
+    if (p >= 1.0)
+        return 1.0;
+    if (p <= 0.0)
+        return 0.0;
+    boost::math::binomial_distribution<double> b(n, p);
+    return boost::math::cdf(boost::math::complement(b, t - 1));
+}
+
+double exactly(int n, double p, int t)
+{
+    if (t < 0 || t > n)
+        return 0.0;
+    if (p >= 1.0)
+        return t == n ? 1.0 : 0.0;
+    if (p <= 0.0)
+        return t == 0 ? 1.0 : 0.0;
+    boost::math::binomial_distribution<double> b(n, p);
+    return boost::math::pdf(b, t);
+}
+
+/// P(at least m of independent events with probabilities u happen).
+double poissonBinomialAtLeast(const std::vector<double>& u, std::uint32_t m)
+{
+    std::vector<double> dist(u.size() + 1, 0.0);
+    dist[0] = 1.0;
+    for (std::size_t i = 0; i < u.size(); ++i)
+        for (std::size_t j = i + 1; j-- > 0;) {
+            dist[j + 1] += dist[j] * u[i];
+            dist[j] *= 1.0 - u[i];
+        }
+    double s = 0.0;
+    for (std::size_t j = m; j < dist.size(); ++j)
+        s += dist[j];
+    return s;
+}
+
+class Analyzer {
+public:
+    explicit Analyzer(const Model& m) : m_(m), cm_(compile(m)), nc_(cm_.components.size()), ne_(cm_.entries.size()) {}
+
+    AnalyticResult run()
+    {
+        AnalyticResult res;
+        buildGroups();
+        if (cm_.domains.size() > kMaxDomains)
+            reasons_.push_back("the model has " + std::to_string(cm_.domains.size())
+                               + " zones, regions, links and shared-fate groups that can fail; the exact solver "
+                                 "enumerates their states and stops at "
+                               + std::to_string(kMaxDomains));
+        buildPivots();
+        if (!reasons_.empty()) {
+            res.reasons = reasons_;
+            return res;
+        }
+        enumerate(res);
+        res.applicable = true;
+        return res;
+    }
+
+private:
+    const Model& m_;
+    CompiledModel cm_;
+    const std::size_t nc_, ne_;
+    std::vector<GroupModel> groups_;
+    std::vector<std::string> reasons_;
+    std::vector<std::vector<std::uint32_t>> pivots_;  // per entry, then one for all entries together
+    std::vector<std::uint32_t> allCallees_;            // the virtual root: every entry
+
+    std::string where(std::size_t c) const { return "components[" + cm_.componentIds[c] + "]"; }
+
+    void buildGroups()
+    {
+        // A crew at least as large as everything it repairs never makes anyone wait.
+        std::vector<std::uint32_t> crewLoad(cm_.crewSizes.size(), 0);
+        std::vector<std::vector<std::size_t>> crewUsers(cm_.crewSizes.size());
+        for (std::size_t c = 0; c < nc_; ++c)
+            if (cm_.components[c].crew >= 0 && cm_.components[c].modeCount > 0) {
+                crewLoad[static_cast<std::size_t>(cm_.components[c].crew)] += cm_.components[c].instances;
+                crewUsers[static_cast<std::size_t>(cm_.components[c].crew)].push_back(c);
+            }
+        groups_.resize(nc_);
+        for (std::size_t c = 0; c < nc_; ++c) {
+            const auto& cc = cm_.components[c];
+            const Component& mc = m_.components[c];
+            GroupModel& g = groups_[c];
+            g.threshold = cc.threshold;
+            g.quorum = cc.quorum;
+            if (cc.modeCount == 0) {
+                g.kind = GroupModel::AlwaysUp;
+                continue;
+            }
+            bool limitedCrew = false;
+            if (cc.crew >= 0) {
+                const auto k = static_cast<std::size_t>(cc.crew);
+                limitedCrew = crewLoad[k] > cm_.crewSizes[k];
+                if (limitedCrew && crewUsers[k].size() > 1) {
+                    reasons_.push_back(where(c) + ": its repair crew \"" + m_.repair_crews[k].id
+                                       + "\" is shared with other components and can be busy, which couples them");
+                    continue;
+                }
+            }
+            bool allExpFailure = true, allExpRepair = true, sameRepair = true, noDetection = true;
+            double lambda = 0.0, dormant = 0.0;
+            const double repair0 = mc.failure_modes.front().repair.mean();
+            for (const auto& fm : mc.failure_modes) {
+                allExpFailure = allExpFailure && fm.failure.isExponential();
+                allExpRepair = allExpRepair && fm.repair.isExponential();
+                sameRepair = sameRepair && fm.repair.mean() == repair0;
+                noDetection = noDetection && fm.detection_seconds == 0;
+                lambda += 1.0 / fm.failure.mean();
+                if (fm.dormant_failure) {
+                    allExpFailure = allExpFailure && fm.dormant_failure->isExponential();
+                    dormant += 1.0 / fm.dormant_failure->mean();
+                }
+            }
+            if (!cc.standby && !limitedCrew) {
+                // Independent instances: each alternates up and down; in the long run only the
+                // means matter (renewal theory), whatever the distributions.
+                double up = 0.0, down = 0.0;
+                if (mc.failure_modes.size() == 1) {
+                    up = mc.failure_modes[0].failure.mean();
+                    down = mc.failure_modes[0].detection_seconds / 3600.0 + mc.failure_modes[0].repair.mean();
+                } else if (allExpFailure) {
+                    up = 1.0 / lambda;
+                    for (const auto& fm : mc.failure_modes)
+                        down += (1.0 / fm.failure.mean()) / lambda
+                                * (fm.detection_seconds / 3600.0 + fm.repair.mean());
+                } else {
+                    reasons_.push_back(where(c) + ": several failure modes compete and not all are exponential");
+                    continue;
+                }
+                g.kind = GroupModel::Independent;
+                g.p = up / (up + down);
+                g.nu = 1.0 / (up + down);
+                continue;
+            }
+            const std::string what = cc.standby ? "a standby group" : "a group with a limited repair crew";
+            std::string why;
+            if (!allExpFailure)
+                why = "its failure times are not all exponential";
+            else if (!allExpRepair)
+                why = "its repair times are not all exponential";
+            else if (!sameRepair)
+                why = "its failure modes have different repair times";
+            else if (!noDetection)
+                why = "it has a fixed detection delay";
+            else if (cc.cellCount > 1)
+                why = "its instances are spread over several zones";
+            if (!why.empty()) {
+                reasons_.push_back(where(c) + ": " + what + " is solved exactly only with exponential failures and "
+                                   + "repairs, no detection delay and all instances in one zone; " + why);
+                continue;
+            }
+            GroupChainParams p;
+            p.n = static_cast<int>(cc.instances);
+            p.k = static_cast<int>(cc.required);
+            p.standby = cc.standby;
+            p.failure_rate = lambda;
+            p.spare_rate = !cc.standby ? 0.0
+                           : cc.standbyKind == StandbyKind::Hot ? lambda
+                           : cc.standbyKind == StandbyKind::Warm ? dormant
+                                                                 : 0.0;
+            p.repair_rate = 1.0 / repair0;
+            p.crews = cc.crew >= 0 ? static_cast<int>(cm_.crewSizes[static_cast<std::size_t>(cc.crew)]) : p.n;
+            p.failover_hours = cc.failover_hours;
+            p.coverage = cc.failover_probability;
+            auto chain = solveGroupChain(p, why);
+            if (!chain) {
+                reasons_.push_back(where(c) + ": " + why);
+                continue;
+            }
+            g.kind = GroupModel::Chain;
+            g.chain = std::move(*chain);
+        }
+    }
+
+    // Components reached from a root by more than one path cannot be combined as independent
+    // branches; the analysis conditions on each of their states (pivotal decomposition).
+    std::vector<std::uint32_t> pivotsFor(const std::vector<std::uint32_t>& roots)
+    {
+        std::vector<int> paths(nc_, 0);
+        for (auto r : roots)
+            paths[r] = std::min(2, paths[r] + 1);
+        // topoOrder lists callees first, so walk it backwards: callers before callees.
+        for (auto it = cm_.topoOrder.rbegin(); it != cm_.topoOrder.rend(); ++it) {
+            const auto& cc = cm_.components[*it];
+            if (paths[*it] == 0)
+                continue;
+            for (std::uint32_t k = cc.firstCallee; k < cc.firstCallee + cc.calleeCount; ++k) {
+                const auto callee = cm_.callees[k];
+                paths[callee] = std::min(2, paths[callee] + paths[*it]);
+            }
+        }
+        std::vector<std::uint32_t> out;
+        for (std::uint32_t c = 0; c < nc_; ++c)
+            if (paths[c] > 1 && groups_[c].kind != GroupModel::AlwaysUp)
+                out.push_back(c);
+        return out;
+    }
+
+    void buildPivots()
+    {
+        for (const auto& e : cm_.entries) {
+            allCallees_.push_back(e.component);
+            pivots_.push_back(pivotsFor({e.component}));
+        }
+        pivots_.push_back(pivotsFor(allCallees_));
+        for (const auto& p : pivots_)
+            if (p.size() > kMaxPivots) {
+                reasons_.push_back("the dependency graph shares " + std::to_string(p.size())
+                                   + " components between paths; the exact solver conditions on each and stops at "
+                                   + std::to_string(kMaxPivots));
+                break;
+            }
+    }
+
+    /// Probability that `root` (a component, or -1 for "every entry") is up, given the
+    /// probability that each component's own group serves.
+    double reliability(int root, const std::vector<double>& own, const std::vector<std::uint32_t>& pivots) const
+    {
+        std::vector<double> value(nc_, -1.0);
+        std::vector<double> fixed(nc_, -1.0);
+        double total = 0.0;
+        const std::size_t combos = std::size_t(1) << pivots.size();
+        std::vector<double> children;
+        std::function<double(std::uint32_t)> up = [&](std::uint32_t c) -> double {
+            if (value[c] >= 0)
+                return value[c];
+            const auto& cc = cm_.components[c];
+            const double o = fixed[c] >= 0 ? fixed[c] : own[c];
+            double v = o;
+            if (o > 0 && cc.calleeCount > 0) {
+                std::vector<double> u;
+                for (std::uint32_t k = cc.firstCallee; k < cc.firstCallee + cc.calleeCount; ++k)
+                    u.push_back(up(cm_.callees[k]));
+                v *= combine(cc.depMode, cc.depMin, u);
+            }
+            return value[c] = v;
+        };
+        for (std::size_t x = 0; x < combos; ++x) {
+            double weight = 1.0;
+            for (std::size_t i = 0; i < pivots.size(); ++i) {
+                const bool isUp = (x >> i) & 1;
+                const double p = own[pivots[i]];
+                weight *= isUp ? p : 1.0 - p;
+                fixed[pivots[i]] = isUp ? 1.0 : 0.0;
+            }
+            if (weight == 0.0)
+                continue;
+            std::fill(value.begin(), value.end(), -1.0);
+            double v;
+            if (root >= 0) {
+                v = up(static_cast<std::uint32_t>(root));
+            } else {
+                v = 1.0;
+                for (auto e : allCallees_)
+                    v *= up(e);
+            }
+            total += weight * v;
+        }
+        return total;
+    }
+
+    static double combine(DependencyMode mode, std::uint32_t min, const std::vector<double>& u)
+    {
+        switch (mode) {
+        case DependencyMode::All: {
+            double v = 1.0;
+            for (double x : u)
+                v *= x;
+            return v;
+        }
+        case DependencyMode::Any: {
+            double none = 1.0;
+            for (double x : u)
+                none *= 1.0 - x;
+            return 1.0 - none;
+        }
+        case DependencyMode::AtLeast:
+            return poissonBinomialAtLeast(u, min);
+        }
+        return 0.0;
+    }
+
+    /// Whether a group state serves, given that its cell is eligible.
+    static bool serves(const GroupModel& g, const GroupChain::State& s)
+    {
+        return s.serving >= static_cast<int>(g.threshold) && s.healthy >= static_cast<int>(g.quorum);
+    }
+
+    void enumerate(AnalyticResult& res)
+    {
+        const std::size_t D = cm_.domains.size();
+        const std::size_t states = std::size_t(1) << D;
+        res.network_states = states;
+        std::vector<double> avail(D), freq(D);
+        for (std::size_t d = 0; d < D; ++d) {
+            const double f = cm_.domains[d].failure.mean, r = cm_.domains[d].repair.mean;
+            avail[d] = f / (f + r);
+            freq[d] = 1.0 / (f + r);
+        }
+        const std::size_t Z = cm_.network.zoneCount();
+        std::vector<double> phi(states, 0.0);
+        std::vector<double> birnbaum(nc_, 0.0), ownAvail(nc_, 0.0);
+        std::vector<std::uint8_t> linkUp(cm_.network.linkCount(), 1), reach;
+        std::vector<std::uint32_t> mask(cm_.cells.size());
+        std::vector<double> ownP(nc_ * ne_), downRate(nc_);
+        double availability = 0.0, freqComponents = 0.0;
+        bool uniformEverywhere = true;
+
+        for (std::size_t x = 0; x < states; ++x) {
+            double w = 1.0;
+            std::fill(mask.begin(), mask.end(), 0u);
+            std::fill(linkUp.begin(), linkUp.end(), 1);
+            for (std::size_t d = 0; d < D; ++d) {
+                const bool down = (x >> d) & 1;
+                w *= down ? 1.0 - avail[d] : avail[d];
+                if (!down)
+                    continue;
+                const auto& dom = cm_.domains[d];
+                if (dom.kind == CompiledDomain::Link)
+                    linkUp[static_cast<std::size_t>(dom.link)] = 0;
+                for (auto cell : dom.cells)
+                    ++mask[cell];
+            }
+            if (w == 0.0)
+                continue;
+            cm_.network.reachability(linkUp, reach);
+            bool uniform = true;
+            for (std::size_t e = 1; e < ne_ && uniform; ++e)
+                uniform = std::equal(reach.begin(), reach.begin() + static_cast<long>(Z),
+                                     reach.begin() + static_cast<long>(e * Z));
+            uniformEverywhere = uniformEverywhere && uniform;
+
+            for (std::size_t c = 0; c < nc_; ++c) {
+                const auto& cc = cm_.components[c];
+                const GroupModel& g = groups_[c];
+                downRate[c] = 0.0;
+                for (std::size_t e = 0; e < ne_; ++e) {
+                    int eligible = 0;
+                    bool cellOk = false;
+                    for (std::uint32_t k = cc.firstCell; k < cc.firstCell + cc.cellCount; ++k) {
+                        const std::int32_t z = cm_.cells[k].zone;
+                        if (mask[k] || (z >= 0 && !reach[e * Z + static_cast<std::size_t>(z)]))
+                            continue;
+                        cellOk = true;
+                        for (std::uint32_t i = cc.firstInstance; i < cc.firstInstance + cc.instances; ++i)
+                            eligible += cm_.instanceCell[i] == k;
+                    }
+                    double p = 0.0, rate = 0.0;
+                    switch (g.kind) {
+                    case GroupModel::AlwaysUp:
+                        p = eligible >= static_cast<int>(g.threshold) ? 1.0 : 0.0;
+                        break;
+                    case GroupModel::Independent:
+                        p = atLeast(eligible, g.p, static_cast<int>(g.threshold));
+                        if (eligible >= static_cast<int>(g.threshold))
+                            rate = eligible * g.nu * exactly(eligible - 1, g.p, static_cast<int>(g.threshold) - 1);
+                        break;
+                    case GroupModel::Chain:
+                        if (cellOk) {
+                            for (std::size_t s = 0; s < g.chain.states.size(); ++s)
+                                if (serves(g, g.chain.states[s]))
+                                    p += g.chain.probability[s];
+                            for (const auto& f : g.chain.flows)
+                                if (serves(g, g.chain.states[static_cast<std::size_t>(f.from)])
+                                    && !serves(g, g.chain.states[static_cast<std::size_t>(f.to)]))
+                                    rate += f.rate;
+                        }
+                        break;
+                    }
+                    ownP[c * ne_ + e] = p;
+                    if (e == 0)
+                        downRate[c] = rate;
+                }
+            }
+
+            std::vector<double> own(nc_);
+            for (std::size_t e = 0; e < ne_; ++e) {
+                for (std::size_t c = 0; c < nc_; ++c)
+                    own[c] = ownP[c * ne_ + e];
+                availability += w * cm_.entries[e].share
+                                * reliability(static_cast<int>(cm_.entries[e].component), own, pivots_[e]);
+            }
+            for (std::size_t c = 0; c < nc_; ++c) {
+                double mean = 0.0;
+                for (std::size_t e = 0; e < ne_; ++e)
+                    mean += ownP[c * ne_ + e];
+                ownAvail[c] += w * mean / static_cast<double>(ne_);
+            }
+            if (!uniform)
+                continue;
+            for (std::size_t c = 0; c < nc_; ++c)
+                own[c] = ownP[c * ne_];
+            phi[x] = reliability(-1, own, pivots_.back());
+            for (std::size_t c = 0; c < nc_; ++c) {
+                if (groups_[c].kind == GroupModel::AlwaysUp && own[c] >= 1.0)
+                    continue;
+                const double keep = own[c];
+                own[c] = 1.0;
+                const double r1 = reliability(-1, own, pivots_.back());
+                own[c] = 0.0;
+                const double r0 = reliability(-1, own, pivots_.back());
+                own[c] = keep;
+                birnbaum[c] += w * (r1 - r0);
+                freqComponents += w * downRate[c] * (r1 - r0);
+            }
+        }
+
+        res.availability = availability;
+        res.unavailability = 1.0 - availability;
+        res.nines = res.unavailability > 0 ? -std::log10(res.unavailability) : INFINITY;
+        for (std::size_t c = 0; c < nc_; ++c)
+            res.components.push_back({cm_.componentIds[c], ownAvail[c], birnbaum[c]});
+        if (!uniformEverywhere)
+            return;
+        // Failure domains failing while everything they hold was needed.
+        double freqDomains = 0.0, fully = 0.0;
+        for (std::size_t x = 0; x < states; ++x) {
+            double w = 1.0;
+            for (std::size_t d = 0; d < D; ++d)
+                w *= (x >> d) & 1 ? 1.0 - avail[d] : avail[d];
+            fully += w * phi[x];
+            for (std::size_t d = 0; d < D; ++d)
+                if (!((x >> d) & 1))
+                    freqDomains += freq[d] * (w / avail[d]) * (phi[x] - phi[x | (std::size_t(1) << d)]);
+        }
+        const double perHour = freqComponents + freqDomains;
+        res.frequency_known = true;
+        res.fully_served = fully;
+        res.outages_per_year = perHour * 8760.0;
+        res.mean_outage_minutes = perHour > 0 ? (1.0 - fully) / perHour * 60.0 : 0.0;
+    }
+};
+
+}  // namespace
+
+AnalyticResult analyze(const Model& m)
+{
+    return Analyzer(m).run();
+}
+
+}  // namespace nines::sim

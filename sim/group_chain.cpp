@@ -1,0 +1,191 @@
+#include "group_chain.h"
+
+#include <Eigen/Dense>
+#include <unsupported/Eigen/MatrixFunctions>
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+namespace nines::sim {
+
+namespace {
+
+struct Key {
+    int a, s, j, sw;  // in service, healthy spares (including one being switched in), failed, failovers running
+    bool operator<(const Key& o) const { return std::tie(a, s, j, sw) < std::tie(o.a, o.s, o.j, o.sw); }
+};
+
+struct Transition {
+    int to;
+    double rate;
+};
+
+}  // namespace
+
+std::optional<GroupChain> solveGroupChain(const GroupChainParams& p, std::string& why)
+{
+    const bool clock = p.standby && p.failover_hours > 0;
+    std::map<Key, int> index;
+    std::vector<Key> keys;
+    std::vector<std::vector<Transition>> out;  // exponential transitions
+    std::vector<int> fireTarget;                // for states with a failover running: state after it completes
+    auto id = [&](const Key& k) {
+        auto [it, fresh] = index.emplace(k, static_cast<int>(keys.size()));
+        if (fresh) {
+            keys.push_back(k);
+            out.emplace_back();
+            fireTarget.push_back(-1);
+        }
+        return it->second;
+    };
+
+    const Key start = p.standby ? Key{p.k, p.n - p.k, 0, 0} : Key{p.n, 0, 0, 0};
+    id(start);
+    const int crews = std::min(p.crews, p.n);
+    for (std::size_t q = 0; q < keys.size(); ++q) {
+        if (keys.size() > 20000) {
+            why = "its state space is too large for the exact solver";
+            return std::nullopt;
+        }
+        const Key st = keys[q];
+        std::vector<Transition> tr;
+        auto add = [&](Key k, double rate) {
+            if (rate > 0)
+                tr.push_back({id(k), rate});
+        };
+        // A failure of an instance in service, and the failover it may start.
+        if (st.a > 0) {
+            Key k{st.a - 1, st.s, st.j + 1, st.sw};
+            const double rate = st.a * p.failure_rate;
+            const bool shortNow = k.a + k.sw < p.k;
+            const bool spare = k.s - k.sw >= 1;
+            if (p.standby && shortNow && spare) {
+                Key ok = k;
+                if (clock)
+                    ok.sw += 1;
+                else {
+                    ok.a += 1;
+                    ok.s -= 1;
+                }
+                if (ok.sw > 1) {
+                    why = "two failovers with a fixed failover time can run at once (k > 1), which the exact "
+                          "solver does not handle";
+                    return std::nullopt;
+                }
+                add(ok, rate * p.coverage);
+                add(k, rate * (1 - p.coverage));
+            } else {
+                add(k, rate);
+            }
+        }
+        // Spares failing: an idle one, or the one being switched in (which aborts the failover).
+        if (st.s - st.sw > 0)
+            add(Key{st.a, st.s - 1, st.j + 1, st.sw}, (st.s - st.sw) * p.spare_rate);
+        if (st.sw > 0)
+            add(Key{st.a, st.s - 1, st.j + 1, st.sw - 1}, st.sw * p.spare_rate);
+        // A repair: into service when the group is short (cancelling a failover), else a spare.
+        if (st.j > 0) {
+            const double rate = std::min(st.j, crews) * p.repair_rate;
+            if (!p.standby)
+                add(Key{st.a + 1, 0, st.j - 1, 0}, rate);
+            else if (st.a < p.k)
+                add(Key{st.a + 1, st.s, st.j - 1, std::max(0, st.sw - 1)}, rate);
+            else
+                add(Key{st.a, st.s + 1, st.j - 1, st.sw}, rate);
+        }
+        out[q] = std::move(tr);
+        if (st.sw > 0)
+            fireTarget[q] = id(Key{st.a + 1, st.s - 1, st.j, st.sw - 1});
+    }
+
+    const int n = static_cast<int>(keys.size());
+    GroupChain chain;
+    for (const Key& k : keys)
+        chain.states.push_back({k.a, k.a + k.s});
+
+    Eigen::MatrixXd Q = Eigen::MatrixXd::Zero(n, n);
+    for (int i = 0; i < n; ++i)
+        for (const auto& t : out[static_cast<std::size_t>(i)]) {
+            Q(i, t.to) += t.rate;
+            Q(i, i) -= t.rate;
+        }
+
+    Eigen::VectorXd prob(n);
+    if (n == 1) {
+        prob(0) = 1.0;
+    } else if (!clock) {
+        // pi Q = 0, sum(pi) = 1: solve Q^T pi = 0 with one equation replaced by the normalisation.
+        Eigen::MatrixXd A = Q.transpose();
+        A.row(n - 1).setOnes();
+        Eigen::VectorXd b = Eigen::VectorXd::Zero(n);
+        b(n - 1) = 1.0;
+        prob = A.fullPivLu().solve(b);
+    } else {
+        // Markov regenerative process. Regeneration at every exponential transition out of a
+        // state without a running failover, and at the start and end of each failover period.
+        std::vector<int> F;  // states with a failover running
+        std::vector<int> pos(static_cast<std::size_t>(n), -1);
+        for (int i = 0; i < n; ++i)
+            if (keys[static_cast<std::size_t>(i)].sw > 0) {
+                pos[static_cast<std::size_t>(i)] = static_cast<int>(F.size());
+                F.push_back(i);
+            }
+        const int m = static_cast<int>(F.size());
+        Eigen::MatrixXd P = Eigen::MatrixXd::Zero(n, n);  // embedded chain
+        Eigen::MatrixXd C = Eigen::MatrixXd::Zero(n, n);  // expected time in each state per period
+        for (int i = 0; i < n; ++i) {
+            if (pos[static_cast<std::size_t>(i)] >= 0)
+                continue;
+            const double qi = -Q(i, i);
+            if (qi <= 0) {
+                why = "the group has a state it never leaves";
+                return std::nullopt;
+            }
+            C(i, i) = 1.0 / qi;
+            for (int j = 0; j < n; ++j)
+                if (j != i)
+                    P(i, j) = Q(i, j) / qi;
+        }
+        if (m > 0) {
+            // Subordinated chain inside the failover states; exp([[A, I], [0, 0]] F) gives
+            // exp(A F) and its integral in one go.
+            Eigen::MatrixXd A(m, m);
+            for (int x = 0; x < m; ++x)
+                for (int y = 0; y < m; ++y)
+                    A(x, y) = Q(F[static_cast<std::size_t>(x)], F[static_cast<std::size_t>(y)]);
+            Eigen::MatrixXd M = Eigen::MatrixXd::Zero(2 * m, 2 * m);
+            M.topLeftCorner(m, m) = A * p.failover_hours;
+            M.topRightCorner(m, m) = Eigen::MatrixXd::Identity(m, m) * p.failover_hours;
+            const Eigen::MatrixXd E = M.exp();
+            const Eigen::MatrixXd omega = E.topLeftCorner(m, m);
+            const Eigen::MatrixXd psi = E.topRightCorner(m, m);
+            for (int x = 0; x < m; ++x) {
+                const int i = F[static_cast<std::size_t>(x)];
+                for (int y = 0; y < m; ++y) {
+                    const int j = F[static_cast<std::size_t>(y)];
+                    C(i, j) = psi(x, y);
+                    P(i, fireTarget[static_cast<std::size_t>(j)]) += omega(x, y);
+                    for (int k = 0; k < n; ++k)
+                        if (pos[static_cast<std::size_t>(k)] < 0)
+                            P(i, k) += psi(x, y) * Q(j, k);  // leaving the failover states
+                }
+            }
+        }
+        Eigen::MatrixXd B = (P - Eigen::MatrixXd::Identity(n, n)).transpose();
+        B.row(n - 1).setOnes();
+        Eigen::VectorXd rhs = Eigen::VectorXd::Zero(n);
+        rhs(n - 1) = 1.0;
+        const Eigen::VectorXd nu = B.fullPivLu().solve(rhs);
+        Eigen::VectorXd t = C.transpose() * nu;
+        prob = t / t.sum();
+    }
+
+    chain.probability.assign(prob.data(), prob.data() + n);
+    for (int i = 0; i < n; ++i)
+        for (const auto& t : out[static_cast<std::size_t>(i)])
+            chain.flows.push_back({i, t.to, prob(i) * t.rate});
+    return chain;
+}
+
+}  // namespace nines::sim
