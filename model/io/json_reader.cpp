@@ -186,8 +186,13 @@ public:
             return def;
         }
         const double d = v.toDouble();
-        if (!std::isfinite(d) || d != std::floor(d) || std::abs(d) > 9.0e15) {
+        if (!std::isfinite(d) || d != std::floor(d)) {
             error(at(key), std::string("must be ") + what + ", got " + formatNumber(d));
+            return def;
+        }
+        if (std::abs(d) > 9007199254740992.0) {
+            error(at(key), std::string("must be ") + what + " of at most 2^53 (9,007,199,254,740,992), got "
+                               + formatNumber(d));
             return def;
         }
         return static_cast<long long>(d);
@@ -197,7 +202,7 @@ public:
     {
         const long long v = integer(key, required, def, what);
         if (v > 100000000 || v < -100000000) {
-            error(at(key), std::string("must be ") + what + " below 100,000,000, got " + std::to_string(v));
+            error(at(key), std::string("must be ") + what + " of at most 100,000,000, got " + std::to_string(v));
             return def;
         }
         return static_cast<int>(v);
@@ -580,6 +585,7 @@ Model readModel(const QJsonObject& root, Problems& problems)
             return m;  // reading a different format field by field would only add noise
         }
     }
+    r.has("$schema");  // editors may point at resources/schema/nines-1.schema.json; Nines ignores it
     m.name = r.string("name", true);
     m.description = r.string("description");
     if (auto s = r.object("settings", false)) {

@@ -72,8 +72,11 @@ std::string applyAt(QJsonObject& obj, const std::vector<PathStep>& steps, size_t
                 if (!cur.isUndefined() && !cur.isArray())
                     return "\"" + here + "\" is not a list, so nothing can be added to it";
                 QJsonArray a = cur.toArray();
-                if (value.isObject() && value.toObject().contains(QLatin1String("id"))
-                    && findElement(a, value.toObject().value(QLatin1String("id")).toString().toStdString()) >= 0)
+                const QString newId = value.toObject().value(QLatin1String("id")).toString();
+                if (value.isObject() && !newId.isEmpty()
+                    && std::any_of(a.begin(), a.end(), [&](const QJsonValue& x) {
+                           return x.toObject().value(QLatin1String("id")).toString() == newId;
+                       }))
                     return "\"" + here + "\" already holds an item with id \""
                            + value.toObject().value(QLatin1String("id")).toString().toStdString() + "\"";
                 a.append(value);
@@ -81,15 +84,19 @@ std::string applyAt(QJsonObject& obj, const std::vector<PathStep>& steps, size_t
                 return {};
             }
             case OperationType::Remove:
-                if (!obj.contains(key))
-                    return "there is no field \"" + here + "\" to remove";
+                // A field left out is already at its default: removing it changes nothing.
                 obj.remove(key);
                 return {};
             }
         }
         QJsonValue child = obj.value(key);
-        if (child.isUndefined())
-            return "there is no field \"" + here + "\"";
+        if (child.isUndefined()) {
+            // Setting a field of an object left out at its defaults (e.g. a component's cost)
+            // creates the object; other operations need it to exist.
+            if (op != OperationType::Set)
+                return "there is no field \"" + here + "\"";
+            child = QJsonObject();
+        }
         if (!child.isObject())
             return "\"" + here + "\" is not an object, so it has no field \"" + steps[i + 1].field + "\"";
         QJsonObject o = child.toObject();

@@ -117,7 +117,7 @@ private Q_SLOTS:
         QTest::newRow("unknown id") << int(OperationType::Set) << "components[nope].instances"
                                     << "scenarios[s].operations[0].path: there is no component \"nope\"";
         QTest::newRow("unknown parent") << int(OperationType::Set) << "settingz.seed"
-                                        << "scenarios[s].operations[0].path: there is no field \"settingz\"";
+                                        << "scenarios[s]: in the resulting model, settingz: unknown field; did you mean \"settings\"?";
         QTest::newRow("remove missing") << int(OperationType::Remove) << "zones[q]"
                                         << "scenarios[s].operations[0].path: there is no zone \"q\"";
         QTest::newRow("index out of range") << int(OperationType::Set) << "load.daily_profile[24]"

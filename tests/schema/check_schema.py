@@ -227,32 +227,38 @@ def _set(obj, key, value):
 
 APP = 1  # index of the "app" component in MINIMAL
 
-# Each must be rejected by the schema, as `nines check` rejects it.
+# Each must be rejected by the schema, as `nines check` rejects it, with an error at the given
+# location (so that a case cannot pass by failing for another reason).
+FM = "components/1/failure_modes/0"
 BROKEN = [
-    ("unknown top-level field", broken(lambda d: _set(d, "setings", {}))),
-    ("missing format", broken(lambda d: d.pop("format"))),
-    ("other format version", broken(lambda d: _set(d, "format", "nines/2"))),
-    ("wrong distribution type name",
+    ("unknown top-level field", "(document)", broken(lambda d: _set(d, "setings", {}))),
+    ("missing format", "(document)", broken(lambda d: d.pop("format"))),
+    ("other format version", "format", broken(lambda d: _set(d, "format", "nines/2"))),
+    ("wrong distribution type name", FM + "/failure/type",
      broken(lambda d: _set(d["components"][APP]["failure_modes"][0]["failure"], "type", "exponental"))),
-    ("parameter of another distribution type",
+    ("parameter of another distribution type", FM + "/failure",
      broken(lambda d: _set(d["components"][APP]["failure_modes"][0]["failure"], "sigma", 1))),
-    ("missing distribution parameter",
+    ("missing distribution parameter", FM + "/repair",
      broken(lambda d: d["components"][APP]["failure_modes"][0]["repair"].pop("mean_hours"))),
-    ("negative instances", broken(lambda d: _set(d["components"][APP], "instances", -2))),
-    ("fractional instances", broken(lambda d: _set(d["components"][APP], "instances", 2.5))),
-    ("unknown component field", broken(lambda d: _set(d["components"][APP], "instnaces", 3))),
-    ("missing component kind", broken(lambda d: d["components"][APP].pop("kind"))),
-    ("no entry component", broken(lambda d: d["components"].pop(0))),
-    ("id with a space", broken(lambda d: _set(d["components"][APP], "id", "web server"))),
-    ("standby settings on an active component",
+    ("negative instances", "components/1/instances", broken(lambda d: _set(d["components"][APP], "instances", -2))),
+    ("fractional instances", "components/1/instances",
+     broken(lambda d: _set(d["components"][APP], "instances", 2.5))),
+    ("unknown component field", "components/1", broken(lambda d: _set(d["components"][APP], "instnaces", 3))),
+    ("missing component kind", "components/1", broken(lambda d: d["components"][APP].pop("kind"))),
+    ("no entry component", "components", broken(lambda d: d["components"].pop(0))),
+    ("id with a space", "components/1/id", broken(lambda d: _set(d["components"][APP], "id", "web server"))),
+    ("standby settings on an active component", "components/1",
      broken(lambda d: _set(d["components"][APP], "standby", {"kind": "hot"}))),
-    ("traffic share on a service", broken(lambda d: _set(d["components"][APP], "traffic_share", 0.5))),
-    ("async dependency without a buffer", broken(lambda d: _set(d["dependencies"][0], "type", "async"))),
-    ("daily profile of 23 hours", broken(lambda d: _set(d, "load", {"peak_rps": 10, "daily_profile": [1] * 23}))),
-    ("remove operation with a value",
+    ("traffic share on a service", "components/1/traffic_share",
+     broken(lambda d: _set(d["components"][APP], "traffic_share", 0.5))),
+    ("async dependency without a buffer", "dependencies/0",
+     broken(lambda d: _set(d["dependencies"][0], "type", "async"))),
+    ("daily profile of 23 hours", "load/daily_profile",
+     broken(lambda d: _set(d, "load", {"peak_rps": 10, "daily_profile": [1] * 23}))),
+    ("remove operation with a value", "scenarios/0/operations/0",
      broken(lambda d: _set(d, "scenarios", [{"id": "s", "operations": [
          {"op": "remove", "path": "components[app]", "value": 1}]}]))),
-    ("malformed operation path",
+    ("malformed operation path", "scenarios/0/operations/0/path",
      broken(lambda d: _set(d, "scenarios", [{"id": "s", "operations": [
          {"op": "set", "path": "components[app.instances", "value": 3}]}]))),
 ]
@@ -297,13 +303,18 @@ def main(argv):
         error = first_error(validator, doc)
         report(error is None, f"{name}: " + ("valid" if error is None else f"{where(error)}: {error.message}"))
 
-    error = first_error(validator, EVERY_FIELD)
-    report(error is None, "embedded model using every field: "
-           + ("valid" if error is None else f"{where(error)}: {error.message}"))
-    for title, doc in BROKEN:
+    for title, doc in (("smallest model", MINIMAL), ("model using every field", EVERY_FIELD)):
         error = first_error(validator, doc)
-        report(error is not None, f"broken model, {title}: "
-               + (f"rejected ({where(error)}: {error.message[:100]})" if error else "accepted, but must be rejected"))
+        report(error is None, f"embedded {title}: " + ("valid" if error is None else f"{where(error)}: {error.message}"))
+    for title, location, doc in BROKEN:
+        errors = [e for e in validator.iter_errors(doc) if where(e) == location or where(e).startswith(location + "/")
+                  or location == "(document)"]
+        if errors:
+            report(True, f"broken model, {title}: rejected ({location}: {errors[0].message[:100]})")
+        else:
+            error = first_error(validator, doc)
+            report(False, f"broken model, {title}: " + ("accepted, but must be rejected" if error is None else
+                                                         f"rejected at {where(error)}, expected at {location}"))
 
     print(f"{failures} failure(s)" if failures else "all schema checks passed")
     return 1 if failures else 0

@@ -1,0 +1,264 @@
+// The engine's machinery: reproducibility across thread counts, prompt cancellation, the event
+// heap against a naive twin, network partitions, and common random numbers.
+#include "model_builder.h"
+#include "sim/compiled_model.h"
+#include "sim/event_heap.h"
+#include "sim/run.h"
+#include "sim/sampler.h"
+#include "sim/simulator.h"
+
+#include <QElapsedTimer>
+#include <QTest>
+
+#include <atomic>
+#include <cstring>
+#include <map>
+#include <random>
+#include <thread>
+
+using namespace nines;
+using namespace nines::model;
+using nines::test::component;
+using nines::test::expMode;
+
+namespace {
+
+Model threeTier()
+{
+    Component lb = component("lb", {expMode(2000, 1)}, 2, 1);
+    lb.redundancy = RedundancyMode::Standby;
+    lb.standby = {StandbyKind::Hot, 30, 0.99};
+    Component app = component("app", {expMode(500, 4), expMode(5000, 24, "hw")}, 5, 3);
+    app.failure_modes[0].detection_seconds = 60;
+    Component db = component("db", {expMode(3000, 8)}, 2, 1);
+    db.redundancy = RedundancyMode::Standby;
+    db.standby = {StandbyKind::Warm, 120, 0.95};
+    db.failure_modes[0].dormant_failure = Distribution::exponential(9000);
+    db.repair_crew = "ops";
+    Model m = test::withEntry({lb, app, db}, {"lb"});
+    test::depend(m, "lb", "app");
+    test::depend(m, "app", "db");
+    m.repair_crews = {{"ops", "", 1}};
+    m.zones = {{"a", "", {}, Outage{Distribution::exponential(8760), Distribution::lognormal(3, 1)}, {}},
+               {"b", "", {}, Outage{Distribution::exponential(8760), Distribution::lognormal(3, 1)}, {}}};
+    m.components[1].zones = {"a", "b"};
+    m.components[2].zones = {"a", "b"};
+    return m;
+}
+
+bool sameNumbers(const sim::RunResult& a, const sim::RunResult& b)
+{
+    auto eq = [](double x, double y) { return std::memcmp(&x, &y, sizeof x) == 0; };
+    bool ok = a.replications == b.replications && a.events == b.events && eq(a.availability.mean, b.availability.mean)
+              && eq(a.availability.low, b.availability.low) && eq(a.downtime_p99, b.downtime_p99)
+              && eq(a.outages_per_year.mean, b.outages_per_year.mean) && eq(a.mean_outage_minutes, b.mean_outage_minutes)
+              && a.downtime_minutes == b.downtime_minutes && a.outage_lengths.counts == b.outage_lengths.counts;
+    for (std::size_t c = 0; ok && c < a.components.size(); ++c)
+        ok = eq(a.components[c].criticality, b.components[c].criticality)
+             && eq(a.components[c].own_availability, b.components[c].own_availability);
+    return ok;
+}
+
+}  // namespace
+
+class TestEngine : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void sameSeedSameNumbersOnAnyThreadCount()
+    {
+        const Model m = threeTier();
+        QVERIFY(test::valid(m));
+        const sim::CompiledModel cm = sim::compile(m);
+        sim::RunSettings s;
+        s.seed = 99;
+        s.replications = 300;
+        s.threads = 1;
+        const sim::RunResult one = sim::runSimulation(cm, s);
+        s.threads = 2;
+        const sim::RunResult two = sim::runSimulation(cm, s);
+        s.threads = 5;
+        const sim::RunResult five = sim::runSimulation(cm, s);
+        QVERIFY(sameNumbers(one, two));
+        QVERIFY(sameNumbers(one, five));
+        s.seed = 100;
+        QVERIFY(!sameNumbers(one, sim::runSimulation(cm, s)));
+    }
+
+    void precisionStopIsReproducible()
+    {
+        const sim::CompiledModel cm = sim::compile(threeTier());
+        sim::RunSettings s;
+        s.seed = 5;
+        s.replications = 100000;
+        s.target_relative_precision = 0.05;
+        s.threads = 1;
+        const sim::RunResult one = sim::runSimulation(cm, s);
+        s.threads = 2;
+        const sim::RunResult two = sim::runSimulation(cm, s);
+        QCOMPARE(one.stop, sim::StopReason::Precision);
+        QVERIFY(sameNumbers(one, two));
+        QCOMPARE(one.replications % s.block, std::uint64_t(0));  // checked at fixed counts
+        QVERIFY((1 - one.availability.mean) * 0.05 >= one.availability.halfWidth());
+    }
+
+    void cancelReturnsPromptlyWithAPartialResult()
+    {
+        const sim::CompiledModel cm = sim::compile(threeTier());
+        sim::RunSettings s;
+        s.replications = 100000000;
+        s.steady_state = true;
+        std::atomic<bool> cancel{false};
+        sim::RunResult r;
+        QElapsedTimer sinceCancel;
+        std::thread t([&] { r = sim::runSimulation(cm, s, &cancel); });
+        QThread::msleep(300);
+        sinceCancel.start();
+        cancel = true;
+        t.join();
+        const qint64 ms = sinceCancel.elapsed();
+        QVERIFY(r.partial());
+        QCOMPARE(r.stop, sim::StopReason::Cancelled);
+        QVERIFY(r.replications > 0);  // what was merged before the cancel is kept
+        // The promise is 100 ms (measured in the benchmark); a generous bound here.
+        QVERIFY2(ms < 2000, qPrintable(QString::number(ms)));
+    }
+
+    void wallClockBudget()
+    {
+        const sim::CompiledModel cm = sim::compile(threeTier());
+        sim::RunSettings s;
+        s.replications = 100000000;
+        s.max_wall_seconds = 0.3;
+        QElapsedTimer t;
+        t.start();
+        const sim::RunResult r = sim::runSimulation(cm, s);
+        QCOMPARE(r.stop, sim::StopReason::WallClock);
+        QVERIFY(!r.partial());
+        QVERIFY(t.elapsed() < 5000);
+    }
+
+    void heapAgreesWithNaiveTwin()
+    {
+        sim::EventHeap heap;
+        const std::uint32_t count = 200;
+        heap.resize(count);
+        std::map<std::uint32_t, double> naive;
+        std::mt19937_64 rng(3);
+        std::uniform_real_distribution<double> u(0, 1000);
+        for (int step = 0; step < 200000; ++step) {
+            const std::uint32_t slot = static_cast<std::uint32_t>(rng() % count);
+            switch (rng() % 4) {
+            case 0:
+            case 1: {
+                const double t = u(rng);
+                heap.schedule(slot, t);
+                naive[slot] = t;
+                break;
+            }
+            case 2:
+                heap.cancel(slot);
+                naive.erase(slot);
+                break;
+            case 3:
+                if (!naive.empty()) {
+                    auto best = std::min_element(naive.begin(), naive.end(),
+                                                 [](auto& a, auto& b) { return a.second < b.second; });
+                    QCOMPARE(heap.topTime(), best->second);
+                    QCOMPARE(heap.top(), best->first);
+                    naive.erase(heap.top());
+                    heap.pop();
+                }
+                break;
+            }
+            QCOMPARE(heap.size(), naive.size());
+        }
+    }
+
+    void samplerMeans_data()
+    {
+        QTest::addColumn<int>("which");
+        for (int i = 0; i < 6; ++i)
+            QTest::newRow(qPrintable(QString::number(i))) << i;
+    }
+    void samplerMeans()
+    {
+        QFETCH(int, which);
+        const Distribution ds[] = {Distribution::exponential(10), Distribution::weibull(1.7, 10),
+                                   Distribution::lognormal(10, 1.2), Distribution::deterministic(10),
+                                   Distribution::uniform(2, 18),      Distribution::empirical({1, 5, 24})};
+        std::vector<double> storage;
+        storage.reserve(8);
+        const sim::Sampler smp = sim::makeSampler(ds[which], storage);
+        sim::Stream stream(12345);
+        sim::RunningStats st;
+        for (int i = 0; i < 400000; ++i)
+            st.add(smp.draw(stream));
+        const double half = sim::studentT(0.999, st.count() - 1.0) * st.standardError();
+        QVERIFY2(std::abs(st.mean() - ds[which].mean()) <= half + 1e-12,
+                 qPrintable(QStringLiteral("%1 vs %2 +- %3").arg(st.mean()).arg(ds[which].mean()).arg(half)));
+    }
+
+    void partitionCutsOffAZone()
+    {
+        // Entry at a hub joined to zones a and b by links; only b's link fails. An instance in
+        // b serves only while b's link is up; with a CP store of 3 replicas (a, a, b), losing
+        // b's link leaves a majority in a, so the store stays up.
+        Model m = test::withEntry({component("app", {}, 1, 1)}, {"app"});
+        m.components[0].entry_node = "internet";
+        m.hubs = {{"internet", "", {}}};
+        m.zones = {{"a", "", {}, {}, {}}, {"b", "", {}, {}, {}}};
+        m.links = {{"to-a", "", "internet", "a", {}},
+                   {"to-b", "", "internet", "b", Outage{Distribution::deterministic(100), Distribution::deterministic(50)}}};
+        m.components[1].zones = {"b"};
+        QVERIFY(test::valid(m));
+        sim::RunSettings s;
+        s.replications = 1;
+        s.mission_hours = 300;
+        s.threads = 1;
+        // Link to b down during [100, 150) and [250, 300): 100 h of 300.
+        sim::RunResult r = sim::runSimulation(sim::compile(m), s);
+        QVERIFY(std::abs(r.availability.mean - 200.0 / 300) < 1e-12);
+        QCOMPARE(r.outages_per_year.mean, 2 * 8760.0 / 300);
+
+        Component db = component("db", {}, 3, 1);
+        db.kind = ComponentKind::Database;
+        db.data_store = DataStore{Replication::Sync, 0, Consistency::CP, 0};
+        db.zones = {"a", "b"};  // round-robin: a, b, a
+        m.components[1].zones = {"a"};
+        m.components.push_back(db);
+        test::depend(m, "app", "db");
+        QVERIFY(test::valid(m));
+        r = sim::runSimulation(sim::compile(m), s);
+        QCOMPARE(r.availability.mean, 1.0);
+        // As AP it would serve as well; with the majority in b instead, CP would not.
+        m.components[2].zones = {"b", "a"};  // b, a, b: the majority sits behind the failing link
+        r = sim::runSimulation(sim::compile(m), s);
+        QVERIFY(std::abs(r.availability.mean - 200.0 / 300) < 1e-12);
+        m.components[2].data_store->consistency = Consistency::AP;
+        r = sim::runSimulation(sim::compile(m), s);
+        QCOMPARE(r.availability.mean, 1.0);
+    }
+
+    void commonRandomNumbersAcrossScenarios()
+    {
+        // Adding a component must not change the draws of the others.
+        Model base = test::withEntry({component("a", {expMode(100, 10)}), component("b", {expMode(300, 5)})}, {"a", "b"});
+        Model more = base;
+        more.components.insert(more.components.begin() + 1, component("extra", {expMode(50, 1)}));
+        test::depend(more, "users", "extra");
+        sim::RunSettings s;
+        s.replications = 64;
+        s.threads = 2;
+        const sim::RunResult r1 = sim::runSimulation(sim::compile(base), s);
+        const sim::RunResult r2 = sim::runSimulation(sim::compile(more), s);
+        QCOMPARE(r1.components[1].id, std::string("a"));
+        QCOMPARE(r2.components[2].id, std::string("a"));
+        QCOMPARE(r1.components[1].own_availability, r2.components[2].own_availability);
+        QCOMPARE(r1.components[2].own_availability, r2.components[3].own_availability);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEngine)
+#include "tst_engine.moc"
