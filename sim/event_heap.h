@@ -13,12 +13,12 @@ class EventHeap {
 public:
     static constexpr std::uint32_t kAbsent = std::numeric_limits<std::uint32_t>::max();
 
-    void resize(std::uint32_t slots)
+    void resize(std::uint32_t count)
     {
-        time_.assign(slots, 0.0);
-        pos_.assign(slots, kAbsent);
+        time_.assign(count, 0.0);
+        pos_.assign(count, kAbsent);
         heap_.clear();
-        heap_.reserve(slots);
+        heap_.reserve(count);
     }
     void clear()
     {

@@ -14,9 +14,10 @@ constexpr double kFull = 1.0 - 1e-12;  // a served share at or above this is "fu
 
 void OutageHistogram::add(double hours)
 {
-    int bin = 0;
-    if (hours > kMinHours)
-        bin = static_cast<int>(std::floor(std::log10(hours / kMinHours) * kBinsPerDecade));
+    // Half-octave bins: the exponent and one mantissa comparison, no logarithm per outage.
+    int exponent = 0;
+    const double mantissa = std::frexp(hours / kMinHours, &exponent);  // in [0.5, 1)
+    int bin = 2 * (exponent - 1) + (mantissa >= 0.7071067811865476 ? 1 : 0);
     counts[static_cast<std::size_t>(std::clamp(bin, 0, kBins - 1))] += 1;
 }
 
@@ -28,7 +29,7 @@ void OutageHistogram::merge(const OutageHistogram& o)
 
 double OutageHistogram::lowerEdge(int bin)
 {
-    return kMinHours * std::pow(10.0, bin / kBinsPerDecade);
+    return kMinHours * std::pow(2.0, bin / 2.0);
 }
 
 std::uint64_t OutageHistogram::total() const
@@ -107,7 +108,10 @@ Simulator::Simulator(const CompiledModel& model)
     ownDownEntries_.resize(nComponents_);
     ownDownPos_.resize(nComponents_);
     ownDownList_.reserve(nComponents_);
+    propagateStack_.reserve(m_.callers.size() + 1);
     criticalList_.reserve(nComponents_);
+    if (nEntries_ <= kMemoEntries)
+        criticalMemo_.assign(nComponents_ << nEntries_, -1);
     seg_.criticalHours.resize(nComponents_);
     seg_.ownDownHours.resize(nComponents_);
 }
@@ -173,16 +177,15 @@ void Simulator::reset(std::uint64_t seed, std::uint64_t replication)
 
     std::fill(ownUp_.begin(), ownUp_.end(), 1);
     evaluateAll();
-    Segment fresh;
-    fresh.criticalHours.assign(nComponents_, 0.0);
-    fresh.ownDownHours.assign(nComponents_, 0.0);
-    seg_ = std::move(fresh);
+    clearSegment();
 }
 
 // ---------------------------------------------------------------------------------------
 // Event loop
 
-bool Simulator::runUntil(double t, const std::atomic<bool>* cancel)
+// flatten: the event loop is the hot path; inlining every handler into it removes most of the
+// call overhead, which for small models is a large share of the cost of an event.
+__attribute__((flatten)) bool Simulator::runUntil(double t, const std::atomic<bool>* cancel)
 {
     while (heap_.topTime() < t) {
         const std::uint32_t slot = heap_.top();
@@ -234,9 +237,12 @@ void Simulator::handle(std::uint32_t slot)
         onDomain(owner);
         break;
     }
+    if (shareDirty_) {
+        shareDirty_ = false;
+        recomputeShare();
+    }
     if (criticalDirty_) {
         criticalDirty_ = false;
-        recomputeShare();
         if (share_ < kFull)
             refreshCritical();
         else
@@ -289,7 +295,8 @@ void Simulator::onFailure(std::uint32_t i, std::uint32_t mode)
 {
     Instance& x = inst_[i];
     const std::uint32_t c = m_.instanceComponent[i];
-    stopClocks(i);
+    if (m_.components[c].modeCount > 1)
+        stopClocks(i);  // the other modes' clocks (the one that fired is already off the heap)
     const bool wasServing = x.role == InService;
     if (x.switching) {  // a spare that fails during its failover aborts it
         x.switching = false;
@@ -480,6 +487,16 @@ std::uint32_t Simulator::servingFor(std::uint32_t c, std::uint32_t e) const
 bool Simulator::ownUpFor(std::uint32_t c, std::uint32_t e) const
 {
     const auto& cc = m_.components[c];
+    if (cc.cellCount == 1 && cc.quorum == 0) {
+        // The common case: all instances in one place.
+        const std::uint32_t k = cc.firstCell;
+        if (cellMask_[k])
+            return false;
+        const std::int32_t z = m_.cells[k].zone;
+        if (z >= 0 && !reach_[e * m_.network.zoneCount() + static_cast<std::size_t>(z)])
+            return false;
+        return cellServing_[k] >= cc.threshold;
+    }
     if (servingFor(c, e) < cc.threshold)
         return false;
     if (cc.quorum == 0)
@@ -510,6 +527,16 @@ bool Simulator::depsSatisfied(std::uint32_t c, std::uint32_t count) const
 
 void Simulator::updateComponent(std::uint32_t c)
 {
+    if (nEntries_ == 1) {
+        const std::uint8_t own = ownUpFor(c, 0) ? 1 : 0;
+        if (own == ownUp_[c])
+            return;
+        ownUp_[c] = own;
+        setOwnDown(c, 0, !own);
+        criticalDirty_ = true;
+        propagate(c, 0);
+        return;
+    }
     for (std::uint32_t e = 0; e < nEntries_; ++e) {
         const std::size_t idx = c * nEntries_ + e;
         const std::uint8_t own = ownUpFor(c, e) ? 1 : 0;
@@ -522,20 +549,31 @@ void Simulator::updateComponent(std::uint32_t c)
     }
 }
 
-void Simulator::propagate(std::uint32_t c, std::uint32_t e)
+void Simulator::propagate(std::uint32_t from, std::uint32_t e)
 {
-    const std::size_t idx = c * nEntries_ + e;
-    const std::uint8_t now = ownUp_[idx] && depsSatisfied(c, depsUp_[idx]) ? 1 : 0;
-    if (now == up_[idx])
-        return;
-    up_[idx] = now;
-    criticalDirty_ = true;
-    const auto& cc = m_.components[c];
-    for (std::uint32_t k = cc.firstCaller; k < cc.firstCaller + cc.callerCount; ++k) {
-        const std::uint32_t p = m_.callers[k];
-        std::uint32_t& d = depsUp_[p * nEntries_ + e];
-        d = now ? d + 1 : d - 1;
-        propagate(p, e);
+    // Walk up through the callers with an explicit stack (no recursion, so the whole event
+    // handler can be inlined). One own change moves every "up" the same way, so each
+    // component changes at most once and the stack never holds more than edges + 1 items.
+    propagateStack_.clear();
+    propagateStack_.push_back(from);
+    while (!propagateStack_.empty()) {
+        const std::uint32_t c = propagateStack_.back();
+        propagateStack_.pop_back();
+        const std::size_t idx = c * nEntries_ + e;
+        const std::uint8_t now = ownUp_[idx] && depsSatisfied(c, depsUp_[idx]) ? 1 : 0;
+        if (now == up_[idx])
+            continue;
+        up_[idx] = now;
+        criticalDirty_ = true;
+        const auto& cc = m_.components[c];
+        if (cc.entry == static_cast<std::int32_t>(e))
+            shareDirty_ = true;
+        for (std::uint32_t k = cc.firstCaller; k < cc.firstCaller + cc.callerCount; ++k) {
+            const std::uint32_t p = m_.callers[k];
+            std::uint32_t& d = depsUp_[p * nEntries_ + e];
+            d = now ? d + 1 : d - 1;
+            propagateStack_.push_back(p);
+        }
     }
 }
 
@@ -579,6 +617,7 @@ void Simulator::evaluateAll()
         }
     }
     criticalDirty_ = false;
+    shareDirty_ = false;
     recomputeShare();
     if (share_ < kFull)
         refreshCritical();
@@ -633,9 +672,31 @@ double Simulator::shareWithOnlyDown(std::uint32_t keep)
 void Simulator::refreshCritical()
 {
     criticalList_.clear();
+    if (ownDownList_.size() == 1) {
+        // With one component short, forcing "the others" up changes nothing: it alone keeps
+        // the system down. This is the common case, so it skips the evaluation.
+        criticalList_.push_back(ownDownList_.front());
+        return;
+    }
     for (auto c : ownDownList_)
-        if (shareWithOnlyDown(c) < kFull)
+        if (criticalAlone(c))
             criticalList_.push_back(c);
+}
+
+bool Simulator::criticalAlone(std::uint32_t c)
+{
+    // Whether c alone keeps the system down depends only on the entries it is short for, so
+    // the answer is remembered per (component, pattern of entries) when there are few entries.
+    if (nEntries_ > kMemoEntries)
+        return shareWithOnlyDown(c) < kFull;
+    std::uint32_t pattern = 0;
+    for (std::uint32_t e = 0; e < nEntries_; ++e)
+        if (!ownUp_[c * nEntries_ + e])
+            pattern |= 1u << e;
+    std::int8_t& memo = criticalMemo_[(static_cast<std::size_t>(c) << nEntries_) + pattern];
+    if (memo < 0)
+        memo = shareWithOnlyDown(c) < kFull ? 1 : 0;
+    return memo != 0;
 }
 
 void Simulator::takeSegment(Segment& out)
@@ -649,6 +710,11 @@ void Simulator::takeSegment(Segment& out)
         outageStart_ = now_;
     }
     out = seg_;
+    clearSegment();
+}
+
+void Simulator::clearSegment()
+{
     seg_.hours = seg_.unservedHours = seg_.outages = seg_.outageHours = 0.0;
     seg_.events = 0;
     std::fill(seg_.criticalHours.begin(), seg_.criticalHours.end(), 0.0);

@@ -15,11 +15,10 @@
 
 namespace nines::sim {
 
-/// Log-spaced bins of outage lengths, from 1 second to about 11 years.
+/// Log-spaced bins of outage lengths (two per doubling), from 1 second to about 30 years.
 struct OutageHistogram {
-    static constexpr int kBins = 64;
+    static constexpr int kBins = 56;
     static constexpr double kMinHours = 1.0 / 3600.0;
-    static constexpr double kBinsPerDecade = 8.0;
     std::array<std::uint64_t, kBins> counts{};
 
     void add(double hours);
@@ -111,7 +110,9 @@ private:
     std::vector<std::uint32_t> ownDownEntries_;  // per component: entries for which it is own-down
     std::vector<std::uint32_t> ownDownList_, ownDownPos_;
     std::vector<std::uint32_t> criticalList_;
+    std::vector<std::uint32_t> propagateStack_;
     bool criticalDirty_ = false;
+    bool shareDirty_ = false;
 
     double now_ = 0.0;
     double share_ = 1.0;
@@ -147,6 +148,10 @@ private:
     void evaluateAll();
     void recomputeShare();
     void refreshCritical();
+    bool criticalAlone(std::uint32_t c);
+    static constexpr std::uint32_t kMemoEntries = 8;
+    std::vector<std::int8_t> criticalMemo_;  // per component x pattern of entries it is short for
+    void clearSegment();
     double shareWithOnlyDown(std::uint32_t keepDown);
 };
 

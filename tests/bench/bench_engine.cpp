@@ -1,0 +1,255 @@
+// Engine benchmarks (QBENCHMARK; not run by ctest, run by scripts/bench.sh). Prints events per
+// second for (a) 10 components in series and a minimal hand-written loop of the same model,
+// side by side, and (b) the three-tier example scaled to 200 components, on 1 and on all
+// threads; also the cancel latency and memory against the number of replications.
+#include "model/io/model_file.h"
+#include "sim/compiled_model.h"
+#include "sim/random.h"
+#include "sim/run.h"
+#include "sim/simulator.h"
+
+#include <QElapsedTimer>
+#include <QTest>
+
+#include <atomic>
+#include <cmath>
+#include <sys/resource.h>
+#include <thread>
+
+using namespace nines;
+using namespace nines::model;
+
+namespace {
+
+Model series10()
+{
+    Model m;
+    m.name = "series of 10";
+    Component e;
+    e.id = "users";
+    e.kind = ComponentKind::Entry;
+    e.traffic_share = 1;
+    m.components.push_back(e);
+    for (int i = 0; i < 10; ++i) {
+        Component c;
+        c.id = "c" + std::to_string(i);
+        c.failure_modes = {{"f", "", Distribution::exponential(1000), Distribution::exponential(10), 0, {}}};
+        m.components.push_back(c);
+        m.dependencies.push_back({"", "users", c.id, 1.0, DependencyType::Sync, {}, {}});
+    }
+    return m;
+}
+
+Model makeScaledThreeTier(int copies)
+{
+    const io::LoadResult res = io::loadModelFile(QStringLiteral(NINES_RESOURCES_DIR "/examples/three-tier-web.nines.json"));
+    Model base = *res.model;
+    Model m = base;
+    m.components.clear();
+    m.dependencies.clear();
+    m.scenarios.clear();
+    std::string entry;
+    for (const auto& c : base.components)
+        if (c.kind == ComponentKind::Entry) {
+            m.components.push_back(c);
+            entry = c.id;
+        }
+    for (int k = 0; k < copies; ++k) {
+        const std::string suffix = "-" + std::to_string(k);
+        for (auto c : base.components) {
+            if (c.kind == ComponentKind::Entry)
+                continue;
+            c.id += suffix;
+            m.components.push_back(c);
+        }
+        for (auto d : base.dependencies) {
+            if (d.from != entry)
+                d.from += suffix;
+            d.to += suffix;
+            m.dependencies.push_back(d);
+        }
+    }
+    return m;
+}
+
+double eventsPerSecond(const sim::CompiledModel& cm, unsigned threads, std::uint32_t reps, sim::RunResult* out = nullptr)
+{
+    sim::RunSettings s;
+    s.replications = reps;
+    s.threads = threads;
+    const sim::RunResult r = sim::runSimulation(cm, s);
+    if (out)
+        *out = r;
+    return r.events_per_second();
+}
+
+/// The minimal hand-written loop: 10 exponential components in series, next event by linear
+/// scan, downtime accumulated; the same events as the engine counts (failures and repairs).
+double minimalLoop(std::uint64_t replications, std::uint64_t& events, double& availability)
+{
+    QElapsedTimer t;
+    t.start();
+    events = 0;
+    double down = 0;
+    for (std::uint64_t r = 0; r < replications; ++r) {
+        sim::Stream s(sim::mix64(r + 1));
+        double next[10];
+        bool up[10];
+        int nDown = 0;
+        for (int i = 0; i < 10; ++i) {
+            next[i] = -1000.0 * std::log(s.uniformOpen0());
+            up[i] = true;
+        }
+        double now = 0, lastChange = 0;
+        while (true) {
+            int k = 0;
+            for (int i = 1; i < 10; ++i)
+                if (next[i] < next[k])
+                    k = i;
+            if (next[k] >= 8760.0)
+                break;
+            now = next[k];
+            if (nDown > 0)
+                down += now - lastChange;
+            lastChange = now;
+            if (up[k]) {
+                up[k] = false;
+                ++nDown;
+                next[k] = now - 10.0 * std::log(s.uniformOpen0());
+            } else {
+                up[k] = true;
+                --nDown;
+                next[k] = now - 1000.0 * std::log(s.uniformOpen0());
+            }
+            ++events;
+        }
+        if (nDown > 0)
+            down += 8760.0 - lastChange;
+    }
+    availability = 1.0 - down / (8760.0 * static_cast<double>(replications));
+    return static_cast<double>(events) / (static_cast<double>(t.nsecsElapsed()) * 1e-9);
+}
+
+long maxRssKb()
+{
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return u.ru_maxrss;
+}
+
+}  // namespace
+
+class BenchEngine : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void seriesOfTen()
+    {
+        const sim::CompiledModel cm = sim::compile(series10());
+        double engine = 0, loop = 0, availability = 0;
+        sim::RunResult r;
+        std::uint64_t loopEvents = 0;
+        QBENCHMARK_ONCE {
+            engine = eventsPerSecond(cm, 1, 20000, &r);
+            loop = minimalLoop(20000, loopEvents, availability);
+        }
+        qInfo("(a) 10 in series, 1 thread: engine %.1f M events/s, minimal loop %.1f M events/s, ratio %.2f "
+              "(engine availability %.6f, loop %.6f)",
+              engine / 1e6, loop / 1e6, loop / engine, r.availability.mean, availability);
+        const double two = eventsPerSecond(cm, 2, 40000);
+        qInfo("(a) 10 in series, 2 threads: %.1f M events/s (%.2fx one thread)", two / 1e6, two / engine);
+    }
+
+    void twoThreadsAgainstTwoProcesses()
+    {
+        // Two independent single-thread simulators side by side (as two processes would run)
+        // against the engine's own 2-thread run, in the same measurement.
+        const sim::CompiledModel cm = sim::compile(series10());
+        std::atomic<std::uint64_t> events{0};
+        QElapsedTimer t;
+        t.start();
+        auto alone = [&](std::uint64_t offset) {
+            sim::Simulator sim(cm);
+            sim::Segment seg;
+            std::uint64_t n = 0;
+            for (std::uint64_t r = 0; r < 10000; ++r) {
+                sim.reset(1, offset + r);
+                sim.runUntil(8760.0);
+                sim.takeSegment(seg);
+                n += seg.events;
+            }
+            events += n;
+        };
+        std::thread a(alone, 0), b(alone, 10000);
+        a.join();
+        b.join();
+        const double independent = static_cast<double>(events) / (static_cast<double>(t.nsecsElapsed()) * 1e-9);
+        const double engine = eventsPerSecond(cm, 2, 20000);
+        qInfo("(a) 2 independent single-thread simulators: %.1f M events/s; engine on 2 threads: %.1f M events/s "
+              "(%.0f%%)",
+              independent / 1e6, engine / 1e6, 100 * engine / independent);
+    }
+
+    void scaledThreeTier()
+    {
+        const Model m = makeScaledThreeTier(50);
+        const sim::CompiledModel cm = sim::compile(m);
+        double one = 0, all = 0;
+        QBENCHMARK_ONCE {
+            one = eventsPerSecond(cm, 1, 400);
+            all = eventsPerSecond(cm, 0, 800);
+        }
+        qInfo("(b) three-tier x50 (%zu components, %zu instances): 1 thread %.1f M events/s, all %u threads %.1f M "
+              "events/s (%.2fx)",
+              m.components.size(), cm.instanceCount(), one / 1e6, std::thread::hardware_concurrency(), all / 1e6,
+              all / one);
+    }
+
+    void simulatedYearsPerSecond()
+    {
+        const io::LoadResult res = io::loadModelFile(QStringLiteral(NINES_RESOURCES_DIR "/examples/three-tier-web.nines.json"));
+        const sim::CompiledModel cm = sim::compile(*res.model);
+        sim::RunSettings s;
+        s.replications = 20000;
+        const sim::RunResult r = sim::runSimulation(cm, s);
+        qInfo("three-tier example: %.0f simulated years/s on %u threads (%.1f M events/s)",
+              r.simulated_hours / 8760.0 / r.wall_seconds, r.threads, r.events_per_second() / 1e6);
+    }
+
+    void cancelLatency()
+    {
+        const sim::CompiledModel cm = sim::compile(makeScaledThreeTier(50));
+        sim::RunSettings s;
+        s.replications = 100000000;
+        s.steady_state = true;
+        std::atomic<bool> cancel{false};
+        double worst = 0;
+        for (int i = 0; i < 5; ++i) {
+            cancel = false;
+            QElapsedTimer since;
+            std::thread t([&] { sim::runSimulation(cm, s, &cancel); });
+            QThread::msleep(200);
+            since.start();
+            cancel = true;
+            t.join();
+            worst = std::max(worst, static_cast<double>(since.nsecsElapsed()) * 1e-6);
+        }
+        qInfo("cancel: worst of 5 runs returned %.1f ms after the request (promise: 100 ms)", worst);
+    }
+
+    void memoryFlatInReplications()
+    {
+        const sim::CompiledModel cm = sim::compile(series10());
+        eventsPerSecond(cm, 0, 2000);
+        const long before = maxRssKb();
+        eventsPerSecond(cm, 0, 200000);
+        const long after = maxRssKb();
+        qInfo("memory: peak RSS %ld KiB after 2,000 replications, %ld KiB after 200,000 more (+%ld KiB, one double "
+              "per replication = %ld KiB)",
+              before, after, after - before, 200000L * 8 / 1024);
+    }
+};
+
+QTEST_GUILESS_MAIN(BenchEngine)
+#include "bench_engine.moc"
