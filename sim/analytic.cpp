@@ -1,5 +1,6 @@
 #include "analytic.h"
 
+#include "competing_modes.h"
 #include "compiled_model.h"
 #include "group_chain.h"
 
@@ -163,8 +164,20 @@ private:
                         down += (1.0 / fm.failure.mean()) / lambda
                                 * (fm.detection_seconds / 3600.0 + fm.repair.mean());
                 } else {
-                    reasons_.push_back(where(c) + ": several failure modes compete and not all are exponential");
-                    continue;
+                    // Modes with memory compete: which fires first, and when, by quadrature.
+                    std::vector<Distribution> fails;
+                    for (const auto& fm : mc.failure_modes)
+                        fails.push_back(fm.failure);
+                    const auto cm = competingModes(fails);
+                    if (!cm) {
+                        reasons_.push_back(where(c) + ": several failure modes compete and one has an empirical "
+                                                      "distribution");
+                        continue;
+                    }
+                    up = cm->mean_up;
+                    for (std::size_t k = 0; k < mc.failure_modes.size(); ++k)
+                        down += cm->first[k]
+                                * (mc.failure_modes[k].detection_seconds / 3600.0 + mc.failure_modes[k].repair.mean());
                 }
                 g.kind = GroupModel::Independent;
                 g.p = up / (up + down);

@@ -103,6 +103,20 @@ private Q_SLOTS:
         checkModel(m, {up / (up + down), 8760.0 / (up + down), down * 60});
     }
 
+    // Two failure modes with memory compete: a process leak that always kills the process after
+    // 300 h (fixed), and random crashes (exponential, mean 500 h). The cycle is exact:
+    // E[up] = m (1 - e^{-d/m}), P(crash first) = 1 - e^{-d/m}.
+    void competingFailureModes()
+    {
+        const double m = 500, d = 300, crashRepair = 2, leakRepair = 0.5;
+        Component svc = component("svc", {expMode(m, crashRepair, "crash")});
+        svc.failure_modes.push_back({"leak", "", Distribution::deterministic(d), Distribution::uniform(0.25, 0.75), 0.0, {}});
+        Model model = test::withEntry({svc}, {"svc"});
+        const double pCrash = 1 - std::exp(-d / m);
+        const double up = m * pCrash, down = pCrash * crashRepair + (1 - pCrash) * leakRepair;
+        checkModel(model, {up / (up + down), 8760.0 / (up + down), down * 60});
+    }
+
     void series()
     {
         const double a1 = 200.0 / 205, a2 = 150.0 / 160, a3 = 300.0 / 302;
