@@ -6,12 +6,15 @@
 
 #include "sim/compiled_model.h"
 #include "sim/run.h"
+#include "sim/simulator.h"
 #include "ui/results_json.h"
 
 #include <QJsonDocument>
 
 #include <atomic>
+#include <cerrno>
 #include <csignal>
+#include <cstring>
 #include <cstdio>
 #include <iostream>
 #include <sstream>
@@ -42,6 +45,46 @@ int decimalsFor(double u)
 }
 
 }  // namespace
+
+bool writeEventLog(const model::Model& m, const sim::CompiledModel& cm, const sim::RunSettings& s, const QString& path)
+{
+    std::FILE* f = std::fopen(path.toLocal8Bit().constData(), "w");
+    if (!f) {
+        std::cerr << "nines simulate: cannot write the event log " << path.toStdString() << ": " << std::strerror(errno)
+                  << "\n";
+        return false;
+    }
+    std::fputs("time_hours,event,element,instance,failure_mode,served_share\n", f);
+    static const char* kinds[] = {"failure", "detection", "repair", "failover", "outage_start", "outage_end"};
+    static const char* domainKinds[] = {"zone", "region", "link", "shared_fate"};
+    sim::Simulator simulator(cm);
+    simulator.setTrace([&](const sim::TraceEvent& ev) {
+        std::string element, instance, mode;
+        if (ev.kind == sim::TraceEvent::DomainDown || ev.kind == sim::TraceEvent::DomainUp) {
+            const auto& d = cm.domains[ev.element];
+            const std::string& id = d.kind == sim::CompiledDomain::Zone     ? m.zones[d.index].id
+                                    : d.kind == sim::CompiledDomain::Region ? m.regions[d.index].id
+                                    : d.kind == sim::CompiledDomain::Link   ? m.links[d.index].id
+                                                                            : m.shared_fate[d.index].id;
+            element = std::string(domainKinds[d.kind]) + ":" + id;
+        } else {
+            const std::uint32_t c = cm.instanceComponent[ev.element];
+            element = m.components[c].id;
+            instance = std::to_string(ev.element - cm.components[c].firstInstance);
+            if (ev.kind == sim::TraceEvent::Failure)
+                mode = m.components[c].failure_modes[ev.mode].id;
+        }
+        std::fprintf(f, "%.6f,%s,%s,%s,%s,%.6g\n", ev.hours, kinds[ev.kind], element.c_str(), instance.c_str(),
+                     mode.c_str(), ev.share);
+    });
+    simulator.reset(s.seed, 0);
+    simulator.runUntil(s.mission_hours);
+    const bool ok = std::fflush(f) == 0 && !std::ferror(f);
+    std::fclose(f);
+    if (!ok)
+        std::cerr << "nines simulate: cannot write the event log " << path.toStdString() << "\n";
+    return ok;
+}
 
 void printSimulation(std::ostream& out, const model::Model& m, const sim::RunResult& r, const sim::RunSettings& s)
 {
@@ -105,10 +148,14 @@ int cmdSimulate(const QStringList& args)
                                     QStringLiteral("Estimate the long-run availability (warm-up, then batch means) "
                                                    "instead of the first mission from all-new."));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print the result as JSON."));
+    const QCommandLineOption eventLog(QStringLiteral("event-log"),
+                                      QStringLiteral("Write every event of the first replication (one mission "
+                                                     "from all-new, same seed) to FILE as CSV."),
+                                      QStringLiteral("FILE"));
     const QCommandLineOption slo(QStringLiteral("slo"),
                                  QStringLiteral("Exit with code 4 when availability is below this percentage."),
                                  QStringLiteral("PERCENT"));
-    for (const auto& o : {seed, reps, precision, mission, threads, steady, json, slo})
+    for (const auto& o : {seed, reps, precision, mission, threads, steady, json, slo, eventLog})
         parser.addOption(o);
     if (auto stop = parseCommand(parser, args, QStringLiteral("Simulate a model's availability.")))
         return *stop;
@@ -190,6 +237,8 @@ int cmdSimulate(const QStringList& args)
                       << (r.availability.mean * 100 >= sloValue ? "met" : "MISSED")
                       << (r.availability.high * 100 < sloValue ? " (the whole interval is below it)" : "") << "\n";
     }
+    if (parser.isSet(eventLog) && !writeEventLog(m, cm, s, parser.value(eventLog)))
+        return ExitIoError;
     if (r.partial())
         return ExitCancelled;
     if (sloValue >= 0 && r.availability.mean * 100 < sloValue)

@@ -218,23 +218,28 @@ void Simulator::advance(double t)
 void Simulator::handle(std::uint32_t slot)
 {
     const std::uint32_t owner = slotOwner_[slot];
+    TraceEvent::Kind kind = TraceEvent::Failure;
     switch (slotKind_[slot]) {
     case FailureSlot:
         onFailure(owner, slotMode_[slot]);
         break;
     case TimerSlot:
         if (inst_[owner].phase == Detecting) {
+            kind = TraceEvent::Detection;
             onDetected(owner);
             updateComponent(m_.instanceComponent[owner]);
         } else {
+            kind = TraceEvent::Repair;
             onRepaired(owner);
         }
         break;
     case FailoverSlot:
+        kind = TraceEvent::Failover;
         onFailoverDone(owner);
         break;
     case DomainSlot:
         onDomain(owner);
+        kind = domainDown_[owner] ? TraceEvent::DomainDown : TraceEvent::DomainUp;
         break;
     }
     if (shareDirty_) {
@@ -248,6 +253,8 @@ void Simulator::handle(std::uint32_t slot)
         else
             criticalList_.clear();
     }
+    if (trace_) [[unlikely]]
+        trace_(TraceEvent{now_, kind, owner, kind == TraceEvent::Failure ? slotMode_[slot] : 0u, share_});
 }
 
 // ---------------------------------------------------------------------------------------

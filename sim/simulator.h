@@ -11,6 +11,7 @@
 #include <array>
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 namespace nines::sim {
@@ -41,9 +42,24 @@ struct Segment {
     double availability() const { return hours > 0 ? 1.0 - unservedHours / hours : 1.0; }
 };
 
+/// One state change, for an event log (only when asked for: see Simulator::setTrace).
+struct TraceEvent {
+    enum Kind : std::uint8_t { Failure, Detection, Repair, Failover, DomainDown, DomainUp };
+    double hours = 0.0;
+    Kind kind = Failure;
+    std::uint32_t element = 0;  // instance, or failure domain for Domain*
+    std::uint32_t mode = 0;     // failure mode (Failure), else 0
+    double share = 1.0;         // served share after the event
+};
+using TraceFn = std::function<void(const TraceEvent&)>;
+
 class Simulator {
 public:
     explicit Simulator(const CompiledModel& model);
+
+    /// Calls `fn` after every event (nullptr: no log, the default). Costs one branch per event
+    /// when off.
+    void setTrace(TraceFn fn) { trace_ = std::move(fn); }
 
     /// Starts a replication at time 0 with everything new, drawing from the streams of
     /// (seed, replication).
@@ -116,6 +132,7 @@ private:
 
     double now_ = 0.0;
     double share_ = 1.0;
+    TraceFn trace_;
     double outageStart_ = -1.0;  // < 0: no outage in progress
     Segment seg_;
     std::vector<std::uint8_t> scratchOwn_, scratchUp_;  // for criticality evaluations

@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 namespace {
@@ -89,6 +90,34 @@ private Q_SLOTS:
         QCOMPARE(slo[QStringLiteral("interval_below")].toBool(), true);
         QCOMPARE(runNines({QStringLiteral("simulate"), f, QStringLiteral("--slo"), QStringLiteral("abc")}).exitCode, 2);
         QCOMPARE(runNines({QStringLiteral("simulate"), f, QStringLiteral("--replications"), QStringLiteral("0")}).exitCode, 2);
+    }
+
+    void eventLogOnlyWhenAsked()
+    {
+        QTemporaryDir dir;
+        const QString log = dir.filePath(QStringLiteral("events.csv"));
+        const Run r = runNines({QStringLiteral("simulate"), example("three-tier-web.nines.json"), QStringLiteral("--replications"),
+                                QStringLiteral("50"), QStringLiteral("--event-log"), log});
+        QCOMPARE(r.exitCode, 0);
+        QFile f(log);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = f.readAll().trimmed().split('\n');
+        QCOMPARE(lines.first(), QByteArray("time_hours,event,element,instance,failure_mode,served_share"));
+        QVERIFY(lines.size() > 20);
+        double last = 0;
+        for (qsizetype i = 1; i < lines.size(); ++i) {
+            const QList<QByteArray> cells = lines[i].split(',');
+            QCOMPARE(cells.size(), 6);
+            const double t = cells[0].toDouble();
+            QVERIFY(t >= last);
+            last = t;
+        }
+        QVERIFY(lines.join('\n').contains(",failure,app,"));
+        // Nothing is written without the option, and an unwritable place is an I/O error.
+        QCOMPARE(runNines({QStringLiteral("simulate"), example("single-server.nines.json"), QStringLiteral("--replications"),
+                           QStringLiteral("10"), QStringLiteral("--event-log"), QStringLiteral("/nonexistent/dir/e.csv")})
+                     .exitCode,
+                 1);
     }
 
     void analyzeSaysWhyItDoesNotApply()
