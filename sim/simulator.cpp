@@ -49,30 +49,31 @@ Simulator::Simulator(const CompiledModel& model)
     const std::size_t nInst = m_.instanceCount();
     std::uint32_t slots = 0;
     std::uint32_t streams = 0;
+    auto addSlot = [&](SlotKind kind, std::uint32_t owner, std::uint32_t mode) {
+        slotKind_.push_back(kind);
+        slotOwner_.push_back(owner);
+        slotMode_.push_back(static_cast<std::uint16_t>(mode));
+        return slots++;
+    };
     for (std::uint32_t i = 0; i < nInst; ++i) {
         const auto& cc = m_.components[m_.instanceComponent[i]];
         firstSlot_.push_back(slots);
         instanceModeBase_.push_back(streams);
-        for (std::uint32_t k = 0; k < cc.modeCount; ++k) {
-            slotKind_.push_back(FailureSlot);
-            slotOwner_.push_back(i);
-            slotMode_.push_back(static_cast<std::uint16_t>(k));
+        if (cc.modeCount == 1) {
+            // One failure mode: the instance's failure clock and its detection/repair timer
+            // never run at once, so they share a slot, and an event usually just moves it.
+            timerSlot_.push_back(addSlot(LifeSlot, i, 0));
+        } else {
+            for (std::uint32_t k = 0; k < cc.modeCount; ++k)
+                addSlot(FailureSlot, i, k);
+            timerSlot_.push_back(addSlot(TimerSlot, i, 0));
         }
-        slotKind_.push_back(TimerSlot);
-        slotOwner_.push_back(i);
-        slotMode_.push_back(0);
-        slotKind_.push_back(FailoverSlot);
-        slotOwner_.push_back(i);
-        slotMode_.push_back(0);
-        slots += cc.modeCount + 2;
+        failoverSlot_.push_back(addSlot(FailoverSlot, i, 0));
         streams += cc.modeCount;
     }
     firstDomainSlot_ = slots;
-    for (std::uint32_t d = 0; d < m_.domains.size(); ++d) {
-        slotKind_.push_back(DomainSlot);
-        slotOwner_.push_back(d);
-        slotMode_.push_back(0);
-    }
+    for (std::uint32_t d = 0; d < m_.domains.size(); ++d)
+        addSlot(DomainSlot, d, 0);
     heap_.resize(static_cast<std::uint32_t>(slotKind_.size()));
     failureStreams_.resize(streams);
     repairStreams_.resize(streams);
@@ -188,10 +189,16 @@ void Simulator::reset(std::uint64_t seed, std::uint64_t replication)
 __attribute__((flatten)) bool Simulator::runUntil(double t, const std::atomic<bool>* cancel)
 {
     while (heap_.topTime() < t) {
+        // The fired slot stays on the heap while it is handled: a handler that schedules it
+        // again only moves it down from the top, which is cheaper than a pop and a push.
         const std::uint32_t slot = heap_.top();
         advance(heap_.topTime());
-        heap_.pop();
+        fired_ = slot;
+        firedMoved_ = false;
         handle(slot);
+        fired_ = EventHeap::kAbsent;
+        if (!firedMoved_)
+            heap_.cancel(slot);
         if ((++seg_.events & 1023u) == 0 && cancel && cancel->load(std::memory_order_relaxed))
             return false;
     }
@@ -220,9 +227,12 @@ void Simulator::handle(std::uint32_t slot)
     const std::uint32_t owner = slotOwner_[slot];
     TraceEvent::Kind kind = TraceEvent::Failure;
     switch (slotKind_[slot]) {
-    case FailureSlot:
-        onFailure(owner, slotMode_[slot]);
-        break;
+    case LifeSlot:
+        if (inst_[owner].role != Failed) {
+            onFailure(owner, 0);
+            break;
+        }
+        [[fallthrough]];
     case TimerSlot:
         if (inst_[owner].phase == Detecting) {
             kind = TraceEvent::Detection;
@@ -232,6 +242,9 @@ void Simulator::handle(std::uint32_t slot)
             kind = TraceEvent::Repair;
             onRepaired(owner);
         }
+        break;
+    case FailureSlot:
+        onFailure(owner, slotMode_[slot]);
         break;
     case FailoverSlot:
         kind = TraceEvent::Failover;
@@ -274,7 +287,7 @@ void Simulator::startClocks(std::uint32_t i)
         const Sampler& s = dormant ? mode.dormant : mode.failure;
         const double dt = s.draw(failureStreams_[instanceModeBase_[i] + k]);
         if (std::isfinite(dt))
-            heap_.schedule(firstSlot_[i] + k, now_ + dt);
+            sched(firstSlot_[i] + k, now_ + dt);
     }
 }
 
@@ -282,7 +295,7 @@ void Simulator::stopClocks(std::uint32_t i)
 {
     const std::uint32_t n = m_.components[m_.instanceComponent[i]].modeCount;
     for (std::uint32_t k = 0; k < n; ++k)
-        heap_.cancel(firstSlot_[i] + k);
+        unsched(firstSlot_[i] + k);  // (single mode: only called while the slot holds the clock)
 }
 
 void Simulator::setServing(std::uint32_t i, bool inService)
@@ -307,7 +320,7 @@ void Simulator::onFailure(std::uint32_t i, std::uint32_t mode)
     const bool wasServing = x.role == InService;
     if (x.switching) {  // a spare that fails during its failover aborts it
         x.switching = false;
-        heap_.cancel(failoverSlot(i));
+        unsched(failoverSlot_[i]);
         --compFailovers_[c];
     }
     if (wasServing)
@@ -319,7 +332,7 @@ void Simulator::onFailure(std::uint32_t i, std::uint32_t mode)
     const double detection = m_.modes[m_.components[c].firstMode + mode].detection_hours;
     if (detection > 0.0) {
         x.phase = Detecting;
-        heap_.schedule(timerSlot(i), now_ + detection);
+        sched(timerSlot_[i], now_ + detection);
     } else {
         onDetected(i);
     }
@@ -358,7 +371,7 @@ void Simulator::startRepair(std::uint32_t i)
     const auto& cc = m_.components[m_.instanceComponent[i]];
     x.phase = Repairing;
     const double dt = m_.modes[cc.firstMode + x.failedMode].repair.draw(repairStreams_[instanceModeBase_[i] + x.failedMode]);
-    heap_.schedule(timerSlot(i), now_ + dt);
+    sched(timerSlot_[i], now_ + dt);
 }
 
 void Simulator::onRepaired(std::uint32_t i)
@@ -376,7 +389,7 @@ void Simulator::onRepaired(std::uint32_t i)
             for (std::uint32_t j = cc.firstInstance; j < cc.firstInstance + cc.instances; ++j)
                 if (inst_[j].switching) {
                     inst_[j].switching = false;
-                    heap_.cancel(failoverSlot(j));
+                    unsched(failoverSlot_[j]);
                     --compFailovers_[c];
                     break;
                 }
@@ -419,7 +432,7 @@ void Simulator::startFailover(std::uint32_t c)
     inst_[spare].switching = true;
     ++compFailovers_[c];
     if (cc.failover_hours > 0.0)
-        heap_.schedule(failoverSlot(spare), now_ + cc.failover_hours);
+        sched(failoverSlot_[spare], now_ + cc.failover_hours);
     else
         onFailoverDone(spare);
 }
@@ -450,7 +463,7 @@ void Simulator::onDomain(std::uint32_t d)
     domainDown_[d] = down ? 1 : 0;
     const double dt = down ? dom.repair.draw(domainStreams_[2 * d + 1]) : dom.failure.draw(domainStreams_[2 * d]);
     if (std::isfinite(dt))
-        heap_.schedule(firstDomainSlot_ + d, now_ + dt);
+        sched(firstDomainSlot_ + d, now_ + dt);
     if (dom.kind == CompiledDomain::Link) {
         linkUp_[static_cast<std::size_t>(dom.link)] = down ? 0 : 1;
         m_.network.reachability(linkUp_, reach_);

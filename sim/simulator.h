@@ -75,7 +75,7 @@ public:
     double servedShare() const { return share_; }
 
 private:
-    enum SlotKind : std::uint8_t { FailureSlot, TimerSlot, FailoverSlot, DomainSlot };
+    enum SlotKind : std::uint8_t { LifeSlot, FailureSlot, TimerSlot, FailoverSlot, DomainSlot };
     enum Role : std::uint8_t { InService, Spare, Failed };
     enum Phase : std::uint8_t { NoPhase, Detecting, Queued, Repairing };
 
@@ -138,8 +138,20 @@ private:
     std::vector<std::uint8_t> scratchOwn_, scratchUp_;  // for criticality evaluations
     std::vector<std::uint32_t> scratchDeps_;
 
-    std::uint32_t timerSlot(std::uint32_t i) const { return firstSlot_[i] + m_.components[m_.instanceComponent[i]].modeCount; }
-    std::uint32_t failoverSlot(std::uint32_t i) const { return timerSlot(i) + 1; }
+    std::vector<std::uint32_t> timerSlot_, failoverSlot_;  // per instance
+    std::uint32_t fired_ = EventHeap::kAbsent;  // the slot being handled (still on the heap)
+    bool firedMoved_ = false;                   // a handler rescheduled or cancelled it
+
+    void sched(std::uint32_t slot, double t)
+    {
+        firedMoved_ |= slot == fired_;
+        heap_.schedule(slot, t);
+    }
+    void unsched(std::uint32_t slot)
+    {
+        firedMoved_ |= slot == fired_;
+        heap_.cancel(slot);
+    }
 
     void advance(double t);
     void handle(std::uint32_t slot);
