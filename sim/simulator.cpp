@@ -548,7 +548,7 @@ bool Simulator::depsSatisfied(std::uint32_t c, std::uint32_t count) const
 void Simulator::updateComponent(std::uint32_t c)
 {
     if (nEntries_ == 1) {
-        const std::uint8_t own = ownUpFor(c, 0) ? 1 : 0;
+        const std::uint32_t own = ownUpFor(c, 0) ? 1 : 0;
         if (own == ownUp_[c])
             return;
         ownUp_[c] = own;
@@ -559,7 +559,7 @@ void Simulator::updateComponent(std::uint32_t c)
     }
     for (std::uint32_t e = 0; e < nEntries_; ++e) {
         const std::size_t idx = c * nEntries_ + e;
-        const std::uint8_t own = ownUpFor(c, e) ? 1 : 0;
+        const std::uint32_t own = ownUpFor(c, e) ? 1 : 0;
         if (own == ownUp_[idx])
             continue;
         ownUp_[idx] = own;
@@ -580,7 +580,7 @@ void Simulator::propagate(std::uint32_t from, std::uint32_t e)
         const std::uint32_t c = propagateStack_.back();
         propagateStack_.pop_back();
         const std::size_t idx = c * nEntries_ + e;
-        const std::uint8_t now = ownUp_[idx] && depsSatisfied(c, depsUp_[idx]) ? 1 : 0;
+        const std::uint32_t now = ownUp_[idx] && depsSatisfied(c, depsUp_[idx]) ? 1 : 0;
         if (now == up_[idx])
             continue;
         up_[idx] = now;
@@ -619,7 +619,7 @@ void Simulator::evaluateAll()
     for (std::uint32_t c = 0; c < nComponents_; ++c)
         for (std::uint32_t e = 0; e < nEntries_; ++e) {
             const std::size_t idx = c * nEntries_ + e;
-            const std::uint8_t own = ownUpFor(c, e) ? 1 : 0;
+            const std::uint32_t own = ownUpFor(c, e) ? 1 : 0;
             if (own != ownUp_[idx]) {
                 ownUp_[idx] = own;
                 setOwnDown(c, e, !own);

@@ -121,7 +121,9 @@ private:
     std::vector<std::uint32_t> crewQueue_;
 
     // Per component x entry.
-    std::vector<std::uint8_t> ownUp_, up_;
+    // 32-bit flags on purpose: stores through an 8-bit (char) type alias every other object,
+    // which makes the compiler reload all vector pointers in the hot loop.
+    std::vector<std::uint32_t> ownUp_, up_;
     std::vector<std::uint32_t> depsUp_;
     std::vector<std::uint32_t> ownDownEntries_;  // per component: entries for which it is own-down
     std::vector<std::uint32_t> ownDownList_, ownDownPos_;
@@ -135,7 +137,7 @@ private:
     TraceFn trace_;
     double outageStart_ = -1.0;  // < 0: no outage in progress
     Segment seg_;
-    std::vector<std::uint8_t> scratchOwn_, scratchUp_;  // for criticality evaluations
+    std::vector<std::uint32_t> scratchOwn_, scratchUp_;  // for criticality evaluations
     std::vector<std::uint32_t> scratchDeps_;
 
     std::vector<std::uint32_t> timerSlot_, failoverSlot_;  // per instance
