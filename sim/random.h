@@ -58,13 +58,22 @@ private:
 /// What a stream is for; part of its key, so failure and repair draws never interleave.
 enum class Purpose : std::uint64_t { Failure = 1, Repair = 2, Failover = 3, Outage = 4, Recovery = 5 };
 
-inline std::uint64_t streamKey(std::uint64_t seed, std::uint64_t replication, std::uint64_t element,
-                               std::uint64_t index, Purpose purpose)
+/// The part of a stream's key that names what it is for: an element (component, domain), an
+/// index within it (instance and failure mode) and a purpose. Fixed for a compiled model.
+inline std::uint64_t streamIdentity(std::uint64_t element, std::uint64_t index, Purpose purpose)
 {
-    std::uint64_t k = combine(mix64(seed ^ 0x6e696e6573ULL), replication);
-    k = combine(k, element);
-    k = combine(k, index);
-    return combine(k, static_cast<std::uint64_t>(purpose));
+    return combine(combine(element, index), static_cast<std::uint64_t>(purpose));
+}
+
+/// The part that names the replication.
+inline std::uint64_t replicationKey(std::uint64_t seed, std::uint64_t replication)
+{
+    return combine(mix64(seed ^ 0x6e696e6573ULL), replication);
+}
+
+inline std::uint64_t streamKey(std::uint64_t replicationKey, std::uint64_t identity)
+{
+    return combine(replicationKey, identity);
 }
 
 }  // namespace nines::sim

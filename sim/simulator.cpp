@@ -79,6 +79,29 @@ Simulator::Simulator(const CompiledModel& model)
     repairStreams_.resize(streams);
     failoverStreams_.resize(nComponents_);
     domainStreams_.resize(2 * m_.domains.size());
+    // Stream identities: by ids, not positions, so a scenario that adds a component leaves the
+    // other components' draws as they were (common random numbers).
+    for (std::uint32_t c = 0; c < nComponents_; ++c) {
+        const auto& cc = m_.components[c];
+        streamIds_.push_back(streamIdentity(cc.key, 0, Purpose::Failover));
+        streamOf_.push_back(&failoverStreams_[c]);
+        for (std::uint32_t j = 0; j < cc.instances; ++j) {
+            const std::uint32_t i = cc.firstInstance + j;
+            for (std::uint32_t k = 0; k < cc.modeCount; ++k) {
+                const std::uint64_t index = combine(j, m_.modes[cc.firstMode + k].key);
+                streamIds_.push_back(streamIdentity(cc.key, index, Purpose::Failure));
+                streamOf_.push_back(&failureStreams_[instanceModeBase_[i] + k]);
+                streamIds_.push_back(streamIdentity(cc.key, index, Purpose::Repair));
+                streamOf_.push_back(&repairStreams_[instanceModeBase_[i] + k]);
+            }
+        }
+    }
+    for (std::size_t d = 0; d < m_.domains.size(); ++d) {
+        streamIds_.push_back(streamIdentity(m_.domains[d].key, 0, Purpose::Outage));
+        streamOf_.push_back(&domainStreams_[2 * d]);
+        streamIds_.push_back(streamIdentity(m_.domains[d].key, 0, Purpose::Recovery));
+        streamOf_.push_back(&domainStreams_[2 * d + 1]);
+    }
 
     inst_.resize(nInst);
     cellServing_.resize(m_.cells.size());
@@ -109,7 +132,11 @@ Simulator::Simulator(const CompiledModel& model)
     ownDownEntries_.resize(nComponents_);
     ownDownPos_.resize(nComponents_);
     ownDownList_.reserve(nComponents_);
-    propagateStack_.reserve(m_.callers.size() + 1);
+    propagateStack_.resize(m_.callers.size() + 1);
+    for (const auto& cc : m_.components)
+        need_.push_back(cc.depMode == model::DependencyMode::All   ? cc.calleeCount
+                        : cc.depMode == model::DependencyMode::Any ? 1u
+                                                                   : cc.depMin);
     criticalList_.reserve(nComponents_);
     if (nEntries_ <= kMemoEntries)
         criticalMemo_.assign(nComponents_ << nEntries_, -1);
@@ -127,22 +154,10 @@ void Simulator::reset(std::uint64_t seed, std::uint64_t replication)
     ownDownList_.clear();
     std::fill(ownDownEntries_.begin(), ownDownEntries_.end(), 0u);
 
-    for (std::uint32_t c = 0; c < nComponents_; ++c) {
-        const auto& cc = m_.components[c];
-        failoverStreams_[c] = Stream(streamKey(seed, replication, cc.key, 0, Purpose::Failover));
-        for (std::uint32_t j = 0; j < cc.instances; ++j) {
-            const std::uint32_t i = cc.firstInstance + j;
-            for (std::uint32_t k = 0; k < cc.modeCount; ++k) {
-                const std::uint64_t index = combine(j, m_.modes[cc.firstMode + k].key);
-                failureStreams_[instanceModeBase_[i] + k] = Stream(streamKey(seed, replication, cc.key, index, Purpose::Failure));
-                repairStreams_[instanceModeBase_[i] + k] = Stream(streamKey(seed, replication, cc.key, index, Purpose::Repair));
-            }
-        }
-    }
-    for (std::size_t d = 0; d < m_.domains.size(); ++d) {
-        domainStreams_[2 * d] = Stream(streamKey(seed, replication, m_.domains[d].key, 0, Purpose::Outage));
-        domainStreams_[2 * d + 1] = Stream(streamKey(seed, replication, m_.domains[d].key, 0, Purpose::Recovery));
-    }
+    // Keys: (seed, replication) mixed with each stream's identity, computed once per model.
+    const std::uint64_t rep = replicationKey(seed, replication);
+    for (std::size_t k = 0; k < streamIds_.size(); ++k)
+        (*streamOf_[k]) = Stream(streamKey(rep, streamIds_[k]));
 
     std::fill(cellServing_.begin(), cellServing_.end(), 0u);
     std::fill(cellHealthy_.begin(), cellHealthy_.end(), 0u);
@@ -574,25 +589,32 @@ void Simulator::propagate(std::uint32_t from, std::uint32_t e)
     // Walk up through the callers with an explicit stack (no recursion, so the whole event
     // handler can be inlined). One own change moves every "up" the same way, so each
     // component changes at most once and the stack never holds more than edges + 1 items.
-    propagateStack_.clear();
-    propagateStack_.push_back(from);
-    while (!propagateStack_.empty()) {
-        const std::uint32_t c = propagateStack_.back();
-        propagateStack_.pop_back();
-        const std::size_t idx = c * nEntries_ + e;
-        const std::uint32_t now = ownUp_[idx] && depsSatisfied(c, depsUp_[idx]) ? 1 : 0;
-        if (now == up_[idx])
+    const std::size_t E = nEntries_;
+    std::uint32_t* const up = up_.data();
+    std::uint32_t* const deps = depsUp_.data();
+    const std::uint32_t* const own = ownUp_.data();
+    const std::uint32_t* const need = need_.data();
+    const std::uint32_t* const callers = m_.callers.data();
+    std::uint32_t* stack = propagateStack_.data();
+    std::size_t top = 0;
+    stack[top++] = from;
+    while (top > 0) {
+        const std::uint32_t c = stack[--top];
+        const std::size_t idx = c * E + e;
+        const std::uint32_t now = own[idx] && deps[idx] >= need[c] ? 1 : 0;
+        if (now == up[idx])
             continue;
-        up_[idx] = now;
+        up[idx] = now;
         criticalDirty_ = true;
         const auto& cc = m_.components[c];
         if (cc.entry == static_cast<std::int32_t>(e))
             shareDirty_ = true;
-        for (std::uint32_t k = cc.firstCaller; k < cc.firstCaller + cc.callerCount; ++k) {
-            const std::uint32_t p = m_.callers[k];
-            std::uint32_t& d = depsUp_[p * nEntries_ + e];
+        const std::uint32_t end = cc.firstCaller + cc.callerCount;
+        for (std::uint32_t k = cc.firstCaller; k < end; ++k) {
+            const std::uint32_t p = callers[k];
+            std::uint32_t& d = deps[p * E + e];
             d = now ? d + 1 : d - 1;
-            propagateStack_.push_back(p);
+            stack[top++] = p;
         }
     }
 }
@@ -648,10 +670,14 @@ void Simulator::evaluateAll()
 void Simulator::recomputeShare()
 {
     double s = 0.0;
-    for (std::uint32_t e = 0; e < nEntries_; ++e) {
-        const auto& en = m_.entries[e];
-        if (up_[en.component * nEntries_ + e])
-            s += en.share;
+    if (nEntries_ == 1) {
+        s = up_[m_.entries[0].component] ? 1.0 : 0.0;  // one entry carries all the traffic
+    } else {
+        for (std::uint32_t e = 0; e < nEntries_; ++e) {
+            const auto& en = m_.entries[e];
+            if (up_[en.component * nEntries_ + e])
+                s += en.share;
+        }
     }
     if (s > kFull)
         s = 1.0;

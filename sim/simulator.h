@@ -107,6 +107,8 @@ private:
     std::vector<std::uint32_t> instanceModeBase_;  // per instance: index of its first stream
     std::vector<Stream> failoverStreams_;  // per component
     std::vector<Stream> domainStreams_;    // per domain
+    std::vector<std::uint64_t> streamIds_;  // identity of every stream above
+    std::vector<Stream*> streamOf_;         // ... and where it lives
 
     std::vector<Instance> inst_;
     std::vector<std::uint32_t> cellServing_;  // in service and healthy (masks apply separately)
@@ -129,6 +131,7 @@ private:
     std::vector<std::uint32_t> ownDownList_, ownDownPos_;
     std::vector<std::uint32_t> criticalList_;
     std::vector<std::uint32_t> propagateStack_;
+    std::vector<std::uint32_t> need_;  // per component: callees that must be up (all / any / at least m)
     bool criticalDirty_ = false;
     bool shareDirty_ = false;
 
