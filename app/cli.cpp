@@ -23,6 +23,7 @@ const Command kCommands[] = {
     {"describe", "describe FILE", "print a readable summary of a model", cmdDescribe},
     {"simulate", "simulate FILE", "Monte Carlo availability with confidence intervals", cmdSimulate},
     {"analyze", "analyze FILE", "exact steady-state availability, where the model allows it", cmdAnalyze},
+    {"capacity", "capacity FILE", "capacity headroom per tier: all up, N+1, zone loss, months of growth", cmdCapacity},
 };
 
 void printHelp(std::FILE* to)

@@ -11,5 +11,6 @@ int cmdCheck(const QStringList& args);
 int cmdDescribe(const QStringList& args);
 int cmdSimulate(const QStringList& args);
 int cmdAnalyze(const QStringList& args);
+int cmdCapacity(const QStringList& args);
 
 }  // namespace nines::app

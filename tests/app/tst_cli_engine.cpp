@@ -120,6 +120,21 @@ private Q_SLOTS:
                  1);
     }
 
+    void capacityOnExamples()
+    {
+        for (const QString& f : nines::test::exampleFiles()) {
+            const Run r = runNines({QStringLiteral("capacity"), f, QStringLiteral("--json")});
+            QCOMPARE(r.exitCode, 0);  // every bundled example has a load
+            const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+            QVERIFY(o[QStringLiteral("has_load")].toBool());
+            QVERIFY2(!o[QStringLiteral("tiers")].toArray().isEmpty(), qPrintable(f));
+            const QJsonObject t = o[QStringLiteral("tiers")].toArray().first().toObject();
+            for (const char* key : {"all_up", "n_plus_1", "zone_loss", "utilisation", "queue_meaningful"})
+                QVERIFY2(t.contains(QLatin1String(key)), key);
+            QCOMPARE(runNines({QStringLiteral("capacity"), f}).exitCode, 0);
+        }
+    }
+
     void analyzeSaysWhyItDoesNotApply()
     {
         const Run r = runNines({QStringLiteral("analyze"), example("three-tier-web.nines.json")});
