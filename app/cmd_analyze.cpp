@@ -1,4 +1,5 @@
 // `nines analyze FILE`: exact steady-state availability where the model allows it.
+#include "cap_report.h"
 #include "cli_util.h"
 #include "commands.h"
 #include "exit_codes.h"
@@ -39,7 +40,10 @@ int cmdAnalyze(const QStringList& args)
     const sim::AnalyticResult r = sim::analyze(m);
 
     if (parser.isSet(json)) {
-        std::cout << QJsonDocument(ui::analyticToJson(r, m.name)).toJson(QJsonDocument::Indented).toStdString();
+        QJsonObject o = ui::analyticToJson(r, m.name);
+        if (r.applicable)
+            o.insert(QStringLiteral("cap"), exactCap(m, r, nullptr));
+        std::cout << QJsonDocument(o).toJson(QJsonDocument::Indented).toStdString();
         return r.applicable ? ExitOk : ExitNotApplicable;
     }
     if (!r.applicable) {
@@ -71,7 +75,8 @@ int cmdAnalyze(const QStringList& args)
     for (auto* x : ranked)
         c.addRow({x->id, formatFixed(x->birnbaum, 6), formatFixed(100.0 * x->own_availability, d) + "%"});
     std::cout << "Components by importance (how much the system's availability depends on each)\n" << c.render()
-              << "\n(" << r.network_states << " states of zones, regions, links and shared-fate groups enumerated)\n";
+              << "\n(" << r.network_states << " states of zones, regions, links and shared-fate groups enumerated)\n\n";
+    exactCap(m, r, &std::cout);
     return ExitOk;
 }
 

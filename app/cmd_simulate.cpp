@@ -1,4 +1,5 @@
 // `nines simulate FILE`: Monte Carlo estimate of availability with confidence intervals.
+#include "cap_report.h"
 #include "cli_util.h"
 #include "commands.h"
 #include "exit_codes.h"
@@ -225,6 +226,8 @@ int cmdSimulate(const QStringList& args)
     if (parser.isSet(json)) {
         QJsonObject o = ui::simulationToJson(r, s);
         o.insert(QStringLiteral("model"), QString::fromStdString(m.name));
+        if (!r.partial())
+            o.insert(QStringLiteral("cap"), simulatedCap(m, s, r, nullptr));
         if (sloValue >= 0)
             o.insert(QStringLiteral("slo"), QJsonObject{{QStringLiteral("percent"), sloValue},
                                                         {QStringLiteral("met"), r.availability.mean * 100 >= sloValue},
@@ -232,6 +235,10 @@ int cmdSimulate(const QStringList& args)
         std::cout << QJsonDocument(o).toJson(QJsonDocument::Indented).toStdString();
     } else {
         printSimulation(std::cout, m, r, s);
+        if (!r.partial()) {
+            std::cout << "\n";
+            simulatedCap(m, s, r, &std::cout);
+        }
         if (sloValue >= 0)
             std::cout << "Objective " << formatFixed(sloValue, 6) << "%: "
                       << (r.availability.mean * 100 >= sloValue ? "met" : "MISSED")

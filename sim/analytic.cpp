@@ -26,6 +26,8 @@ struct GroupModel {
     double p = 1.0;   // Independent: availability of one instance
     double nu = 0.0;  // Independent: failures per hour of one instance, in the long run
     GroupChain chain; // Chain
+    double failuresPerHour = 0.0;   // all instances
+    double failoversPerHour = 0.0;  // completed failovers
     std::uint32_t threshold = 1, quorum = 0;
 };
 
@@ -182,6 +184,7 @@ private:
                 g.kind = GroupModel::Independent;
                 g.p = up / (up + down);
                 g.nu = 1.0 / (up + down);
+                g.failuresPerHour = cc.instances * g.nu;
                 continue;
             }
             const std::string what = cc.standby ? "a standby group" : "a group with a limited repair crew";
@@ -221,6 +224,13 @@ private:
             }
             g.kind = GroupModel::Chain;
             g.chain = std::move(*chain);
+            // Failures: in service at the active rate, spares at theirs.
+            for (std::size_t st = 0; st < g.chain.states.size(); ++st) {
+                const auto& state = g.chain.states[st];
+                const int spares = state.healthy - state.serving;
+                g.failuresPerHour += g.chain.probability[st] * (state.serving * p.failure_rate + spares * p.spare_rate);
+            }
+            g.failoversPerHour = g.chain.failovers_per_hour;
         }
     }
 
@@ -338,6 +348,45 @@ private:
         return s.serving >= static_cast<int>(g.threshold) && s.healthy >= static_cast<int>(g.quorum);
     }
 
+    /// Given a network state: the probability that the store's healthy replicas sit on two or
+    /// more sides of a partition, and (AP) that two or more sides each serve some entry.
+    /// Replicas of an independent group are independent; a dependent group sits in one zone,
+    /// so it cannot be split.
+    std::pair<double, double> storeSplit(std::size_t st, const std::vector<std::uint32_t>& mask,
+                                         const std::vector<int>& label) const
+    {
+        const CompiledStore& store = cm_.stores[st];
+        const auto& cc = cm_.components[store.component];
+        const GroupModel& g = groups_[store.component];
+        if (g.kind == GroupModel::Chain || cc.cellCount < 2)
+            return {0.0, 0.0};
+        const double p = g.kind == GroupModel::AlwaysUp ? 1.0 : g.p;
+        std::map<int, int> perSide;  // instances per network component
+        for (std::uint32_t k = cc.firstCell; k < cc.firstCell + cc.cellCount; ++k) {
+            if (mask[k])
+                continue;
+            const std::int32_t z = cm_.cells[k].zone;
+            int count = 0;
+            for (std::uint32_t i = cc.firstInstance; i < cc.firstInstance + cc.instances; ++i)
+                count += cm_.instanceCell[i] == k;
+            if (z < 0) {
+                // A replica reachable from everywhere joins every side while it is healthy.
+                return {0.0, 0.0};
+            }
+            perSide[label[static_cast<std::size_t>(z)]] += count;
+        }
+        std::vector<double> occupied, serving;
+        for (const auto& [side, n] : perSide) {
+            occupied.push_back(1.0 - std::pow(1.0 - p, n));
+            bool reachesEntry = false;
+            for (const auto& en : cm_.entries)
+                reachesEntry = reachesEntry || en.node < 0 || label[static_cast<std::size_t>(en.node)] == side;
+            serving.push_back(reachesEntry ? atLeast(n, p, static_cast<int>(cc.required)) : 0.0);
+        }
+        const double split = poissonBinomialAtLeast(occupied, 2);
+        return {split, store.cp ? 0.0 : poissonBinomialAtLeast(serving, 2)};
+    }
+
     void enumerate(AnalyticResult& res)
     {
         const std::size_t D = cm_.domains.size();
@@ -357,6 +406,8 @@ private:
         std::vector<double> ownP(nc_ * ne_), downRate(nc_);
         double availability = 0.0, freqComponents = 0.0;
         bool uniformEverywhere = true;
+        std::vector<double> partitioned(cm_.stores.size(), 0.0), divergent(cm_.stores.size(), 0.0);
+        std::vector<int> label;
 
         for (std::size_t x = 0; x < states; ++x) {
             double w = 1.0;
@@ -376,6 +427,14 @@ private:
             if (w == 0.0)
                 continue;
             cm_.network.reachability(linkUp, reach);
+            if (!cm_.stores.empty()) {
+                cm_.network.components(linkUp, label);
+                for (std::size_t st = 0; st < cm_.stores.size(); ++st) {
+                    const auto [pp, pd] = storeSplit(st, mask, label);
+                    partitioned[st] += w * pp;
+                    divergent[st] += w * pd;
+                }
+            }
             bool uniform = true;
             for (std::size_t e = 1; e < ne_ && uniform; ++e)
                 uniform = std::equal(reach.begin(), reach.begin() + static_cast<long>(Z),
@@ -457,6 +516,11 @@ private:
             }
         }
 
+        for (std::size_t st = 0; st < cm_.stores.size(); ++st) {
+            const GroupModel& g = groups_[cm_.stores[st].component];
+            res.stores.push_back({cm_.componentIds[cm_.stores[st].component], partitioned[st] * 8760.0,
+                                  divergent[st] * 8760.0, g.failoversPerHour * 8760.0, g.failuresPerHour * 8760.0});
+        }
         res.availability = availability;
         res.unavailability = 1.0 - availability;
         res.nines = res.unavailability > 0 ? -std::log10(res.unavailability) : INFINITY;

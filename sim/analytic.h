@@ -18,6 +18,15 @@ struct AnalyticComponent {
     double birnbaum = 0.0;          // P(all entries served | it up) - P(... | it down)
 };
 
+/// Per data store, in the long run (per year of 8,760 h).
+struct AnalyticStore {
+    std::string id;
+    double partitioned_hours_per_year = 0.0;  // healthy replicas on 2+ sides of a partition
+    double divergent_hours_per_year = 0.0;    // AP: 2+ sides each serving some entry
+    double failovers_per_year = 0.0;          // completed failovers (standby groups)
+    double failures_per_year = 0.0;           // instance failures
+};
+
 struct AnalyticResult {
     bool applicable = false;
     std::vector<std::string> reasons;  // "components[db]: ..." when not applicable
@@ -32,6 +41,7 @@ struct AnalyticResult {
     double mean_outage_minutes = 0.0;
     double fully_served = 0.0;  // probability that every entry is served
     std::vector<AnalyticComponent> components;
+    std::vector<AnalyticStore> stores;
     std::size_t network_states = 0;  // combinations of failure-domain states enumerated
 };
 

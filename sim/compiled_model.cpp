@@ -117,6 +117,17 @@ CompiledModel compile(const Model& m)
         cm.components.push_back(cc);
     }
 
+    cm.storeOf.assign(n, -1);
+    for (std::size_t ci = 0; ci < n; ++ci) {
+        const Component& c = m.components[ci];
+        if (!c.data_store)
+            continue;
+        cm.storeOf[ci] = static_cast<std::int32_t>(cm.stores.size());
+        cm.stores.push_back({static_cast<std::uint32_t>(ci), c.data_store->consistency == Consistency::CP,
+                             c.data_store->replication == Replication::Async, c.data_store->replication_lag_seconds,
+                             c.data_store->write_rate_per_second});
+    }
+
     // Dependencies: flattened callee and caller lists.
     std::vector<std::vector<std::uint32_t>> callees(n), callers(n);
     for (const auto& d : m.dependencies) {

@@ -46,6 +46,15 @@ struct Cell {
     std::int32_t zone = -1;  // zone index, -1 when the component names no zone
 };
 
+/// A data store: partitions and divergence are tracked for it, failovers and failures counted.
+struct CompiledStore {
+    std::uint32_t component = 0;
+    bool cp = true;
+    bool async = false;
+    double lag_seconds = 0.0;
+    double write_rate_per_second = 0.0;
+};
+
 struct CompiledEntry {
     std::uint32_t component = 0;
     double share = 0.0;
@@ -74,6 +83,8 @@ struct CompiledModel {
     std::vector<std::uint32_t> callers;  // flattened caller lists
     std::vector<std::uint32_t> topoOrder;  // callees before callers
     std::vector<CompiledEntry> entries;
+    std::vector<CompiledStore> stores;
+    std::vector<std::int32_t> storeOf;  // per component: index into stores, -1 when not a store
     std::vector<CompiledDomain> domains;
     std::vector<std::uint32_t> crewSizes;
     std::vector<double> empiricalSamples;

@@ -19,6 +19,7 @@ struct Key {
 struct Transition {
     int to;
     double rate;
+    bool failover = false;  // an instant failover that succeeds
 };
 
 }  // namespace
@@ -52,7 +53,7 @@ std::optional<GroupChain> solveGroupChain(const GroupChainParams& p, std::string
         std::vector<Transition> tr;
         auto add = [&](Key k, double rate) {
             if (rate > 0)
-                tr.push_back({id(k), rate});
+                tr.push_back({id(k), rate, false});
         };
         // A failure of an instance in service, and the failover it may start.
         if (st.a > 0) {
@@ -74,6 +75,8 @@ std::optional<GroupChain> solveGroupChain(const GroupChainParams& p, std::string
                     return std::nullopt;
                 }
                 add(ok, rate * p.coverage);
+                if (!clock && rate * p.coverage > 0)
+                    tr.back().failover = true;
                 add(k, rate * (1 - p.coverage));
             } else {
                 add(k, rate);
@@ -147,6 +150,7 @@ std::optional<GroupChain> solveGroupChain(const GroupChainParams& p, std::string
                 if (j != i)
                     P(i, j) = Q(i, j) / qi;
         }
+        Eigen::VectorXd firing = Eigen::VectorXd::Zero(m);
         if (m > 0) {
             // Subordinated chain inside the failover states; exp([[A, I], [0, 0]] F) gives
             // exp(A F) and its integral in one go.
@@ -166,6 +170,7 @@ std::optional<GroupChain> solveGroupChain(const GroupChainParams& p, std::string
                     const int j = F[static_cast<std::size_t>(y)];
                     C(i, j) = psi(x, y);
                     P(i, fireTarget[static_cast<std::size_t>(j)]) += omega(x, y);
+                    firing(x) += omega(x, y);
                     for (int k = 0; k < n; ++k)
                         if (pos[static_cast<std::size_t>(k)] < 0)
                             P(i, k) += psi(x, y) * Q(j, k);  // leaving the failover states
@@ -178,13 +183,22 @@ std::optional<GroupChain> solveGroupChain(const GroupChainParams& p, std::string
         rhs(n - 1) = 1.0;
         const Eigen::VectorXd nu = B.fullPivLu().solve(rhs);
         Eigen::VectorXd t = C.transpose() * nu;
+        // Failovers complete when the clock fires: per embedded step, the chance of firing
+        // from each failover period; per hour, divided by the mean time per step.
+        double fires = 0.0;
+        for (int x = 0; x < m; ++x)
+            fires += nu(F[static_cast<std::size_t>(x)]) * firing(x);
+        chain.failovers_per_hour = fires / t.sum();
         prob = t / t.sum();
     }
 
     chain.probability.assign(prob.data(), prob.data() + n);
     for (int i = 0; i < n; ++i)
-        for (const auto& t : out[static_cast<std::size_t>(i)])
+        for (const auto& t : out[static_cast<std::size_t>(i)]) {
             chain.flows.push_back({i, t.to, prob(i) * t.rate});
+            if (t.failover)
+                chain.failovers_per_hour += prob(i) * t.rate;
+        }
     return chain;
 }
 

@@ -35,6 +35,7 @@ struct GroupChain {
     std::vector<State> states;
     std::vector<double> probability;  // time-average probability of each state
     std::vector<Flow> flows;          // exponential transitions (all failures are among them)
+    double failovers_per_hour = 0.0;  // completed failovers, in the long run
 };
 
 /// Solves the group; nullopt with `why` set when it is outside what can be solved exactly.

@@ -38,6 +38,7 @@ struct Sample {
     double outages;
     double outageHours;
     double hours;
+    std::vector<double> store;  // per store: partitioned, divergent, failovers, failures (raw)
 };
 
 struct Block {
@@ -69,7 +70,13 @@ void simulateBlock(const CompiledModel& m, const RunSettings& s, Simulator& sim,
     out.ownDownHours.assign(nc, 0.0);
     Segment seg;
     auto absorb = [&](const Segment& g) {
-        out.samples.push_back({g.availability(), g.outages, g.outageHours, g.hours});
+        Sample smp{g.availability(), g.outages, g.outageHours, g.hours, {}};
+        for (std::size_t k = 0; k < m.stores.size(); ++k) {
+            const std::uint32_t c = m.stores[k].component;
+            smp.store.insert(smp.store.end(),
+                             {g.partitionedHours[k], g.divergentHours[k], g.failovers[c], g.failures[c]});
+        }
+        out.samples.push_back(std::move(smp));
         for (std::size_t c = 0; c < nc; ++c) {
             out.criticalHours[c] += g.criticalHours[c];
             out.ownDownHours[c] += g.ownDownHours[c];
@@ -161,6 +168,7 @@ RunResult runSimulation(const CompiledModel& model, const RunSettings& settings,
         pool.emplace_back(worker);
 
     RunningStats avail, outages, sla;
+    std::vector<RunningStats> storeStats(4 * model.stores.size());
     double outageHours = 0.0, outageCount = 0.0, hours = 0.0;
     std::vector<double> critical(model.components.size(), 0.0), ownDown(model.components.size(), 0.0);
     res.stop = StopReason::Replications;
@@ -203,6 +211,8 @@ RunResult runSimulation(const CompiledModel& model, const RunSettings& settings,
             res.downtime_minutes.push_back((1.0 - smp.availability) * 525600.0);
             outageHours += smp.outageHours;
             outageCount += smp.outages;
+            for (std::size_t k = 0; k < smp.store.size(); ++k)
+                storeStats[k].add(smp.store[k] * 8760.0 / smp.hours);
         }
         for (std::size_t c = 0; c < critical.size(); ++c) {
             critical[c] += blk.criticalHours[c];
@@ -270,6 +280,15 @@ RunResult runSimulation(const CompiledModel& model, const RunSettings& settings,
         cr.criticality = outageHours > 0 ? critical[c] / outageHours : 0.0;
         cr.own_availability = hours > 0 ? 1.0 - ownDown[c] / hours : 1.0;
         res.components.push_back(cr);
+    }
+    for (std::size_t k = 0; k < model.stores.size(); ++k) {
+        StoreResult sr;
+        sr.id = model.componentIds[model.stores[k].component];
+        sr.partitioned_hours_per_year = confidenceInterval(storeStats[4 * k], 0.95);
+        sr.divergent_hours_per_year = confidenceInterval(storeStats[4 * k + 1], 0.95);
+        sr.failovers_per_year = confidenceInterval(storeStats[4 * k + 2], 0.95);
+        sr.failures_per_year = confidenceInterval(storeStats[4 * k + 3], 0.95);
+        res.stores.push_back(sr);
     }
     res.simulated_hours = hours;
     res.wall_seconds = elapsed();

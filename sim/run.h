@@ -49,6 +49,16 @@ struct ComponentResult {
     double own_availability = 1.0;   // time its own group served every entry it serves
 };
 
+/// Per data store: time partitioned and divergent, and the failovers and failures that lose
+/// unreplicated writes, per year of 8,760 h, each with its 95% interval.
+struct StoreResult {
+    std::string id;
+    Interval partitioned_hours_per_year;
+    Interval divergent_hours_per_year;
+    Interval failovers_per_year;
+    Interval failures_per_year;
+};
+
 struct RunResult {
     bool steady_state = false;
     std::uint64_t replications = 0;  // replications (or batches, in steady state) merged
@@ -64,6 +74,7 @@ struct RunResult {
     double mean_outage_minutes = 0.0;  // total outage time / number of outages
     Interval sla_miss_probability;     // share of missions below the SLA target
     std::vector<ComponentResult> components;
+    std::vector<StoreResult> stores;
     OutageHistogram outage_lengths;
     std::vector<double> downtime_minutes;  // per replication (one number each), for histograms
     std::vector<Checkpoint> convergence;

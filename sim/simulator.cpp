@@ -141,6 +141,13 @@ Simulator::Simulator(const CompiledModel& model)
     if (nEntries_ <= kMemoEntries)
         criticalMemo_.assign(nComponents_ << nEntries_, -1);
     seg_.criticalHours.resize(nComponents_);
+    seg_.partitionedHours.resize(m_.stores.size());
+    seg_.divergentHours.resize(m_.stores.size());
+    seg_.failovers.resize(nComponents_);
+    seg_.failures.resize(nComponents_);
+    storePartitioned_.resize(m_.stores.size());
+    storeDivergent_.resize(m_.stores.size());
+    scratchLabels_.reserve(m_.cells.size());
     seg_.ownDownHours.resize(nComponents_);
 }
 
@@ -167,6 +174,11 @@ void Simulator::reset(std::uint64_t seed, std::uint64_t replication)
     std::fill(domainDown_.begin(), domainDown_.end(), 0);
     std::fill(linkUp_.begin(), linkUp_.end(), 1);
     m_.network.reachability(linkUp_, reach_);
+    if (!m_.stores.empty())
+        m_.network.components(linkUp_, label_);
+    std::fill(storePartitioned_.begin(), storePartitioned_.end(), 0);
+    std::fill(storeDivergent_.begin(), storeDivergent_.end(), 0);
+    storesFlagged_ = 0;
     for (std::size_t k = 0; k < crews_.size(); ++k) {
         crews_[k].free = m_.crewSizes[k];
         crews_[k].head = crews_[k].size = 0;
@@ -233,6 +245,14 @@ void Simulator::advance(double t)
     }
     for (auto c : ownDownList_)
         seg_.ownDownHours[c] += dt;
+    if (storesFlagged_) {
+        for (std::size_t k = 0; k < storePartitioned_.size(); ++k) {
+            if (storePartitioned_[k])
+                seg_.partitionedHours[k] += dt;
+            if (storeDivergent_[k])
+                seg_.divergentHours[k] += dt;
+        }
+    }
     seg_.hours += dt;
     now_ = t;
 }
@@ -341,6 +361,7 @@ void Simulator::onFailure(std::uint32_t i, std::uint32_t mode)
     if (wasServing)
         setServing(i, false);
     --cellHealthy_[m_.instanceCell[i]];
+    seg_.failures[c] += 1.0;
     x.role = Failed;
     x.wasInService = wasServing;
     x.failedMode = static_cast<std::uint16_t>(mode);
@@ -461,6 +482,7 @@ void Simulator::onFailoverDone(std::uint32_t i)
     --compFailovers_[c];
     x.role = InService;
     setServing(i, true);
+    seg_.failovers[c] += 1.0;
     if (cc.standbyKind != model::StandbyKind::Hot) {
         stopClocks(i);  // a warm spare now ages like an active one; a cold one starts to
         startClocks(i);
@@ -482,6 +504,8 @@ void Simulator::onDomain(std::uint32_t d)
     if (dom.kind == CompiledDomain::Link) {
         linkUp_[static_cast<std::size_t>(dom.link)] = down ? 0 : 1;
         m_.network.reachability(linkUp_, reach_);
+        if (!m_.stores.empty())
+            m_.network.components(linkUp_, label_);
         evaluateAll();
         return;
     }
@@ -562,6 +586,8 @@ bool Simulator::depsSatisfied(std::uint32_t c, std::uint32_t count) const
 
 void Simulator::updateComponent(std::uint32_t c)
 {
+    if (const std::int32_t st = m_.storeOf[c]; st >= 0) [[unlikely]]
+        evaluateStore(static_cast<std::uint32_t>(st));
     if (nEntries_ == 1) {
         const std::uint32_t own = ownUpFor(c, 0) ? 1 : 0;
         if (own == ownUp_[c])
@@ -636,8 +662,58 @@ void Simulator::setOwnDown(std::uint32_t c, std::uint32_t, bool down)
     }
 }
 
+void Simulator::evaluateStore(std::uint32_t st)
+{
+    // Partitioned: the healthy, unmasked replicas sit in two or more network components.
+    // Divergent: two or more of those sides each hold enough replicas to serve (AP: k) and
+    // reach some entry. A replica in no zone is reachable from everywhere: no partition.
+    const CompiledStore& store = m_.stores[st];
+    const auto& cc = m_.components[store.component];
+    scratchLabels_.clear();
+    bool everywhere = false;
+    for (std::uint32_t k = cc.firstCell; k < cc.firstCell + cc.cellCount; ++k) {
+        if (cellMask_[k] || cellHealthy_[k] == 0)
+            continue;
+        const std::int32_t z = m_.cells[k].zone;
+        if (z < 0) {
+            everywhere = true;
+            continue;
+        }
+        const int lab = label_.empty() ? 0 : label_[static_cast<std::size_t>(z)];
+        if (std::find(scratchLabels_.begin(), scratchLabels_.end(), lab) == scratchLabels_.end())
+            scratchLabels_.push_back(lab);
+    }
+    const bool partitioned = !everywhere && scratchLabels_.size() >= 2;
+    bool divergent = false;
+    if (partitioned && !store.cp) {
+        int serving = 0;
+        for (int lab : scratchLabels_) {
+            std::uint32_t healthy = 0;
+            for (std::uint32_t k = cc.firstCell; k < cc.firstCell + cc.cellCount; ++k) {
+                const std::int32_t z = m_.cells[k].zone;
+                if (!cellMask_[k] && z >= 0 && label_[static_cast<std::size_t>(z)] == lab)
+                    healthy += cellHealthy_[k];
+            }
+            bool reachesEntry = false;
+            for (const auto& en : m_.entries)
+                reachesEntry = reachesEntry || en.node < 0 || label_[static_cast<std::size_t>(en.node)] == lab;
+            if (healthy >= cc.required && reachesEntry)
+                ++serving;
+        }
+        divergent = serving >= 2;
+    }
+    const bool before = storePartitioned_[st] || storeDivergent_[st];
+    storePartitioned_[st] = partitioned ? 1 : 0;
+    storeDivergent_[st] = divergent ? 1 : 0;
+    const bool after = partitioned || divergent;
+    if (before != after)
+        storesFlagged_ = after ? storesFlagged_ + 1 : storesFlagged_ - 1;
+}
+
 void Simulator::evaluateAll()
 {
+    for (std::uint32_t st = 0; st < m_.stores.size(); ++st)
+        evaluateStore(st);
     for (std::uint32_t c = 0; c < nComponents_; ++c)
         for (std::uint32_t e = 0; e < nEntries_; ++e) {
             const std::size_t idx = c * nEntries_ + e;
@@ -765,6 +841,10 @@ void Simulator::clearSegment()
     seg_.events = 0;
     std::fill(seg_.criticalHours.begin(), seg_.criticalHours.end(), 0.0);
     std::fill(seg_.ownDownHours.begin(), seg_.ownDownHours.end(), 0.0);
+    std::fill(seg_.partitionedHours.begin(), seg_.partitionedHours.end(), 0.0);
+    std::fill(seg_.divergentHours.begin(), seg_.divergentHours.end(), 0.0);
+    std::fill(seg_.failovers.begin(), seg_.failovers.end(), 0.0);
+    std::fill(seg_.failures.begin(), seg_.failures.end(), 0.0);
     seg_.outageLengths = OutageHistogram{};
 }
 

@@ -37,6 +37,10 @@ struct Segment {
     std::uint64_t events = 0;
     std::vector<double> criticalHours;  // per component: system down and this one alone kept it so
     std::vector<double> ownDownHours;   // per component: its own group short for some entry
+    std::vector<double> partitionedHours;  // per data store: healthy replicas on 2+ sides of a partition
+    std::vector<double> divergentHours;    // per data store: 2+ sides each serving some entry
+    std::vector<double> failovers;         // per component: completed failovers
+    std::vector<double> failures;          // per component: instance failures
     OutageHistogram outageLengths;
 
     double availability() const { return hours > 0 ? 1.0 - unservedHours / hours : 1.0; }
@@ -182,6 +186,11 @@ private:
     void evaluateAll();
     void recomputeShare();
     void refreshCritical();
+    void evaluateStore(std::uint32_t store);
+    std::vector<int> label_;                      // network component of each node
+    std::vector<std::uint8_t> storePartitioned_, storeDivergent_;
+    std::uint32_t storesFlagged_ = 0;             // stores partitioned or divergent right now
+    std::vector<int> scratchLabels_;
     bool criticalAlone(std::uint32_t c);
     static constexpr std::uint32_t kMemoEntries = 8;
     std::vector<std::int8_t> criticalMemo_;  // per component x pattern of entries it is short for

@@ -1,0 +1,158 @@
+#include "cap_report.h"
+
+#include "cli_util.h"
+#include "text_table.h"
+
+#include "sim/data_loss.h"
+
+#include <QJsonObject>
+
+#include <cmath>
+
+namespace nines::app {
+
+using namespace nines::model;
+
+namespace {
+
+QJsonObject interval(const sim::Interval& iv)
+{
+    return QJsonObject{{QStringLiteral("mean"), iv.mean},
+                       {QStringLiteral("ci95_low"), iv.low},
+                       {QStringLiteral("ci95_high"), iv.high}};
+}
+
+sim::Interval scaled(const sim::Interval& iv, double k)
+{
+    return {iv.mean * k, iv.low * k, iv.high * k};
+}
+
+std::string pct(double a)
+{
+    const int d = a < 1 ? std::clamp(static_cast<int>(std::ceil(-std::log10(1 - a))) + 2, 3, 8) : 3;
+    return formatFixed(100 * a, d) + "%";
+}
+
+const sim::StoreResult* storeIn(const sim::RunResult& r, const std::string& id)
+{
+    for (const auto& s : r.stores)
+        if (s.id == id)
+            return &s;
+    return nullptr;
+}
+
+const sim::AnalyticStore* storeIn(const sim::AnalyticResult& r, const std::string& id)
+{
+    for (const auto& s : r.stores)
+        if (s.id == id)
+            return &s;
+    return nullptr;
+}
+
+void dataLossJson(QJsonObject& o, const sim::DataLoss& d, const QJsonValue& perYear)
+{
+    o.insert(QStringLiteral("replication_note"), QString::fromStdString(d.note));
+    if (!d.asynchronous)
+        return;
+    o.insert(QStringLiteral("data_lost_per_event_writes"), d.per_event_writes);
+    o.insert(QStringLiteral("data_lost_per_year_writes"), perYear);
+    o.insert(QStringLiteral("rpo_seconds"), d.rpo_seconds);
+    o.insert(QStringLiteral("rpo_writes"), d.rpo_writes);
+}
+
+}  // namespace
+
+Model withConsistency(const Model& m, const std::string& store, Consistency c)
+{
+    Model v = m;
+    for (auto& comp : v.components)
+        if (comp.id == store && comp.data_store)
+            comp.data_store->consistency = c;
+    return v;
+}
+
+QJsonArray simulatedCap(const Model& m, const sim::RunSettings& s, const sim::RunResult& base, std::ostream* text)
+{
+    QJsonArray out;
+    TextTable t({"store", "as chosen", "availability as CP", "availability as AP", "partitioned h/yr", "divergent h/yr (AP)",
+                 "writes lost/yr"},
+                {TextTable::Left, TextTable::Left, TextTable::Right, TextTable::Right, TextTable::Right, TextTable::Right,
+                 TextTable::Right});
+    for (const auto& comp : m.components) {
+        if (!comp.data_store)
+            continue;
+        const bool cp = comp.data_store->consistency == Consistency::CP;
+        const Model other = withConsistency(m, comp.id, cp ? Consistency::AP : Consistency::CP);
+        sim::RunSettings so = s;
+        so.target_relative_precision = 0;  // the same replications as the base run
+        so.replications = static_cast<std::uint32_t>(base.replications / (s.steady_state ? s.batches_per_replication : 1));
+        const sim::RunResult r = sim::runSimulation(sim::compile(other), so);
+        const sim::RunResult& asCp = cp ? base : r;
+        const sim::RunResult& asAp = cp ? r : base;
+        const sim::StoreResult* st = storeIn(base, comp.id);
+        const sim::StoreResult* ap = storeIn(asAp, comp.id);
+        const bool standby = comp.redundancy == RedundancyMode::Standby;
+        const sim::Interval events = standby ? st->failovers_per_year : st->failures_per_year;
+        const sim::DataLoss loss = sim::dataLoss(comp, events.mean);
+        QJsonObject o{{QStringLiteral("id"), QString::fromStdString(comp.id)},
+                      {QStringLiteral("consistency"), cp ? QStringLiteral("cp") : QStringLiteral("ap")},
+                      {QStringLiteral("replication"), QString::fromUtf8(toString(comp.data_store->replication).data())},
+                      {QStringLiteral("availability_as_cp"), interval(asCp.availability)},
+                      {QStringLiteral("availability_as_ap"), interval(asAp.availability)},
+                      {QStringLiteral("partitioned_hours_per_year"), interval(st->partitioned_hours_per_year)},
+                      {QStringLiteral("divergent_hours_per_year_as_ap"), interval(ap->divergent_hours_per_year)},
+                      {QStringLiteral("failovers_per_year"), interval(st->failovers_per_year)},
+                      {QStringLiteral("replica_failures_per_year"), interval(st->failures_per_year)}};
+        dataLossJson(o, loss, interval(scaled(events, loss.per_event_writes)));
+        out.append(o);
+        t.addRow({comp.id, cp ? "CP" : "AP", pct(asCp.availability.mean), pct(asAp.availability.mean),
+                  formatFixed(st->partitioned_hours_per_year.mean, 2), formatFixed(ap->divergent_hours_per_year.mean, 2),
+                  loss.asynchronous ? formatFixed(loss.per_year_writes, 0) : "0 (" + std::string(toString(comp.data_store->replication)) + ")"});
+    }
+    if (text && !out.isEmpty())
+        *text << "Data stores (CAP): the system's availability with each store as CP and as AP, same seeds\n"
+              << t.render() << "\n";
+    return out;
+}
+
+QJsonArray exactCap(const Model& m, const sim::AnalyticResult& base, std::ostream* text)
+{
+    QJsonArray out;
+    TextTable t({"store", "as chosen", "availability as CP", "availability as AP", "partitioned h/yr", "divergent h/yr (AP)",
+                 "writes lost/yr"},
+                {TextTable::Left, TextTable::Left, TextTable::Right, TextTable::Right, TextTable::Right, TextTable::Right,
+                 TextTable::Right});
+    for (const auto& comp : m.components) {
+        if (!comp.data_store)
+            continue;
+        const bool cp = comp.data_store->consistency == Consistency::CP;
+        const sim::AnalyticResult other = sim::analyze(withConsistency(m, comp.id, cp ? Consistency::AP : Consistency::CP));
+        const sim::AnalyticResult& asCp = cp ? base : other;
+        const sim::AnalyticResult& asAp = cp ? other : base;
+        const sim::AnalyticStore* st = storeIn(base, comp.id);
+        const sim::AnalyticStore* ap = asAp.applicable ? storeIn(asAp, comp.id) : nullptr;
+        const bool standby = comp.redundancy == RedundancyMode::Standby;
+        const double events = standby ? st->failovers_per_year : st->failures_per_year;
+        const sim::DataLoss loss = sim::dataLoss(comp, events);
+        QJsonObject o{{QStringLiteral("id"), QString::fromStdString(comp.id)},
+                      {QStringLiteral("consistency"), cp ? QStringLiteral("cp") : QStringLiteral("ap")},
+                      {QStringLiteral("replication"), QString::fromUtf8(toString(comp.data_store->replication).data())},
+                      {QStringLiteral("availability_as_cp"), asCp.applicable ? QJsonValue(asCp.availability) : QJsonValue()},
+                      {QStringLiteral("availability_as_ap"), asAp.applicable ? QJsonValue(asAp.availability) : QJsonValue()},
+                      {QStringLiteral("partitioned_hours_per_year"), st->partitioned_hours_per_year},
+                      {QStringLiteral("divergent_hours_per_year_as_ap"), ap ? QJsonValue(ap->divergent_hours_per_year) : QJsonValue()},
+                      {QStringLiteral("failovers_per_year"), st->failovers_per_year},
+                      {QStringLiteral("replica_failures_per_year"), st->failures_per_year}};
+        dataLossJson(o, loss, loss.per_year_writes);
+        out.append(o);
+        t.addRow({comp.id, cp ? "CP" : "AP", asCp.applicable ? pct(asCp.availability) : "n/a",
+                  asAp.applicable ? pct(asAp.availability) : "n/a", formatFixed(st->partitioned_hours_per_year, 3),
+                  ap ? formatFixed(ap->divergent_hours_per_year, 3) : "n/a",
+                  loss.asynchronous ? formatFixed(loss.per_year_writes, 1) : "0 (" + std::string(toString(comp.data_store->replication)) + ")"});
+    }
+    if (text && !out.isEmpty())
+        *text << "Data stores (CAP): the system's availability with each store as CP and as AP\n" << t.render() << "\n";
+    return out;
+}
+
+}  // namespace nines::app

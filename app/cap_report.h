@@ -1,0 +1,27 @@
+// CAP figures per data store, for `simulate` and `analyze`: the system's availability with the
+// store as CP and as AP side by side (whatever the model chose), time partitioned and divergent,
+// and the data an asynchronous store loses.
+#pragma once
+
+#include "model/model.h"
+#include "sim/analytic.h"
+#include "sim/compiled_model.h"
+#include "sim/run.h"
+
+#include <QJsonArray>
+
+#include <ostream>
+
+namespace nines::app {
+
+/// The model with one store's consistency set (for the side-by-side figures).
+model::Model withConsistency(const model::Model& m, const std::string& store, model::Consistency c);
+
+/// Simulated CAP figures; runs each store's other consistency with the same seeds (common
+/// random numbers). Prints a table to `text` unless it is null.
+QJsonArray simulatedCap(const model::Model& m, const sim::RunSettings& s, const sim::RunResult& base, std::ostream* text);
+
+/// Exact CAP figures from the analytic solver (the caller checked that it applies).
+QJsonArray exactCap(const model::Model& m, const sim::AnalyticResult& base, std::ostream* text);
+
+}  // namespace nines::app
