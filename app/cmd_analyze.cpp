@@ -1,6 +1,7 @@
 // `nines analyze FILE`: exact steady-state availability where the model allows it.
 #include "cap_report.h"
 #include "cli_util.h"
+#include "queue_report.h"
 #include "commands.h"
 #include "exit_codes.h"
 #include "text_table.h"
@@ -43,6 +44,7 @@ int cmdAnalyze(const QStringList& args)
         QJsonObject o = ui::analyticToJson(r, m.name);
         if (r.applicable)
             o.insert(QStringLiteral("cap"), exactCap(m, r, nullptr));
+        o.insert(QStringLiteral("queues"), exactQueues(m, nullptr));
         std::cout << QJsonDocument(o).toJson(QJsonDocument::Indented).toStdString();
         return r.applicable ? ExitOk : ExitNotApplicable;
     }
@@ -51,6 +53,7 @@ int cmdAnalyze(const QStringList& args)
         for (const auto& why : r.reasons)
             std::cerr << "  " << why << "\n";
         std::cerr << "Use `nines simulate` for this model.\n";
+        exactQueues(m, &std::cout);
         return ExitNotApplicable;
     }
     const int d = r.unavailability > 0 ? std::clamp(static_cast<int>(std::ceil(-std::log10(r.unavailability))) + 3, 4, 12) : 6;

@@ -1,6 +1,7 @@
 // `nines simulate FILE`: Monte Carlo estimate of availability with confidence intervals.
 #include "cap_report.h"
 #include "cli_util.h"
+#include "queue_report.h"
 #include "commands.h"
 #include "exit_codes.h"
 #include "text_table.h"
@@ -56,12 +57,15 @@ bool writeEventLog(const model::Model& m, const sim::CompiledModel& cm, const si
         return false;
     }
     std::fputs("time_hours,event,element,instance,failure_mode,served_share\n", f);
-    static const char* kinds[] = {"failure", "detection", "repair", "failover", "outage_start", "outage_end"};
+    static const char* kinds[] = {"failure", "detection", "repair", "failover", "outage_start", "outage_end", "buffer_full"};
     static const char* domainKinds[] = {"zone", "region", "link", "shared_fate"};
     sim::Simulator simulator(cm);
     simulator.setTrace([&](const sim::TraceEvent& ev) {
         std::string element, instance, mode;
-        if (ev.kind == sim::TraceEvent::DomainDown || ev.kind == sim::TraceEvent::DomainUp) {
+        if (ev.kind == sim::TraceEvent::BufferFull) {
+            const auto& q = cm.queues[ev.element / cm.entries.size()];
+            element = "queue:" + m.components[q.from].id + "->" + m.components[q.to].id;
+        } else if (ev.kind == sim::TraceEvent::DomainDown || ev.kind == sim::TraceEvent::DomainUp) {
             const auto& d = cm.domains[ev.element];
             const std::string& id = d.kind == sim::CompiledDomain::Zone     ? m.zones[d.index].id
                                     : d.kind == sim::CompiledDomain::Region ? m.regions[d.index].id
@@ -228,6 +232,7 @@ int cmdSimulate(const QStringList& args)
         o.insert(QStringLiteral("model"), QString::fromStdString(m.name));
         if (!r.partial())
             o.insert(QStringLiteral("cap"), simulatedCap(m, s, r, nullptr));
+        o.insert(QStringLiteral("queues"), simulatedQueues(r, nullptr));
         if (sloValue >= 0)
             o.insert(QStringLiteral("slo"), QJsonObject{{QStringLiteral("percent"), sloValue},
                                                         {QStringLiteral("met"), r.availability.mean * 100 >= sloValue},
@@ -239,6 +244,7 @@ int cmdSimulate(const QStringList& args)
             std::cout << "\n";
             simulatedCap(m, s, r, &std::cout);
         }
+        simulatedQueues(r, &std::cout);
         if (sloValue >= 0)
             std::cout << "Objective " << formatFixed(sloValue, 6) << "%: "
                       << (r.availability.mean * 100 >= sloValue ? "met" : "MISSED")

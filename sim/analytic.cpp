@@ -82,6 +82,13 @@ public:
     {
         AnalyticResult res;
         buildGroups();
+        for (std::size_t i = 0; i < m_.dependencies.size(); ++i)
+            if (m_.dependencies[i].type == DependencyType::Async) {
+                const auto& d = m_.dependencies[i];
+                reasons_.push_back("dependencies[" + (d.id.empty() ? std::to_string(i) : d.id) + "]: " + d.from + " -> "
+                                   + d.to + " goes through a queue, whose buffer makes the caller's need depend on how "
+                                            "long the consumer has been down; the simulation handles it");
+            }
         if (cm_.domains.size() > kMaxDomains)
             reasons_.push_back("the model has " + std::to_string(cm_.domains.size())
                                + " zones, regions, links and shared-fate groups that can fail; the exact solver "

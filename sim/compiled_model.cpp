@@ -1,11 +1,13 @@
 #include "compiled_model.h"
 
+#include "capacity.h"
 #include "random.h"
 
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/topological_sort.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <iterator>
 #include <map>
 #include <stdexcept>
@@ -130,11 +132,33 @@ CompiledModel compile(const Model& m)
 
     // Dependencies: flattened callee and caller lists.
     std::vector<std::vector<std::uint32_t>> callees(n), callers(n);
+    std::vector<std::vector<std::int32_t>> calleeQ(n), callerQ(n);
+    // Message rates of queues without one of their own: the caller's demand at peak.
+    std::vector<int> allUp(n);
+    for (std::size_t ci = 0; ci < n; ++ci)
+        allUp[ci] = m.components[ci].redundancy == RedundancyMode::Standby ? m.components[ci].required
+                                                                             : m.components[ci].instances;
+    const std::vector<double> peakDemand = demandPerComponent(m, allUp);
     for (const auto& d : m.dependencies) {
         const auto a = static_cast<std::uint32_t>(m.componentIndex(d.from));
         const auto b = static_cast<std::uint32_t>(m.componentIndex(d.to));
+        std::int32_t q = -1;
+        if (d.type == DependencyType::Async) {
+            q = static_cast<std::int32_t>(cm.queues.size());
+            CompiledQueue cq;
+            cq.from = a;
+            cq.to = b;
+            cq.buffer_messages = d.buffer_messages.value_or(0.0);
+            const double perSecond = d.message_rate_per_second ? *d.message_rate_per_second
+                                                                : peakDemand[a] * d.calls_per_request;
+            cq.messages_per_hour = perSecond * 3600.0;
+            cq.fill_hours = cq.messages_per_hour > 0 ? cq.buffer_messages / cq.messages_per_hour : INFINITY;
+            cm.queues.push_back(cq);
+        }
         callees[a].push_back(b);
         callers[b].push_back(a);
+        calleeQ[a].push_back(q);
+        callerQ[b].push_back(q);
     }
     for (std::size_t ci = 0; ci < n; ++ci) {
         auto& cc = cm.components[ci];
@@ -144,6 +168,8 @@ CompiledModel compile(const Model& m)
         cc.firstCaller = static_cast<std::uint32_t>(cm.callers.size());
         cc.callerCount = static_cast<std::uint32_t>(callers[ci].size());
         cm.callers.insert(cm.callers.end(), callers[ci].begin(), callers[ci].end());
+        cm.calleeQueue.insert(cm.calleeQueue.end(), calleeQ[ci].begin(), calleeQ[ci].end());
+        cm.callerQueue.insert(cm.callerQueue.end(), callerQ[ci].begin(), callerQ[ci].end());
     }
 
     // Dependency order with Boost.Graph: edges caller -> callee, so the reverse topological

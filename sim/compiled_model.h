@@ -46,6 +46,15 @@ struct Cell {
     std::int32_t zone = -1;  // zone index, -1 when the component names no zone
 };
 
+/// An asynchronous dependency through a queue: the caller does not need the consumer while the
+/// backlog (message rate x time the consumer has been down) fits the buffer.
+struct CompiledQueue {
+    std::uint32_t from = 0, to = 0;
+    double buffer_messages = 0.0;
+    double messages_per_hour = 0.0;
+    double fill_hours = 0.0;  // buffer / rate: how long the consumer may be down (infinity: rate 0)
+};
+
 /// A data store: partitions and divergence are tracked for it, failovers and failures counted.
 struct CompiledStore {
     std::uint32_t component = 0;
@@ -81,6 +90,9 @@ struct CompiledModel {
     std::vector<Cell> cells;
     std::vector<std::uint32_t> callees;  // flattened callee lists
     std::vector<std::uint32_t> callers;  // flattened caller lists
+    std::vector<std::int32_t> calleeQueue;  // parallel to callees: queue index, -1 for a sync edge
+    std::vector<std::int32_t> callerQueue;  // parallel to callers: queue index, -1 for a sync edge
+    std::vector<CompiledQueue> queues;
     std::vector<std::uint32_t> topoOrder;  // callees before callers
     std::vector<CompiledEntry> entries;
     std::vector<CompiledStore> stores;

@@ -39,6 +39,7 @@ struct Sample {
     double outageHours;
     double hours;
     std::vector<double> store;  // per store: partitioned, divergent, failovers, failures (raw)
+    std::vector<double> queue;  // per queue: outages, buffering hours, full hours, peak backlog (raw)
 };
 
 struct Block {
@@ -70,7 +71,10 @@ void simulateBlock(const CompiledModel& m, const RunSettings& s, Simulator& sim,
     out.ownDownHours.assign(nc, 0.0);
     Segment seg;
     auto absorb = [&](const Segment& g) {
-        Sample smp{g.availability(), g.outages, g.outageHours, g.hours, {}};
+        Sample smp{g.availability(), g.outages, g.outageHours, g.hours, {}, {}};
+        for (std::size_t q = 0; q < m.queues.size(); ++q)
+            smp.queue.insert(smp.queue.end(), {g.queueOutages[q], g.queueBufferingHours[q], g.queueFullHours[q],
+                                               g.queuePeakBacklog[q]});
         for (std::size_t k = 0; k < m.stores.size(); ++k) {
             const std::uint32_t c = m.stores[k].component;
             smp.store.insert(smp.store.end(),
@@ -169,6 +173,8 @@ RunResult runSimulation(const CompiledModel& model, const RunSettings& settings,
 
     RunningStats avail, outages, sla;
     std::vector<RunningStats> storeStats(4 * model.stores.size());
+    std::vector<RunningStats> queueStats(4 * model.queues.size());
+    std::vector<double> queuePeakMax(model.queues.size(), 0.0);
     double outageHours = 0.0, outageCount = 0.0, hours = 0.0;
     std::vector<double> critical(model.components.size(), 0.0), ownDown(model.components.size(), 0.0);
     res.stop = StopReason::Replications;
@@ -213,6 +219,12 @@ RunResult runSimulation(const CompiledModel& model, const RunSettings& settings,
             outageCount += smp.outages;
             for (std::size_t k = 0; k < smp.store.size(); ++k)
                 storeStats[k].add(smp.store[k] * 8760.0 / smp.hours);
+            for (std::size_t k = 0; k < smp.queue.size(); ++k) {
+                const bool peak = k % 4 == 3;
+                queueStats[k].add(peak ? smp.queue[k] : smp.queue[k] * 8760.0 / smp.hours);
+                if (peak)
+                    queuePeakMax[k / 4] = std::max(queuePeakMax[k / 4], smp.queue[k]);
+            }
         }
         for (std::size_t c = 0; c < critical.size(); ++c) {
             critical[c] += blk.criticalHours[c];
@@ -289,6 +301,25 @@ RunResult runSimulation(const CompiledModel& model, const RunSettings& settings,
         sr.failovers_per_year = confidenceInterval(storeStats[4 * k + 2], 0.95);
         sr.failures_per_year = confidenceInterval(storeStats[4 * k + 3], 0.95);
         res.stores.push_back(sr);
+    }
+    for (std::size_t q = 0; q < model.queues.size(); ++q) {
+        const CompiledQueue& cq = model.queues[q];
+        QueueResult qr;
+        qr.from = model.componentIds[cq.from];
+        qr.to = model.componentIds[cq.to];
+        qr.buffer_messages = cq.buffer_messages;
+        qr.messages_per_hour = cq.messages_per_hour;
+        qr.consumer_outages_per_year = confidenceInterval(queueStats[4 * q], 0.95);
+        qr.buffering_hours_per_year = confidenceInterval(queueStats[4 * q + 1], 0.95);
+        qr.full_hours_per_year = confidenceInterval(queueStats[4 * q + 2], 0.95);
+        qr.peak_backlog = confidenceInterval(queueStats[4 * q + 3], 0.95);
+        qr.peak_backlog_max = queuePeakMax[q];
+        auto times = [&](const Interval& iv) {
+            return Interval{iv.mean * cq.messages_per_hour, iv.low * cq.messages_per_hour, iv.high * cq.messages_per_hour};
+        };
+        qr.messages_delayed_per_year = times(qr.buffering_hours_per_year);
+        qr.messages_lost_per_year = times(qr.full_hours_per_year);
+        res.queues.push_back(qr);
     }
     res.simulated_hours = hours;
     res.wall_seconds = elapsed();

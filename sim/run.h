@@ -59,6 +59,20 @@ struct StoreResult {
     Interval failures_per_year;
 };
 
+/// Per asynchronous dependency through a queue (as the first entry sees its consumer), per year.
+struct QueueResult {
+    std::string from, to;
+    double buffer_messages = 0.0;
+    double messages_per_hour = 0.0;
+    Interval consumer_outages_per_year;
+    Interval buffering_hours_per_year;  // consumer down, backlog fits: messages delayed
+    Interval full_hours_per_year;       // buffer full: messages lost, the caller is down
+    Interval messages_delayed_per_year;
+    Interval messages_lost_per_year;
+    Interval peak_backlog;              // per mission (batch): the largest backlog
+    double peak_backlog_max = 0.0;      // over the whole run
+};
+
 struct RunResult {
     bool steady_state = false;
     std::uint64_t replications = 0;  // replications (or batches, in steady state) merged
@@ -75,6 +89,7 @@ struct RunResult {
     Interval sla_miss_probability;     // share of missions below the SLA target
     std::vector<ComponentResult> components;
     std::vector<StoreResult> stores;
+    std::vector<QueueResult> queues;
     OutageHistogram outage_lengths;
     std::vector<double> downtime_minutes;  // per replication (one number each), for histograms
     std::vector<Checkpoint> convergence;

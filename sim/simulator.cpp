@@ -74,6 +74,9 @@ Simulator::Simulator(const CompiledModel& model)
     firstDomainSlot_ = slots;
     for (std::uint32_t d = 0; d < m_.domains.size(); ++d)
         addSlot(DomainSlot, d, 0);
+    firstQueueSlot_ = slots;
+    for (std::uint32_t qe = 0; qe < m_.queues.size() * nEntries_; ++qe)
+        addSlot(QueueSlot, qe, 0);
     heap_.resize(static_cast<std::uint32_t>(slotKind_.size()));
     failureStreams_.resize(streams);
     repairStreams_.resize(streams);
@@ -145,6 +148,14 @@ Simulator::Simulator(const CompiledModel& model)
     seg_.divergentHours.resize(m_.stores.size());
     seg_.failovers.resize(nComponents_);
     seg_.failures.resize(nComponents_);
+    seg_.queueBufferingHours.resize(m_.queues.size());
+    seg_.queueFullHours.resize(m_.queues.size());
+    seg_.queuePeakBacklog.resize(m_.queues.size());
+    seg_.queueOutages.resize(m_.queues.size());
+    queueCalleeUp_.resize(m_.queues.size() * nEntries_);
+    queueEdgeUp_.resize(m_.queues.size() * nEntries_);
+    queueDownSince_.resize(m_.queues.size() * nEntries_);
+    queueState_.resize(m_.queues.size());
     storePartitioned_.resize(m_.stores.size());
     storeDivergent_.resize(m_.stores.size());
     scratchLabels_.reserve(m_.cells.size());
@@ -176,6 +187,10 @@ void Simulator::reset(std::uint64_t seed, std::uint64_t replication)
     m_.network.reachability(linkUp_, reach_);
     if (!m_.stores.empty())
         m_.network.components(linkUp_, label_);
+    std::fill(queueCalleeUp_.begin(), queueCalleeUp_.end(), 1u);
+    std::fill(queueEdgeUp_.begin(), queueEdgeUp_.end(), 1u);
+    std::fill(queueState_.begin(), queueState_.end(), 0);
+    queuesActive_ = 0;
     std::fill(storePartitioned_.begin(), storePartitioned_.end(), 0);
     std::fill(storeDivergent_.begin(), storeDivergent_.end(), 0);
     storesFlagged_ = 0;
@@ -245,6 +260,14 @@ void Simulator::advance(double t)
     }
     for (auto c : ownDownList_)
         seg_.ownDownHours[c] += dt;
+    if (queuesActive_) {
+        for (std::size_t q = 0; q < queueState_.size(); ++q) {
+            if (queueState_[q] == 1)
+                seg_.queueBufferingHours[q] += dt;
+            else if (queueState_[q] == 2)
+                seg_.queueFullHours[q] += dt;
+        }
+    }
     if (storesFlagged_) {
         for (std::size_t k = 0; k < storePartitioned_.size(); ++k) {
             if (storePartitioned_[k])
@@ -288,6 +311,10 @@ void Simulator::handle(std::uint32_t slot)
     case DomainSlot:
         onDomain(owner);
         kind = domainDown_[owner] ? TraceEvent::DomainDown : TraceEvent::DomainUp;
+        break;
+    case QueueSlot:
+        kind = TraceEvent::BufferFull;
+        onBufferFull(owner);
         break;
     }
     if (shareDirty_) {
@@ -639,7 +666,16 @@ void Simulator::propagate(std::uint32_t from, std::uint32_t e)
         for (std::uint32_t k = cc.firstCaller; k < end; ++k) {
             const std::uint32_t p = callers[k];
             std::uint32_t& d = deps[p * E + e];
-            d = now ? d + 1 : d - 1;
+            if (const std::int32_t q = m_.callerQueue[k]; q >= 0) [[unlikely]] {
+                // Through a queue: the caller notices only when the backlog no longer fits.
+                const std::uint32_t before = queueEdgeUp_[static_cast<std::size_t>(q) * E + e];
+                const std::uint32_t after = queueCalleeChanged(static_cast<std::uint32_t>(q), e, now);
+                if (before == after)
+                    continue;
+                d = after ? d + 1 : d - 1;
+            } else {
+                d = now ? d + 1 : d - 1;
+            }
             stack[top++] = p;
         }
     }
@@ -660,6 +696,57 @@ void Simulator::setOwnDown(std::uint32_t c, std::uint32_t, bool down)
         ownDownPos_[last] = pos;
         ownDownList_.pop_back();
     }
+}
+
+std::uint32_t Simulator::queueCalleeChanged(std::uint32_t q, std::uint32_t e, std::uint32_t calleeUp)
+{
+    const std::size_t idx = static_cast<std::size_t>(q) * nEntries_ + e;
+    if (calleeUp == queueCalleeUp_[idx])
+        return queueEdgeUp_[idx];
+    queueCalleeUp_[idx] = calleeUp;
+    const CompiledQueue& cq = m_.queues[q];
+    const std::uint32_t slot = firstQueueSlot_ + static_cast<std::uint32_t>(idx);
+    if (calleeUp) {
+        // The consumer is back: the backlog drains and the caller needs nothing more.
+        unsched(slot);
+        queueEdgeUp_[idx] = 1;
+        if (e == 0) {
+            const double backlog = std::min(cq.buffer_messages, cq.messages_per_hour * (now_ - queueDownSince_[idx]));
+            seg_.queuePeakBacklog[q] = std::max(seg_.queuePeakBacklog[q], backlog);
+            if (queueState_[q] != 0)
+                --queuesActive_;
+            queueState_[q] = 0;
+        }
+        return 1;
+    }
+    queueDownSince_[idx] = now_;
+    if (e == 0) {
+        seg_.queueOutages[q] += 1.0;
+        if (queueState_[q] == 0)
+            ++queuesActive_;
+        queueState_[q] = cq.fill_hours > 0 ? 1 : 2;
+    }
+    if (cq.fill_hours > 0) {
+        if (std::isfinite(cq.fill_hours))
+            sched(slot, now_ + cq.fill_hours);
+        return queueEdgeUp_[idx];  // still 1: the queue takes the messages
+    }
+    queueEdgeUp_[idx] = 0;
+    return 0;
+}
+
+void Simulator::onBufferFull(std::uint32_t qe)
+{
+    const std::uint32_t q = qe / static_cast<std::uint32_t>(nEntries_);
+    const std::uint32_t e = qe % static_cast<std::uint32_t>(nEntries_);
+    queueEdgeUp_[qe] = 0;
+    if (e == 0) {
+        queueState_[q] = 2;
+        seg_.queuePeakBacklog[q] = std::max(seg_.queuePeakBacklog[q], m_.queues[q].buffer_messages);
+    }
+    const std::uint32_t caller = m_.queues[q].from;
+    --depsUp_[caller * nEntries_ + e];
+    propagate(caller, e);
 }
 
 void Simulator::evaluateStore(std::uint32_t st)
@@ -727,8 +814,11 @@ void Simulator::evaluateAll()
         const auto& cc = m_.components[c];
         for (std::uint32_t e = 0; e < nEntries_; ++e) {
             std::uint32_t count = 0;
-            for (std::uint32_t k = cc.firstCallee; k < cc.firstCallee + cc.calleeCount; ++k)
-                count += up_[m_.callees[k] * nEntries_ + e];
+            for (std::uint32_t k = cc.firstCallee; k < cc.firstCallee + cc.calleeCount; ++k) {
+                const std::uint32_t calleeUp = up_[m_.callees[k] * nEntries_ + e];
+                const std::int32_t q = m_.calleeQueue[k];
+                count += q >= 0 ? queueCalleeChanged(static_cast<std::uint32_t>(q), e, calleeUp) : calleeUp;
+            }
             const std::size_t idx = c * nEntries_ + e;
             depsUp_[idx] = count;
             up_[idx] = ownUp_[idx] && depsSatisfied(c, count) ? 1 : 0;
@@ -778,8 +868,11 @@ double Simulator::shareWithOnlyDown(std::uint32_t keep)
         for (std::uint32_t e = 0; e < nEntries_; ++e) {
             const std::size_t idx = c * nEntries_ + e;
             std::uint32_t count = 0;
-            for (std::uint32_t k = cc.firstCallee; k < cc.firstCallee + cc.calleeCount; ++k)
-                count += scratchUp_[m_.callees[k] * nEntries_ + e];
+            for (std::uint32_t k = cc.firstCallee; k < cc.firstCallee + cc.calleeCount; ++k) {
+                const std::int32_t q = m_.calleeQueue[k];
+                count += scratchUp_[m_.callees[k] * nEntries_ + e]
+                         || (q >= 0 && queueEdgeUp_[static_cast<std::size_t>(q) * nEntries_ + e]);
+            }
             const bool own = c == keep ? ownUp_[idx] != 0 : true;
             scratchUp_[idx] = own && depsSatisfied(c, count) ? 1 : 0;
         }
@@ -809,8 +902,8 @@ bool Simulator::criticalAlone(std::uint32_t c)
 {
     // Whether c alone keeps the system down depends only on the entries it is short for, so
     // the answer is remembered per (component, pattern of entries) when there are few entries.
-    if (nEntries_ > kMemoEntries)
-        return shareWithOnlyDown(c) < kFull;
+    if (nEntries_ > kMemoEntries || !m_.queues.empty())
+        return shareWithOnlyDown(c) < kFull;  // (queues make the answer depend on their state)
     std::uint32_t pattern = 0;
     for (std::uint32_t e = 0; e < nEntries_; ++e)
         if (!ownUp_[c * nEntries_ + e])
@@ -831,6 +924,12 @@ void Simulator::takeSegment(Segment& out)
         seg_.outageLengths.add(len);
         outageStart_ = now_;
     }
+    for (std::size_t q = 0; q < queueState_.size(); ++q)
+        if (queueState_[q] != 0) {
+            const auto& cq = m_.queues[q];
+            seg_.queuePeakBacklog[q] = std::max(
+                seg_.queuePeakBacklog[q], std::min(cq.buffer_messages, cq.messages_per_hour * (now_ - queueDownSince_[q * nEntries_])));
+        }
     out = seg_;
     clearSegment();
 }
@@ -845,6 +944,10 @@ void Simulator::clearSegment()
     std::fill(seg_.divergentHours.begin(), seg_.divergentHours.end(), 0.0);
     std::fill(seg_.failovers.begin(), seg_.failovers.end(), 0.0);
     std::fill(seg_.failures.begin(), seg_.failures.end(), 0.0);
+    std::fill(seg_.queueBufferingHours.begin(), seg_.queueBufferingHours.end(), 0.0);
+    std::fill(seg_.queueFullHours.begin(), seg_.queueFullHours.end(), 0.0);
+    std::fill(seg_.queuePeakBacklog.begin(), seg_.queuePeakBacklog.end(), 0.0);
+    std::fill(seg_.queueOutages.begin(), seg_.queueOutages.end(), 0.0);
     seg_.outageLengths = OutageHistogram{};
 }
 

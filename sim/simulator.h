@@ -41,6 +41,11 @@ struct Segment {
     std::vector<double> divergentHours;    // per data store: 2+ sides each serving some entry
     std::vector<double> failovers;         // per component: completed failovers
     std::vector<double> failures;          // per component: instance failures
+    // Per queue, as the first entry sees its consumer:
+    std::vector<double> queueBufferingHours;  // consumer down, backlog still fits
+    std::vector<double> queueFullHours;       // consumer down, buffer full: messages lost
+    std::vector<double> queuePeakBacklog;     // messages
+    std::vector<double> queueOutages;         // consumer outages that started
     OutageHistogram outageLengths;
 
     double availability() const { return hours > 0 ? 1.0 - unservedHours / hours : 1.0; }
@@ -48,10 +53,10 @@ struct Segment {
 
 /// One state change, for an event log (only when asked for: see Simulator::setTrace).
 struct TraceEvent {
-    enum Kind : std::uint8_t { Failure, Detection, Repair, Failover, DomainDown, DomainUp };
+    enum Kind : std::uint8_t { Failure, Detection, Repair, Failover, DomainDown, DomainUp, BufferFull };
     double hours = 0.0;
     Kind kind = Failure;
-    std::uint32_t element = 0;  // instance, or failure domain for Domain*
+    std::uint32_t element = 0;  // instance; failure domain for Domain*; queue for BufferFull
     std::uint32_t mode = 0;     // failure mode (Failure), else 0
     double share = 1.0;         // served share after the event
 };
@@ -79,7 +84,7 @@ public:
     double servedShare() const { return share_; }
 
 private:
-    enum SlotKind : std::uint8_t { LifeSlot, FailureSlot, TimerSlot, FailoverSlot, DomainSlot };
+    enum SlotKind : std::uint8_t { LifeSlot, FailureSlot, TimerSlot, FailoverSlot, DomainSlot, QueueSlot };
     enum Role : std::uint8_t { InService, Spare, Failed };
     enum Phase : std::uint8_t { NoPhase, Detecting, Queued, Repairing };
 
@@ -186,6 +191,13 @@ private:
     void evaluateAll();
     void recomputeShare();
     void refreshCritical();
+    std::uint32_t queueCalleeChanged(std::uint32_t q, std::uint32_t e, std::uint32_t calleeUp);
+    void onBufferFull(std::uint32_t qe);
+    std::vector<std::uint32_t> queueCalleeUp_, queueEdgeUp_;  // per queue x entry
+    std::vector<double> queueDownSince_;                      // per queue x entry
+    std::vector<std::uint8_t> queueState_;                    // per queue (first entry): 0 idle, 1 buffering, 2 full
+    std::uint32_t queuesActive_ = 0;                          // queues buffering or full
+    std::uint32_t firstQueueSlot_ = 0;
     void evaluateStore(std::uint32_t store);
     std::vector<int> label_;                      // network component of each node
     std::vector<std::uint8_t> storePartitioned_, storeDivergent_;

@@ -5,6 +5,7 @@
 #include "sim/analytic.h"
 #include "sim/compiled_model.h"
 #include "sim/data_loss.h"
+#include "sim/queue_buffer.h"
 #include "sim/run.h"
 #include "sim/statistics.h"
 
@@ -174,6 +175,37 @@ private Q_SLOTS:
         m.components[1].data_store->replication = Replication::Sync;
         m.components[1].data_store->replication_lag_seconds = 0;
         QCOMPARE(sim::dataLoss(m.components[1], 10).per_year_writes, 0.0);
+    }
+
+    void queueBuffersAConsumerOutage()
+    {
+        // entry -> producer -> (queue of B messages at r per second) -> consumer. The consumer
+        // fails every 100 h on average and is repaired in 4 h (exponential): the buffer lasts
+        // T = B / r = 2 h, so an outage longer than that loses messages and takes the producer down.
+        const double mtbf = 100, mttr = 4, rate = 10, buffer = 72000;
+        Component producer = component("producer", {});
+        Component consumer = component("consumer", {expMode(mtbf, mttr)});
+        Model m = test::withEntry({producer, consumer}, {"producer"});
+        m.dependencies.push_back({"", "producer", "consumer", 1.0, DependencyType::Async, buffer, rate});
+        QVERIFY(test::valid(m));
+        const double outages = 8760.0 / (mtbf + mttr);
+        const sim::QueueFigures exact = sim::exponentialOutageQueue(outages, mttr, buffer, rate * 3600);
+        QVERIFY(closeRel(exact.full_hours_per_year, outages * mttr * std::exp(-2.0 / mttr)));
+        QVERIFY(closeRel(exact.messages_lost_per_year, rate * 3600 * outages * mttr * std::exp(-0.5)));
+        const sim::RunResult s = steady(m);
+        QCOMPARE(s.queues.size(), std::size_t(1));
+        const sim::QueueResult& q = s.queues[0];
+        QVERIFY(inside99(q.consumer_outages_per_year, s.replications, outages));
+        QVERIFY(inside99(q.full_hours_per_year, s.replications, exact.full_hours_per_year));
+        QVERIFY(inside99(q.messages_lost_per_year, s.replications, exact.messages_lost_per_year));
+        QVERIFY(inside99(q.messages_delayed_per_year, s.replications, exact.messages_delayed_per_year));
+        // The producer is down exactly while the buffer is full.
+        QVERIFY(inside99(s.availability, s.replications, 1.0 - exact.full_probability));
+        QCOMPARE(q.peak_backlog_max, buffer);
+        // The exact solver says why it leaves queues to the simulation.
+        const sim::AnalyticResult a = sim::analyze(m);
+        QVERIFY(!a.applicable);
+        QVERIFY(a.reasons.front().find("queue") != std::string::npos);
     }
 
     void failoversWithAFixedFailoverTime()
