@@ -1,5 +1,6 @@
 // `nines analyze FILE`: exact steady-state availability where the model allows it.
 #include "cap_report.h"
+#include "capacity_report.h"
 #include "cli_util.h"
 #include "queue_report.h"
 #include "commands.h"
@@ -45,6 +46,7 @@ int cmdAnalyze(const QStringList& args)
         if (r.applicable)
             o.insert(QStringLiteral("cap"), exactCap(m, r, nullptr));
         o.insert(QStringLiteral("queues"), exactQueues(m, nullptr));
+        o.insert(QStringLiteral("capacity"), capacityToJson(sim::analyzeCapacity(m)));
         std::cout << QJsonDocument(o).toJson(QJsonDocument::Indented).toStdString();
         return r.applicable ? ExitOk : ExitNotApplicable;
     }

@@ -1,4 +1,5 @@
 // `nines capacity FILE`: capacity headroom per tier at peak, after N+1 and after a zone loss.
+#include "capacity_report.h"
 #include "cli_util.h"
 #include "commands.h"
 #include "exit_codes.h"

@@ -1,5 +1,6 @@
 // `nines simulate FILE`: Monte Carlo estimate of availability with confidence intervals.
 #include "cap_report.h"
+#include "capacity_report.h"
 #include "cli_util.h"
 #include "queue_report.h"
 #include "commands.h"
@@ -115,6 +116,12 @@ void printSimulation(std::ostream& out, const model::Model& m, const sim::RunRes
               formatFixed(r.sla_miss_probability.mean, 4),
               formatFixed(r.sla_miss_probability.low, 4) + " .. " + formatFixed(r.sla_miss_probability.high, 4)});
     out << t.render() << "\n";
+    if (r.capacity_modelled)
+        out << "Capacity: " << percent(r.performability.mean, d) << " of the demand served (" << percent(r.performability.low, d)
+            << " .. " << percent(r.performability.high, d) << "), some tier overloaded "
+            << formatFixed(r.overload_hours_per_year.mean, 1) << " hours a year ("
+            << formatFixed(r.overload_hours_per_year.low, 1) << " .. " << formatFixed(r.overload_hours_per_year.high, 1)
+            << ")" << (m.settings.overload_counts_as_down ? "; overload counts as downtime" : "") << "\n\n";
 
     std::vector<const sim::ComponentResult*> ranked;
     for (const auto& c : r.components)
@@ -233,6 +240,17 @@ int cmdSimulate(const QStringList& args)
         if (!r.partial())
             o.insert(QStringLiteral("cap"), simulatedCap(m, s, r, nullptr));
         o.insert(QStringLiteral("queues"), simulatedQueues(r, nullptr));
+        QJsonObject capacity = capacityToJson(sim::analyzeCapacity(m));
+        capacity.insert(QStringLiteral("simulated"), r.capacity_modelled);
+        if (r.capacity_modelled) {
+            auto iv = [](const sim::Interval& x) {
+                return QJsonObject{{QStringLiteral("mean"), x.mean}, {QStringLiteral("ci95_low"), x.low}, {QStringLiteral("ci95_high"), x.high}};
+            };
+            capacity.insert(QStringLiteral("performability"), iv(r.performability));
+            capacity.insert(QStringLiteral("overload_hours_per_year"), iv(r.overload_hours_per_year));
+            capacity.insert(QStringLiteral("overload_counts_as_down"), m.settings.overload_counts_as_down);
+        }
+        o.insert(QStringLiteral("capacity"), capacity);
         if (sloValue >= 0)
             o.insert(QStringLiteral("slo"), QJsonObject{{QStringLiteral("percent"), sloValue},
                                                         {QStringLiteral("met"), r.availability.mean * 100 >= sloValue},

@@ -133,6 +133,7 @@ CompiledModel compile(const Model& m)
     // Dependencies: flattened callee and caller lists.
     std::vector<std::vector<std::uint32_t>> callees(n), callers(n);
     std::vector<std::vector<std::int32_t>> calleeQ(n), callerQ(n);
+    std::vector<std::vector<double>> calls(n);
     // Message rates of queues without one of their own: the caller's demand at peak.
     std::vector<int> allUp(n);
     for (std::size_t ci = 0; ci < n; ++ci)
@@ -157,6 +158,7 @@ CompiledModel compile(const Model& m)
         }
         callees[a].push_back(b);
         callers[b].push_back(a);
+        calls[a].push_back(d.calls_per_request);
         calleeQ[a].push_back(q);
         callerQ[b].push_back(q);
     }
@@ -169,6 +171,7 @@ CompiledModel compile(const Model& m)
         cc.callerCount = static_cast<std::uint32_t>(callers[ci].size());
         cm.callers.insert(cm.callers.end(), callers[ci].begin(), callers[ci].end());
         cm.calleeQueue.insert(cm.calleeQueue.end(), calleeQ[ci].begin(), calleeQ[ci].end());
+        cm.calleeCalls.insert(cm.calleeCalls.end(), calls[ci].begin(), calls[ci].end());
         cm.callerQueue.insert(cm.callerQueue.end(), callerQ[ci].begin(), callerQ[ci].end());
     }
 
@@ -187,6 +190,25 @@ CompiledModel compile(const Model& m)
         }
         for (auto v : order)
             cm.topoOrder.push_back(static_cast<std::uint32_t>(v));
+    }
+
+    // Capacity: demand from the load model against serving instances x capacity.
+    cm.capacityPerInstance.assign(n, 0.0);
+    bool anyCapacity = false;
+    for (std::size_t ci = 0; ci < n; ++ci)
+        if (m.components[ci].capacity_rps) {
+            cm.capacityPerInstance[ci] = *m.components[ci].capacity_rps;
+            anyCapacity = true;
+        }
+    cm.hasCapacity = m.load && anyCapacity && m.load->peak_rps > 0;
+    cm.overloadCountsAsDown = m.settings.overload_counts_as_down;
+    if (m.load) {
+        for (const auto& e : cm.entries)
+            cm.entryPeakDemand.push_back(m.load->peak_rps * e.share);
+        for (int h = 0; h < 24; ++h)
+            cm.dailyProfile[static_cast<std::size_t>(h)] =
+                m.load->daily_profile.empty() ? 1.0 : m.load->daily_profile[static_cast<std::size_t>(h)];
+        cm.growthPerHour = std::log(1.0 + m.load->yearly_growth_percent / 100.0) / 8760.0;
     }
 
     // Network and entry nodes: the entry's own node, else the zone of its first instance,

@@ -6,6 +6,7 @@
 #include "network.h"
 #include "sampler.h"
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -93,6 +94,15 @@ struct CompiledModel {
     std::vector<std::int32_t> calleeQueue;  // parallel to callees: queue index, -1 for a sync edge
     std::vector<std::int32_t> callerQueue;  // parallel to callers: queue index, -1 for a sync edge
     std::vector<CompiledQueue> queues;
+    std::vector<double> calleeCalls;  // parallel to callees: calls per request
+
+    // Capacity in the simulation (when the model has a load and at least one capacity).
+    bool hasCapacity = false;
+    bool overloadCountsAsDown = false;
+    std::vector<double> capacityPerInstance;  // per component; 0 = not modelled (unlimited)
+    std::vector<double> entryPeakDemand;      // per entry: peak_rps x share (requests per second)
+    std::array<double, 24> dailyProfile{};    // fraction of the peak per hour of the day
+    double growthPerHour = 0.0;               // ln(1 + yearly growth) / 8,760
     std::vector<std::uint32_t> topoOrder;  // callees before callers
     std::vector<CompiledEntry> entries;
     std::vector<CompiledStore> stores;

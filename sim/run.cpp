@@ -40,6 +40,8 @@ struct Sample {
     double hours;
     std::vector<double> store;  // per store: partitioned, divergent, failovers, failures (raw)
     std::vector<double> queue;  // per queue: outages, buffering hours, full hours, peak backlog (raw)
+    double performability = 1.0;
+    double overloadHours = 0.0;
 };
 
 struct Block {
@@ -71,7 +73,8 @@ void simulateBlock(const CompiledModel& m, const RunSettings& s, Simulator& sim,
     out.ownDownHours.assign(nc, 0.0);
     Segment seg;
     auto absorb = [&](const Segment& g) {
-        Sample smp{g.availability(), g.outages, g.outageHours, g.hours, {}, {}};
+        Sample smp{g.availability(), g.outages, g.outageHours, g.hours, {}, {},
+                   g.demandRequests > 0 ? g.servedRequests / g.demandRequests : 1.0, g.overloadHours};
         for (std::size_t q = 0; q < m.queues.size(); ++q)
             smp.queue.insert(smp.queue.end(), {g.queueOutages[q], g.queueBufferingHours[q], g.queueFullHours[q],
                                                g.queuePeakBacklog[q]});
@@ -89,6 +92,7 @@ void simulateBlock(const CompiledModel& m, const RunSettings& s, Simulator& sim,
         out.events += g.events;
         out.hours += g.hours;
     };
+    sim.setGrowth(!s.steady_state);
     for (std::uint64_t r = first; r < first + count; ++r) {
         sim.reset(s.seed, r);
         if (!s.steady_state) {
@@ -175,6 +179,7 @@ RunResult runSimulation(const CompiledModel& model, const RunSettings& settings,
     std::vector<RunningStats> storeStats(4 * model.stores.size());
     std::vector<RunningStats> queueStats(4 * model.queues.size());
     std::vector<double> queuePeakMax(model.queues.size(), 0.0);
+    RunningStats performability, overload;
     double outageHours = 0.0, outageCount = 0.0, hours = 0.0;
     std::vector<double> critical(model.components.size(), 0.0), ownDown(model.components.size(), 0.0);
     res.stop = StopReason::Replications;
@@ -217,6 +222,8 @@ RunResult runSimulation(const CompiledModel& model, const RunSettings& settings,
             res.downtime_minutes.push_back((1.0 - smp.availability) * 525600.0);
             outageHours += smp.outageHours;
             outageCount += smp.outages;
+            performability.add(smp.performability);
+            overload.add(smp.overloadHours * 8760.0 / smp.hours);
             for (std::size_t k = 0; k < smp.store.size(); ++k)
                 storeStats[k].add(smp.store[k] * 8760.0 / smp.hours);
             for (std::size_t k = 0; k < smp.queue.size(); ++k) {
@@ -321,6 +328,9 @@ RunResult runSimulation(const CompiledModel& model, const RunSettings& settings,
         qr.messages_lost_per_year = times(qr.full_hours_per_year);
         res.queues.push_back(qr);
     }
+    res.capacity_modelled = model.hasCapacity;
+    res.performability = confidenceInterval(performability, 0.95);
+    res.overload_hours_per_year = confidenceInterval(overload, 0.95);
     res.simulated_hours = hours;
     res.wall_seconds = elapsed();
     return res;

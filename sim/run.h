@@ -90,6 +90,9 @@ struct RunResult {
     std::vector<ComponentResult> components;
     std::vector<StoreResult> stores;
     std::vector<QueueResult> queues;
+    bool capacity_modelled = false;
+    Interval performability;             // share of the demand actually served
+    Interval overload_hours_per_year;    // some tier's demand above its capacity
     OutageHistogram outage_lengths;
     std::vector<double> downtime_minutes;  // per replication (one number each), for histograms
     std::vector<Checkpoint> convergence;

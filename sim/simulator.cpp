@@ -77,6 +77,17 @@ Simulator::Simulator(const CompiledModel& model)
     firstQueueSlot_ = slots;
     for (std::uint32_t qe = 0; qe < m_.queues.size() * nEntries_; ++qe)
         addSlot(QueueSlot, qe, 0);
+    hourSlot_ = addSlot(HourSlot, 0, 0);
+    possible_.resize(nComponents_);
+    capFlag_.resize(nComponents_);
+    capTouched_.reserve(nComponents_);
+    for (double d : m_.entryPeakDemand)
+        totalBase_ += d;
+    maxProfile_ = *std::max_element(m_.dailyProfile.begin(), m_.dailyProfile.end());
+    entryFull_.assign(nEntries_, 1u);
+    demandE_.resize(nEntries_ * nComponents_);
+    demandTotal_.resize(nComponents_);
+    ratio_.resize(nComponents_);
     heap_.resize(static_cast<std::uint32_t>(slotKind_.size()));
     failureStreams_.resize(streams);
     repairStreams_.resize(streams);
@@ -219,7 +230,20 @@ void Simulator::reset(std::uint64_t seed, std::uint64_t replication)
     }
 
     std::fill(ownUp_.begin(), ownUp_.end(), 1);
+    std::fill(entryFull_.begin(), entryFull_.end(), 1u);
+    overloaded_ = false;
+    servedBase_ = 0.0;
+    std::fill(ratio_.begin(), ratio_.end(), 1.0);
+    std::fill(possible_.begin(), possible_.end(), 0u);
+    std::fill(capFlag_.begin(), capFlag_.end(), 0);
+    capTouched_.clear();
+    possibleCount_ = overloadedCount_ = 0;
+    lastFactor_ = lastFactorMax_ = -1.0;
     evaluateAll();
+    if (m_.hasCapacity) {
+        evaluateCapacity();
+        recomputeShare();
+    }
     clearSegment();
 }
 
@@ -260,6 +284,13 @@ void Simulator::advance(double t)
     }
     for (auto c : ownDownList_)
         seg_.ownDownHours[c] += dt;
+    if (m_.hasCapacity) {
+        const double dF = demandBetween(now_, t);
+        seg_.demandRequests += totalBase_ * dF;
+        seg_.servedRequests += servedBase_ * dF;
+        if (overloaded_)
+            seg_.overloadHours += dt;
+    }
     if (queuesActive_) {
         for (std::size_t q = 0; q < queueState_.size(); ++q) {
             if (queueState_[q] == 1)
@@ -316,7 +347,15 @@ void Simulator::handle(std::uint32_t slot)
         kind = TraceEvent::BufferFull;
         onBufferFull(owner);
         break;
+    case HourSlot:
+        // Not an event (no state changes): the next hour of the daily profile, while a tier
+        // could be overloaded (evaluateCapacity schedules the next one or stops).
+        unsched(hourSlot_);
+        --seg_.events;
+        break;
     }
+    if (m_.hasCapacity)
+        evaluateCapacity();
     if (shareDirty_) {
         shareDirty_ = false;
         recomputeShare();
@@ -328,7 +367,7 @@ void Simulator::handle(std::uint32_t slot)
         else
             criticalList_.clear();
     }
-    if (trace_) [[unlikely]]
+    if (trace_ && slotKind_[slot] != HourSlot) [[unlikely]]
         trace_(TraceEvent{now_, kind, owner, kind == TraceEvent::Failure ? slotMode_[slot] : 0u, share_});
 }
 
@@ -364,6 +403,8 @@ void Simulator::setServing(std::uint32_t i, bool inService)
 {
     const std::uint32_t cell = m_.instanceCell[i];
     const std::uint32_t c = m_.instanceComponent[i];
+    if (m_.hasCapacity)
+        touchCapacity(c);
     if (inService) {
         ++cellServing_[cell];
         ++compInService_[c];
@@ -545,8 +586,11 @@ void Simulator::onDomain(std::uint32_t d)
     }
     for (auto cell : dom.cells) {
         const std::uint32_t c = m_.cells[cell].component;
-        if (c != last)
+        if (c != last) {
             updateComponent(c);
+            if (m_.hasCapacity)
+                touchCapacity(c);
+        }
         last = c;
     }
 }
@@ -659,6 +703,7 @@ void Simulator::propagate(std::uint32_t from, std::uint32_t e)
             continue;
         up[idx] = now;
         criticalDirty_ = true;
+        flowDirty_ = true;
         const auto& cc = m_.components[c];
         if (cc.entry == static_cast<std::int32_t>(e))
             shareDirty_ = true;
@@ -749,6 +794,177 @@ void Simulator::onBufferFull(std::uint32_t qe)
     propagate(caller, e);
 }
 
+double Simulator::demandIntegral(double t) const
+{
+    // Integral of the demand factor f(u) = profile[hour of u] x exp(g x whole hours of u) from
+    // 0 to t: a geometric series per hour of the day, so O(24) whatever t is.
+    const double g = growth_ ? m_.growthPerHour : 0.0;
+    const double whole = std::floor(t);
+    const long H = static_cast<long>(whole);
+    const double r = std::exp(24.0 * g);
+    double sum = 0.0;
+    for (long h = 0; h < 24; ++h) {
+        if (H - 1 < h)
+            break;
+        const double n = std::floor(static_cast<double>(H - 1 - h) / 24.0) + 1.0;
+        const double series = g == 0.0 ? n : (1.0 - std::pow(r, n)) / (1.0 - r);
+        sum += m_.dailyProfile[static_cast<std::size_t>(h)] * std::exp(g * static_cast<double>(h)) * series;
+    }
+    return sum + (t - whole) * m_.dailyProfile[static_cast<std::size_t>(H % 24)] * std::exp(g * whole);
+}
+
+double Simulator::demandBetween(double a, double b) const
+{
+    // Most events are minutes or hours apart: walk the hours; long gaps use the closed form.
+    if (b <= a)
+        return 0.0;
+    const double ha = std::floor(a), hb = std::floor(b);
+    const double g = growth_ ? m_.growthPerHour : 0.0;
+    auto f = [&](double hour) {
+        const double p = m_.dailyProfile[static_cast<std::size_t>(static_cast<long>(hour) % 24)];
+        return g == 0.0 ? p : p * std::exp(g * hour);
+    };
+    if (ha == hb)
+        return (b - a) * f(ha);
+    if (hb - ha > 48)
+        return demandIntegral(b) - demandIntegral(a);
+    double sum = (ha + 1.0 - a) * f(ha);
+    for (double h = ha + 1.0; h < hb; h += 1.0)
+        sum += f(h);
+    return sum + (b - hb) * f(hb);
+}
+
+void Simulator::evaluateCapacity()
+{
+    // Demand flows from each entry along what serves it, times the calls per request; under
+    // any / at least m it spreads over the callees that serve. Each tier serves capacity/demand
+    // of its demand when short; an entry gets the share of its bottleneck. Demand is worked
+    // out per unit of the daily factor; hour by hour only while some tier could be overloaded
+    // within the next day, since otherwise every entry that is up is fully served.
+    // Incremental: the flow changes only when some component's "up" changed, and a tier's
+    // ratio only when its serving instances did.
+    const std::size_t E = nEntries_, C = nComponents_;
+    if (flowDirty_) {
+        flowDirty_ = false;
+        std::fill(demandE_.begin(), demandE_.end(), 0.0);
+        std::fill(demandTotal_.begin(), demandTotal_.end(), 0.0);
+        for (std::size_t e = 0; e < E; ++e) {
+            const std::uint32_t entry = m_.entries[e].component;
+            if (!up_[entry * E + e])
+                continue;
+            double* d = &demandE_[e * C];
+            d[entry] = m_.entryPeakDemand[e];
+            for (auto it = m_.topoOrder.rbegin(); it != m_.topoOrder.rend(); ++it) {  // callers first
+                const std::uint32_t c = *it;
+                if (d[c] <= 0.0 || !up_[c * E + e])
+                    continue;
+                const auto& cc = m_.components[c];
+                std::uint32_t live = 0;
+                for (std::uint32_t k = cc.firstCallee; k < cc.firstCallee + cc.calleeCount; ++k)
+                    live += up_[m_.callees[k] * E + e];
+                if (live == 0)
+                    continue;
+                const double split = cc.depMode == model::DependencyMode::All ? 1.0 : 1.0 / live;
+                for (std::uint32_t k = cc.firstCallee; k < cc.firstCallee + cc.calleeCount; ++k)
+                    if (up_[m_.callees[k] * E + e])
+                        d[m_.callees[k]] += d[c] * m_.calleeCalls[k] * split;
+            }
+            for (std::size_t c = 0; c < C; ++c)
+                demandTotal_[c] += d[c];
+        }
+        capTouched_.clear();
+        for (std::uint32_t c = 0; c < C; ++c)
+            if (m_.capacityPerInstance[c] > 0.0)
+                capTouched_.push_back(c);
+        ratiosAll_ = true;
+    }
+    const double hourStart = std::floor(now_);
+    const double g = growth_ ? m_.growthPerHour : 0.0;
+    const double factorNow =
+        m_.dailyProfile[static_cast<std::size_t>(static_cast<long>(hourStart) % 24)] * std::exp(g * hourStart);
+    // "Could be overloaded" is judged against the highest factor until the end of the next
+    // day, so it needs a fresh look once a day; the hourly factor matters only for the tiers
+    // that could be overloaded.
+    const double day = std::floor(now_ / 24.0);
+    const double factorMax = maxProfile_ * std::exp(g * (day + 2.0) * 24.0);
+    if (factorMax != lastFactorMax_) {
+        lastFactorMax_ = factorMax;
+        capTouched_.clear();
+        for (std::uint32_t c = 0; c < C; ++c)
+            if (m_.capacityPerInstance[c] > 0.0)
+                capTouched_.push_back(c);
+        ratiosAll_ = true;
+    } else if (factorNow != lastFactor_ && possibleCount_ > 0) {
+        for (std::uint32_t c = 0; c < C; ++c)
+            if (possible_[c] && !capFlag_[c]) {
+                capFlag_[c] = 1;
+                capTouched_.push_back(c);
+            }
+    }
+    lastFactor_ = factorNow;
+    bool changed = ratiosAll_;
+    for (const std::uint32_t c : capTouched_) {
+        capFlag_[c] = 0;
+        const double perInstance = m_.capacityPerInstance[c];
+        double ratio = 1.0;
+        std::uint32_t possible = 0;
+        if (perInstance > 0.0 && demandTotal_[c] > 0.0) {
+            const auto& cc = m_.components[c];
+            std::uint32_t serving = 0;
+            for (std::uint32_t k = cc.firstCell; k < cc.firstCell + cc.cellCount; ++k)
+                if (!cellMask_[k])
+                    serving += cellServing_[k];
+            const double capacity = serving * perInstance;
+            possible = demandTotal_[c] * factorMax > capacity ? 1u : 0u;
+            if (demandTotal_[c] * factorNow > capacity)
+                ratio = capacity / (demandTotal_[c] * factorNow);
+        }
+        if (ratio != ratio_[c] || possible != possible_[c]) {
+            possibleCount_ += possible;
+            possibleCount_ -= possible_[c];
+            overloadedCount_ += ratio < 1.0 ? 1u : 0u;
+            overloadedCount_ -= ratio_[c] < 1.0 ? 1u : 0u;
+            ratio_[c] = ratio;
+            possible_[c] = possible;
+            changed = true;
+        }
+    }
+    capTouched_.clear();
+    ratiosAll_ = false;
+    overloaded_ = overloadedCount_ > 0;
+    if (possibleCount_ > 0 && !heap_.scheduled(hourSlot_))
+        sched(hourSlot_, hourStart + 1.0);
+    else if (possibleCount_ == 0 && heap_.scheduled(hourSlot_))
+        unsched(hourSlot_);
+    if (!changed && !fractionsDirty_)
+        return;
+    fractionsDirty_ = false;
+    servedBase_ = 0.0;
+    for (std::size_t e = 0; e < E; ++e) {
+        const double* d = &demandE_[e * C];
+        double fraction = up_[m_.entries[e].component * E + e] ? 1.0 : 0.0;
+        if (overloadedCount_ > 0)
+            for (std::size_t c = 0; c < C && fraction > 0.0; ++c)
+                if (d[c] > 0.0)
+                    fraction = std::min(fraction, ratio_[c]);
+        servedBase_ += m_.entryPeakDemand[e] * fraction;
+        const std::uint32_t full = !m_.overloadCountsAsDown || fraction >= kFull ? 1u : 0u;
+        if (full != entryFull_[e]) {
+            entryFull_[e] = full;
+            shareDirty_ = true;
+            criticalDirty_ = true;
+        }
+    }
+}
+
+void Simulator::touchCapacity(std::uint32_t c)
+{
+    if (m_.capacityPerInstance[c] > 0.0 && !capFlag_[c]) {
+        capFlag_[c] = 1;
+        capTouched_.push_back(c);
+    }
+}
+
 void Simulator::evaluateStore(std::uint32_t st)
 {
     // Partitioned: the healthy, unmasked replicas sit in two or more network components.
@@ -826,6 +1042,8 @@ void Simulator::evaluateAll()
     }
     criticalDirty_ = false;
     shareDirty_ = false;
+    flowDirty_ = true;
+    fractionsDirty_ = true;
     recomputeShare();
     if (share_ < kFull)
         refreshCritical();
@@ -837,11 +1055,11 @@ void Simulator::recomputeShare()
 {
     double s = 0.0;
     if (nEntries_ == 1) {
-        s = up_[m_.entries[0].component] ? 1.0 : 0.0;  // one entry carries all the traffic
+        s = up_[m_.entries[0].component] && entryFull_[0] ? 1.0 : 0.0;  // one entry carries all the traffic
     } else {
         for (std::uint32_t e = 0; e < nEntries_; ++e) {
             const auto& en = m_.entries[e];
-            if (up_[en.component * nEntries_ + e])
+            if (up_[en.component * nEntries_ + e] && entryFull_[e])
                 s += en.share;
         }
     }
@@ -948,6 +1166,7 @@ void Simulator::clearSegment()
     std::fill(seg_.queueFullHours.begin(), seg_.queueFullHours.end(), 0.0);
     std::fill(seg_.queuePeakBacklog.begin(), seg_.queuePeakBacklog.end(), 0.0);
     std::fill(seg_.queueOutages.begin(), seg_.queueOutages.end(), 0.0);
+    seg_.demandRequests = seg_.servedRequests = seg_.overloadHours = 0.0;
     seg_.outageLengths = OutageHistogram{};
 }
 

@@ -46,6 +46,9 @@ struct Segment {
     std::vector<double> queueFullHours;       // consumer down, buffer full: messages lost
     std::vector<double> queuePeakBacklog;     // messages
     std::vector<double> queueOutages;         // consumer outages that started
+    double demandRequests = 0.0;   // capacity models: requests that arrived (x 3600: per hour)
+    double servedRequests = 0.0;   // ... and were served (performability = served / demand)
+    double overloadHours = 0.0;    // some tier's demand above its capacity
     OutageHistogram outageLengths;
 
     double availability() const { return hours > 0 ? 1.0 - unservedHours / hours : 1.0; }
@@ -66,6 +69,10 @@ class Simulator {
 public:
     explicit Simulator(const CompiledModel& model);
 
+    /// Whether demand grows with the model's yearly growth over simulated time (mission runs);
+    /// steady-state runs keep today's load.
+    void setGrowth(bool on) { growth_ = on; }
+
     /// Calls `fn` after every event (nullptr: no log, the default). Costs one branch per event
     /// when off.
     void setTrace(TraceFn fn) { trace_ = std::move(fn); }
@@ -84,7 +91,7 @@ public:
     double servedShare() const { return share_; }
 
 private:
-    enum SlotKind : std::uint8_t { LifeSlot, FailureSlot, TimerSlot, FailoverSlot, DomainSlot, QueueSlot };
+    enum SlotKind : std::uint8_t { LifeSlot, FailureSlot, TimerSlot, FailoverSlot, DomainSlot, QueueSlot, HourSlot };
     enum Role : std::uint8_t { InService, Spare, Failed };
     enum Phase : std::uint8_t { NoPhase, Detecting, Queued, Repairing };
 
@@ -191,6 +198,25 @@ private:
     void evaluateAll();
     void recomputeShare();
     void refreshCritical();
+    void evaluateCapacity();
+    bool growth_ = true;
+    std::uint32_t hourSlot_ = 0;
+    double demandIntegral(double t) const;
+    double demandBetween(double a, double b) const;
+    void touchCapacity(std::uint32_t c);
+    bool flowDirty_ = true, fractionsDirty_ = true, ratiosAll_ = true;
+    std::vector<std::uint32_t> possible_;  // per component: could be overloaded within a day
+    std::vector<std::uint8_t> capFlag_;
+    std::vector<std::uint32_t> capTouched_;
+    std::uint32_t possibleCount_ = 0, overloadedCount_ = 0;
+    double lastFactor_ = -1.0, lastFactorMax_ = -1.0;
+    double totalBase_ = 0.0;    // peak demand of all entries (requests per second)
+    double servedBase_ = 0.0;   // ... of which served now, per unit of the daily factor
+    double maxProfile_ = 1.0;
+
+    bool overloaded_ = false;
+    std::vector<std::uint32_t> entryFull_;        // per entry: its bottleneck carries all its demand
+    std::vector<double> demandE_, demandTotal_, ratio_;  // scratch: entry x component, component
     std::uint32_t queueCalleeChanged(std::uint32_t q, std::uint32_t e, std::uint32_t calleeUp);
     void onBufferFull(std::uint32_t qe);
     std::vector<std::uint32_t> queueCalleeUp_, queueEdgeUp_;  // per queue x entry

@@ -45,7 +45,7 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 0);
         const QJsonObject o = QJsonDocument::fromJson(r.out).object();
         for (const char* key : {"availability", "unavailability", "nines", "downtime_minutes_per_year", "outages_per_year",
-                                "sla_miss_probability", "components", "run"})
+                                "sla_miss_probability", "components", "run", "capacity", "cap", "queues"})
             QVERIFY2(o.contains(QLatin1String(key)), key);
         for (const char* key : {"mean", "ci95_low", "ci95_high"})
             QVERIFY(o[QStringLiteral("availability")].toObject().contains(QLatin1String(key)));
@@ -58,6 +58,14 @@ private Q_SLOTS:
         QVERIFY(a[QStringLiteral("mean")].toDouble() <= a[QStringLiteral("ci95_high")].toDouble());
         QCOMPARE(o[QStringLiteral("run")].toObject()[QStringLiteral("replications")].toInt(), 200);
         QVERIFY(o[QStringLiteral("components")].toArray().size() >= 4);
+        const QJsonObject capacity = o[QStringLiteral("capacity")].toObject();
+        QVERIFY(capacity[QStringLiteral("simulated")].toBool());
+        QVERIFY(capacity[QStringLiteral("performability")].toObject()[QStringLiteral("mean")].toDouble() > 0.99);
+        QVERIFY(!capacity[QStringLiteral("tiers")].toArray().isEmpty());
+        const QJsonObject db = o[QStringLiteral("cap")].toArray().first().toObject();
+        for (const char* key : {"availability_as_cp", "availability_as_ap", "partitioned_hours_per_year",
+                                "data_lost_per_year_writes", "rpo_seconds"})
+            QVERIFY2(db.contains(QLatin1String(key)), key);
     }
 
     void sameSeedSameJsonOnOneAndTwoThreads()

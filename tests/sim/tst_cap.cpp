@@ -3,6 +3,7 @@
 // The exact solver must match the closed forms to 1e-9; simulated 99% intervals must hold them.
 #include "model_builder.h"
 #include "sim/analytic.h"
+#include "sim/capacity.h"
 #include "sim/compiled_model.h"
 #include "sim/data_loss.h"
 #include "sim/queue_buffer.h"
@@ -206,6 +207,31 @@ private Q_SLOTS:
         const sim::AnalyticResult a = sim::analyze(m);
         QVERIFY(!a.applicable);
         QVERIFY(a.reasons.front().find("queue") != std::string::npos);
+    }
+
+    void performabilityOfServersCarryingALoad()
+    {
+        // 5 servers of 100 rps, each up 100/110 of the time, facing a flat 330 rps: 4 carry it.
+        // Served share E[min(1, 100 X / 330)]; overloaded while fewer than 4 are up.
+        const int n = 5;
+        const double a = 100.0 / 110, perServer = 100, load = 330;
+        Component app = component("app", {expMode(100, 10)}, n, 1);
+        app.capacity_rps = perServer;
+        Model m = test::withEntry({app}, {"app"});
+        m.load = Load{load, {}, 0.0};
+        QVERIFY(test::valid(m));
+        const double served = sim::expectedShareServed(n, a, perServer, load);
+        const double carried = sim::probabilityCarried(n, a, perServer, load);
+        sim::RunResult s = steady(m);
+        QVERIFY(s.capacity_modelled);
+        QVERIFY(inside99(s.performability, s.replications, served));
+        QVERIFY(inside99(s.overload_hours_per_year, s.replications, (1 - carried) * 8760));
+        QVERIFY(inside99(s.availability, s.replications, 1 - std::pow(1 - a, n)));  // capacity does not count
+        // Counting overload as downtime: up only while the load is carried.
+        m.settings.overload_counts_as_down = true;
+        s = steady(m);
+        QVERIFY(inside99(s.availability, s.replications, carried));
+        QVERIFY(inside99(s.performability, s.replications, served));
     }
 
     void failoversWithAFixedFailoverTime()

@@ -241,6 +241,62 @@ private Q_SLOTS:
         QCOMPARE(r.availability.mean, 1.0);
     }
 
+    void demandFollowsTheDailyProfileAndGrowth()
+    {
+        // One server, never overloaded but down from hour 100 to 300 (fixed times); demand has a
+        // daily profile and grows 40% a year. Performability = 1 - demand while down / demand,
+        // summed hour by hour here (the engine uses a closed form over long gaps).
+        Component app = component("app", {{"f", "", Distribution::deterministic(100), Distribution::deterministic(200), 0.0, {}}});
+        app.capacity_rps = 1e6;
+        Model m = test::withEntry({app}, {"app"});
+        std::vector<double> profile(24);
+        for (int h = 0; h < 24; ++h)
+            profile[static_cast<std::size_t>(h)] = 0.2 + 0.8 * h / 23.0;
+        m.load = Load{100, profile, 40};
+        QVERIFY(test::valid(m));
+        const double T = 1000, g = std::log(1.4) / 8760;
+        double total = 0, lost = 0;
+        for (int h = 0; h < static_cast<int>(T); ++h) {
+            const double f = profile[static_cast<std::size_t>(h % 24)] * std::exp(g * h);
+            total += f;
+            // down during [100, 300), [400, 600), [700, 900): failure 100 h after each repair
+            const int t = h % 300;
+            if (h >= 100 && t >= 100 && t < 300)
+                lost += f;
+        }
+        sim::RunSettings s;
+        s.replications = 1;
+        s.mission_hours = T;
+        s.threads = 1;
+        const sim::RunResult r = sim::runSimulation(sim::compile(m), s);
+        QVERIFY2(std::abs(r.performability.mean - (1 - lost / total)) < 1e-12,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(r.performability.mean, 0, 'g', 15).arg(1 - lost / total, 0, 'g', 15)));
+        QCOMPARE(r.overload_hours_per_year.mean, 0.0);
+    }
+
+    void overloadHoursFollowTheProfile()
+    {
+        // Never fails; 100 rps of capacity; peak 150 rps for 12 hours a day, 75 rps otherwise.
+        Component app = component("app", {});
+        app.capacity_rps = 100;
+        Model m = test::withEntry({app}, {"app"});
+        std::vector<double> profile(24, 0.5);
+        for (int h = 6; h < 18; ++h)
+            profile[static_cast<std::size_t>(h)] = 1.0;
+        m.load = Load{150, profile, 0};
+        sim::RunSettings s;
+        s.replications = 1;
+        s.threads = 1;
+        const sim::RunResult r = sim::runSimulation(sim::compile(m), s);
+        QVERIFY(std::abs(r.performability.mean - 2100.0 / 2700.0) < 1e-12);
+        QVERIFY(std::abs(r.overload_hours_per_year.mean - 4380.0) < 1e-9);
+        QCOMPARE(r.availability.mean, 1.0);
+        m.settings.overload_counts_as_down = true;
+        const sim::RunResult down = sim::runSimulation(sim::compile(m), s);
+        QVERIFY(std::abs(down.availability.mean - 0.5) < 1e-12);
+        QVERIFY(std::abs(down.outages_per_year.mean - 365.0) < 1e-9);
+    }
+
     void commonRandomNumbersAcrossScenarios()
     {
         // Adding a component must not change the draws of the others.
