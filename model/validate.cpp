@@ -397,6 +397,10 @@ private:
                 if (d.message_rate_per_second)
                     nonNegative(joinPath(path, "message_rate_per_second"), *d.message_rate_per_second,
                                 "a non-negative number of messages per second");
+                else if (!m_.load)
+                    error(joinPath(path, "message_rate_per_second"),
+                          "is required for an asynchronous dependency when the model has no \"load\" to derive "
+                          "the message rate from");
             } else {
                 if (d.buffer_messages)
                     error(joinPath(path, "buffer_messages"), "only applies to asynchronous dependencies");
