@@ -516,7 +516,8 @@ void Simulator::onRepaired(std::uint32_t i)
     updateComponent(c);
 }
 
-void Simulator::startFailover(std::uint32_t c)
+// Cold path: kept out of the flattened event loop.
+__attribute__((noinline)) void Simulator::startFailover(std::uint32_t c)
 {
     const auto& cc = m_.components[c];
     if (compInService_[c] + compFailovers_[c] >= cc.required)
@@ -561,7 +562,8 @@ void Simulator::onFailoverDone(std::uint32_t i)
 // ---------------------------------------------------------------------------------------
 // Failure domains
 
-void Simulator::onDomain(std::uint32_t d)
+// Cold path: kept out of the flattened event loop.
+__attribute__((noinline)) void Simulator::onDomain(std::uint32_t d)
 {
     const CompiledDomain& dom = m_.domains[d];
     const bool down = !domainDown_[d];
@@ -743,7 +745,8 @@ void Simulator::setOwnDown(std::uint32_t c, std::uint32_t, bool down)
     }
 }
 
-std::uint32_t Simulator::queueCalleeChanged(std::uint32_t q, std::uint32_t e, std::uint32_t calleeUp)
+// Cold path: kept out of the flattened event loop.
+__attribute__((noinline)) std::uint32_t Simulator::queueCalleeChanged(std::uint32_t q, std::uint32_t e, std::uint32_t calleeUp)
 {
     const std::size_t idx = static_cast<std::size_t>(q) * nEntries_ + e;
     if (calleeUp == queueCalleeUp_[idx])
@@ -780,7 +783,8 @@ std::uint32_t Simulator::queueCalleeChanged(std::uint32_t q, std::uint32_t e, st
     return 0;
 }
 
-void Simulator::onBufferFull(std::uint32_t qe)
+// Cold path: kept out of the flattened event loop.
+__attribute__((noinline)) void Simulator::onBufferFull(std::uint32_t qe)
 {
     const std::uint32_t q = qe / static_cast<std::uint32_t>(nEntries_);
     const std::uint32_t e = qe % static_cast<std::uint32_t>(nEntries_);
@@ -834,7 +838,8 @@ double Simulator::demandBetween(double a, double b) const
     return sum + (b - hb) * f(hb);
 }
 
-void Simulator::evaluateCapacity()
+// Cold path: kept out of the flattened event loop.
+__attribute__((noinline)) void Simulator::evaluateCapacity()
 {
     // Demand flows from each entry along what serves it, times the calls per request; under
     // any / at least m it spreads over the callees that serve. Each tier serves capacity/demand
@@ -965,7 +970,8 @@ void Simulator::touchCapacity(std::uint32_t c)
     }
 }
 
-void Simulator::evaluateStore(std::uint32_t st)
+// Cold path: kept out of the flattened event loop.
+__attribute__((noinline)) void Simulator::evaluateStore(std::uint32_t st)
 {
     // Partitioned: the healthy, unmasked replicas sit in two or more network components.
     // Divergent: two or more of those sides each hold enough replicas to serve (AP: k) and
@@ -1013,7 +1019,8 @@ void Simulator::evaluateStore(std::uint32_t st)
         storesFlagged_ = after ? storesFlagged_ + 1 : storesFlagged_ - 1;
 }
 
-void Simulator::evaluateAll()
+// Cold path: kept out of the flattened event loop.
+__attribute__((noinline)) void Simulator::evaluateAll()
 {
     for (std::uint32_t st = 0; st < m_.stores.size(); ++st)
         evaluateStore(st);
@@ -1079,7 +1086,8 @@ void Simulator::recomputeShare()
     share_ = s;
 }
 
-double Simulator::shareWithOnlyDown(std::uint32_t keep)
+// Cold path: kept out of the flattened event loop.
+__attribute__((noinline)) double Simulator::shareWithOnlyDown(std::uint32_t keep)
 {
     for (auto c : m_.topoOrder) {
         const auto& cc = m_.components[c];
@@ -1116,7 +1124,8 @@ void Simulator::refreshCritical()
             criticalList_.push_back(c);
 }
 
-bool Simulator::criticalAlone(std::uint32_t c)
+// Cold path: kept out of the flattened event loop.
+__attribute__((noinline)) bool Simulator::criticalAlone(std::uint32_t c)
 {
     // Whether c alone keeps the system down depends only on the entries it is short for, so
     // the answer is remembered per (component, pattern of entries) when there are few entries.
