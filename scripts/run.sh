@@ -2,7 +2,8 @@
 # The main job: installs what is missing, builds, and shows Nines on a bundled example.
 # Until the editor window exists (and on a machine with no display), it prints the
 # command-line analysis of the example: its summary, the simulated availability with
-# confidence intervals, and the exact steady-state analysis where it applies.
+# confidence intervals (with capacity, CAP and queue figures), the capacity headroom, and the
+# exact steady-state analysis where it applies.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,6 +19,8 @@ echo
 "$nines" simulate "$example"
 echo
 "$nines" simulate "$example" --steady-state
+echo
+"$nines" capacity "$example"
 echo
 # Exit code 3 means the exact solver does not apply; it says why, and that is fine here.
 "$nines" analyze "$example" || [[ $? -eq 3 ]]
