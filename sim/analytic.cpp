@@ -82,6 +82,9 @@ public:
     {
         AnalyticResult res;
         buildGroups();
+        if (m_.settings.overload_counts_as_down && cm_.hasCapacity)
+            reasons_.push_back("settings.overload_counts_as_down: the exact solver does not model capacity; with "
+                               "overload counted as downtime only the simulation gives the availability");
         for (std::size_t i = 0; i < m_.dependencies.size(); ++i)
             if (m_.dependencies[i].type == DependencyType::Async) {
                 const auto& d = m_.dependencies[i];
@@ -133,7 +136,16 @@ private:
             g.threshold = cc.threshold;
             g.quorum = cc.quorum;
             if (cc.modeCount == 0) {
+                if (cc.standby && (cc.cellCount > 1 || cc.quorum > 0)) {
+                    // Its spares do not serve, and a zone outage starts no failover: which
+                    // instances serve depends on history the solver does not track.
+                    reasons_.push_back(where(c) + ": a standby group spread over several zones (or a standby CP "
+                                                  "store) is solved exactly only when its instances can fail");
+                    continue;
+                }
                 g.kind = GroupModel::AlwaysUp;
+                if (cc.standby)
+                    g.threshold = cc.required;  // k serve; with one cell, k of n are in service
                 continue;
             }
             bool limitedCrew = false;

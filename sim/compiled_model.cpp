@@ -130,6 +130,15 @@ CompiledModel compile(const Model& m)
                              c.data_store->write_rate_per_second});
     }
 
+    // Validation allows the shares to miss 1 by rounding; normalise so that "fully served" is
+    // reachable exactly.
+    double shareSum = 0.0;
+    for (const auto& e : cm.entries)
+        shareSum += e.share;
+    if (shareSum > 0)
+        for (auto& e : cm.entries)
+            e.share /= shareSum;
+
     // Dependencies: flattened callee and caller lists.
     std::vector<std::vector<std::uint32_t>> callees(n), callers(n);
     std::vector<std::vector<std::int32_t>> calleeQ(n), callerQ(n);

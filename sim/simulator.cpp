@@ -245,6 +245,11 @@ void Simulator::reset(std::uint64_t seed, std::uint64_t replication)
         recomputeShare();
     }
     clearSegment();
+    if (share_ < kFull) {
+        // Not fully served from the start (e.g. overloaded at once): that is an outage too.
+        outageStart_ = 0.0;
+        seg_.outages = 1.0;
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -937,10 +942,15 @@ __attribute__((noinline)) void Simulator::evaluateCapacity()
     capTouched_.clear();
     ratiosAll_ = false;
     overloaded_ = overloadedCount_ > 0;
-    if (possibleCount_ > 0 && !heap_.scheduled(hourSlot_))
-        sched(hourSlot_, hourStart + 1.0);
-    else if (possibleCount_ == 0 && heap_.scheduled(hourSlot_))
+    if (possibleCount_ > 0) {
+        if (!heap_.scheduled(hourSlot_) || heap_.time(hourSlot_) > hourStart + 1.0)
+            sched(hourSlot_, hourStart + 1.0);
+    } else if (g > 0.0) {
+        // Growth may make a tier possibly overloaded tomorrow: look again at the next day.
+        sched(hourSlot_, (day + 1.0) * 24.0);
+    } else if (heap_.scheduled(hourSlot_)) {
         unsched(hourSlot_);
+    }
     if (!changed && !fractionsDirty_)
         return;
     fractionsDirty_ = false;
@@ -1113,7 +1123,7 @@ __attribute__((noinline)) double Simulator::shareWithOnlyDown(std::uint32_t keep
 void Simulator::refreshCritical()
 {
     criticalList_.clear();
-    if (ownDownList_.size() == 1) {
+    if (ownDownList_.size() == 1 && !(m_.overloadCountsAsDown && overloadedCount_ > 0)) {
         // With one component short, forcing "the others" up changes nothing: it alone keeps
         // the system down. This is the common case, so it skips the evaluation.
         criticalList_.push_back(ownDownList_.front());

@@ -297,6 +297,43 @@ private Q_SLOTS:
         QVERIFY(std::abs(down.outages_per_year.mean - 365.0) < 1e-9);
     }
 
+    void outageFromTheStartIsCounted()
+    {
+        // Overloaded from t = 0 and counted as down: one outage lasting the whole mission.
+        Component app = component("app", {});
+        app.capacity_rps = 100;
+        Model m = test::withEntry({app}, {"app"});
+        m.load = Load{150, {}, 0};
+        m.settings.overload_counts_as_down = true;
+        sim::RunSettings s;
+        s.replications = 1;
+        s.threads = 1;
+        const sim::RunResult r = sim::runSimulation(sim::compile(m), s);
+        QCOMPARE(r.availability.mean, 0.0);
+        QCOMPARE(r.outages_per_year.mean, 1.0);
+        QVERIFY(std::abs(r.mean_outage_minutes - 8760.0 * 60) < 1e-6);
+    }
+
+    void sharesThatMissOneByRoundingStillServeFully()
+    {
+        Model m = test::withEntry({component("a", {expMode(100, 10)})}, {"a"});
+        m.components[0].traffic_share = 0.3333333333;
+        for (const char* id : {"users-2", "users-3"}) {
+            Component e = m.components[0];
+            e.id = id;
+            m.components.push_back(e);
+            test::depend(m, id, "a");
+        }
+        QVERIFY(test::valid(m));  // 0.9999999999 is accepted
+        sim::RunSettings s;
+        s.replications = 200;
+        s.threads = 2;
+        const sim::RunResult r = sim::runSimulation(sim::compile(m), s);
+        // Outages are a's failures, about 8760 / 110 a year, not one long outage.
+        QVERIFY(r.outages_per_year.mean > 60 && r.outages_per_year.mean < 100);
+        QVERIFY(std::abs(r.mean_outage_minutes - 600) < 60);
+    }
+
     void commonRandomNumbersAcrossScenarios()
     {
         // Adding a component must not change the draws of the others.
