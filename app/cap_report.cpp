@@ -1,6 +1,7 @@
 #include "cap_report.h"
 
 #include "cli_util.h"
+#include "ui/results_json.h"
 #include "text_table.h"
 
 #include "sim/data_loss.h"
@@ -14,13 +15,6 @@ namespace nines::app {
 using namespace nines::model;
 
 namespace {
-
-QJsonObject interval(const sim::Interval& iv)
-{
-    return QJsonObject{{QStringLiteral("mean"), iv.mean},
-                       {QStringLiteral("ci95_low"), iv.low},
-                       {QStringLiteral("ci95_high"), iv.high}};
-}
 
 sim::Interval scaled(const sim::Interval& iv, double k)
 {
@@ -97,13 +91,13 @@ QJsonArray simulatedCap(const Model& m, const sim::RunSettings& s, const sim::Ru
         QJsonObject o{{QStringLiteral("id"), QString::fromStdString(comp.id)},
                       {QStringLiteral("consistency"), cp ? QStringLiteral("cp") : QStringLiteral("ap")},
                       {QStringLiteral("replication"), QString::fromUtf8(toString(comp.data_store->replication).data())},
-                      {QStringLiteral("availability_as_cp"), interval(asCp.availability)},
-                      {QStringLiteral("availability_as_ap"), interval(asAp.availability)},
-                      {QStringLiteral("partitioned_hours_per_year"), interval(st->partitioned_hours_per_year)},
-                      {QStringLiteral("divergent_hours_per_year_as_ap"), interval(ap->divergent_hours_per_year)},
-                      {QStringLiteral("failovers_per_year"), interval(st->failovers_per_year)},
-                      {QStringLiteral("replica_failures_per_year"), interval(st->failures_per_year)}};
-        dataLossJson(o, loss, interval(scaled(events, loss.per_event_writes)));
+                      {QStringLiteral("availability_as_cp"), ui::intervalToJson(asCp.availability)},
+                      {QStringLiteral("availability_as_ap"), ui::intervalToJson(asAp.availability)},
+                      {QStringLiteral("partitioned_hours_per_year"), ui::intervalToJson(st->partitioned_hours_per_year)},
+                      {QStringLiteral("divergent_hours_per_year_as_ap"), ui::intervalToJson(ap->divergent_hours_per_year)},
+                      {QStringLiteral("failovers_per_year"), ui::intervalToJson(st->failovers_per_year)},
+                      {QStringLiteral("replica_failures_per_year"), ui::intervalToJson(st->failures_per_year)}};
+        dataLossJson(o, loss, ui::intervalToJson(scaled(events, loss.per_event_writes)));
         out.append(o);
         t.addRow({comp.id, cp ? "CP" : "AP", pct(asCp.availability.mean), pct(asAp.availability.mean),
                   formatFixed(st->partitioned_hours_per_year.mean, 2), formatFixed(ap->divergent_hours_per_year.mean, 2),

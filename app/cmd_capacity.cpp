@@ -6,6 +6,7 @@
 #include "text_table.h"
 
 #include "sim/capacity.h"
+#include "ui/results_json.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -18,17 +19,12 @@ namespace nines::app {
 
 namespace {
 
-QJsonValue finiteOrNull(double v)
-{
-    return std::isfinite(v) ? QJsonValue(v) : QJsonValue();
-}
-
 QJsonObject stateJson(const sim::TierState& s)
 {
     return QJsonObject{{QStringLiteral("capacity_rps"), s.capacity_rps},
                        {QStringLiteral("demand_rps"), s.demand_rps},
                        {QStringLiteral("headroom_rps"), s.headroom_rps},
-                       {QStringLiteral("months_of_growth"), finiteOrNull(s.months)}};
+                       {QStringLiteral("months_of_growth"), ui::finiteOrNull(s.months)}};
 }
 
 std::string months(double m)

@@ -243,11 +243,8 @@ int cmdSimulate(const QStringList& args)
         QJsonObject capacity = capacityToJson(sim::analyzeCapacity(m));
         capacity.insert(QStringLiteral("simulated"), r.capacity_modelled);
         if (r.capacity_modelled) {
-            auto iv = [](const sim::Interval& x) {
-                return QJsonObject{{QStringLiteral("mean"), x.mean}, {QStringLiteral("ci95_low"), x.low}, {QStringLiteral("ci95_high"), x.high}};
-            };
-            capacity.insert(QStringLiteral("performability"), iv(r.performability));
-            capacity.insert(QStringLiteral("overload_hours_per_year"), iv(r.overload_hours_per_year));
+            capacity.insert(QStringLiteral("performability"), ui::intervalToJson(r.performability));
+            capacity.insert(QStringLiteral("overload_hours_per_year"), ui::intervalToJson(r.overload_hours_per_year));
             capacity.insert(QStringLiteral("overload_counts_as_down"), m.settings.overload_counts_as_down);
         }
         o.insert(QStringLiteral("capacity"), capacity);

@@ -1,6 +1,7 @@
 #include "queue_report.h"
 
 #include "cli_util.h"
+#include "ui/results_json.h"
 #include "text_table.h"
 
 #include "sim/capacity.h"
@@ -13,13 +14,6 @@ namespace nines::app {
 using namespace nines::model;
 
 namespace {
-
-QJsonObject interval(const sim::Interval& iv)
-{
-    return QJsonObject{{QStringLiteral("mean"), iv.mean},
-                       {QStringLiteral("ci95_low"), iv.low},
-                       {QStringLiteral("ci95_high"), iv.high}};
-}
 
 /// Why the consumer's outages are not exactly exponential, or empty when they are.
 std::string notExponential(const Model& m, const Component& c)
@@ -56,11 +50,11 @@ QJsonArray simulatedQueues(const sim::RunResult& r, std::ostream* text)
                                {QStringLiteral("to"), QString::fromStdString(q.to)},
                                {QStringLiteral("buffer_messages"), q.buffer_messages},
                                {QStringLiteral("messages_per_second"), q.messages_per_hour / 3600.0},
-                               {QStringLiteral("consumer_outages_per_year"), interval(q.consumer_outages_per_year)},
-                               {QStringLiteral("buffer_full_hours_per_year"), interval(q.full_hours_per_year)},
-                               {QStringLiteral("messages_lost_per_year"), interval(q.messages_lost_per_year)},
-                               {QStringLiteral("messages_delayed_per_year"), interval(q.messages_delayed_per_year)},
-                               {QStringLiteral("peak_backlog_messages"), interval(q.peak_backlog)},
+                               {QStringLiteral("consumer_outages_per_year"), ui::intervalToJson(q.consumer_outages_per_year)},
+                               {QStringLiteral("buffer_full_hours_per_year"), ui::intervalToJson(q.full_hours_per_year)},
+                               {QStringLiteral("messages_lost_per_year"), ui::intervalToJson(q.messages_lost_per_year)},
+                               {QStringLiteral("messages_delayed_per_year"), ui::intervalToJson(q.messages_delayed_per_year)},
+                               {QStringLiteral("peak_backlog_messages"), ui::intervalToJson(q.peak_backlog)},
                                {QStringLiteral("peak_backlog_max_messages"), q.peak_backlog_max}});
         t.addRow({q.from + " -> " + q.to, formatFixed(q.buffer_messages, 0), formatFixed(q.messages_per_hour / 3600.0, 1),
                   formatFixed(q.consumer_outages_per_year.mean, 2), formatFixed(q.full_hours_per_year.mean, 3),

@@ -3,6 +3,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QProcess>
 #include <QString>
 #include <QStringList>
 
@@ -56,5 +57,24 @@ inline QList<InvalidCase> invalidCases()
     }
     return out;
 }
+
+#ifdef NINES_BINARY
+/// What a run of the `nines` executable printed and returned.
+struct NinesRun {
+    int exitCode = -1;
+    QByteArray out;
+    QString err;
+    QString outText() const { return QString::fromUtf8(out); }
+};
+
+inline NinesRun runNines(const QStringList& args)
+{
+    QProcess p;
+    p.start(QStringLiteral(NINES_BINARY), args);
+    if (!p.waitForFinished(120000))
+        return {};
+    return {p.exitCode(), p.readAllStandardOutput(), QString::fromUtf8(p.readAllStandardError())};
+}
+#endif
 
 }  // namespace nines::test

@@ -6,9 +6,7 @@
 
 namespace nines::ui {
 
-namespace {
-
-QJsonObject interval(const sim::Interval& iv)
+QJsonObject intervalToJson(const sim::Interval& iv)
 {
     return QJsonObject{{QStringLiteral("mean"), iv.mean},
                        {QStringLiteral("ci95_low"), iv.low},
@@ -20,8 +18,6 @@ QJsonValue finiteOrNull(double v)
     return std::isfinite(v) ? QJsonValue(v) : QJsonValue();
 }
 
-}  // namespace
-
 QJsonObject simulationToJson(const sim::RunResult& r, const sim::RunSettings& s)
 {
     QJsonObject o;
@@ -29,8 +25,8 @@ QJsonObject simulationToJson(const sim::RunResult& r, const sim::RunSettings& s)
     o.insert(QStringLiteral("mission_hours"), r.steady_state ? QJsonValue() : QJsonValue(s.mission_hours));
     o.insert(QStringLiteral("partial"), r.partial());
     o.insert(QStringLiteral("stopped_by"), QString::fromLatin1(sim::toString(r.stop)));
-    o.insert(QStringLiteral("availability"), interval(r.availability));
-    o.insert(QStringLiteral("unavailability"), interval(r.unavailability));
+    o.insert(QStringLiteral("availability"), intervalToJson(r.availability));
+    o.insert(QStringLiteral("unavailability"), intervalToJson(r.unavailability));
     const double u = r.unavailability.mean;
     QJsonObject nines{{QStringLiteral("mean"), finiteOrNull(sim::ninesOf(u))},
                       {QStringLiteral("ci95_low"), finiteOrNull(sim::ninesOf(r.unavailability.high))},
@@ -38,14 +34,14 @@ QJsonObject simulationToJson(const sim::RunResult& r, const sim::RunSettings& s)
     if (u <= 0)
         nines.insert(QStringLiteral("no_outage_observed"), true);
     o.insert(QStringLiteral("nines"), nines);
-    QJsonObject downtime = interval(r.downtime_minutes_per_year);
+    QJsonObject downtime = intervalToJson(r.downtime_minutes_per_year);
     downtime.insert(QStringLiteral("p50"), r.downtime_p50);
     downtime.insert(QStringLiteral("p90"), r.downtime_p90);
     downtime.insert(QStringLiteral("p99"), r.downtime_p99);
     o.insert(QStringLiteral("downtime_minutes_per_year"), downtime);
-    o.insert(QStringLiteral("outages_per_year"), interval(r.outages_per_year));
+    o.insert(QStringLiteral("outages_per_year"), intervalToJson(r.outages_per_year));
     o.insert(QStringLiteral("mean_outage_minutes"), r.mean_outage_minutes);
-    QJsonObject sla = interval(r.sla_miss_probability);
+    QJsonObject sla = intervalToJson(r.sla_miss_probability);
     sla.insert(QStringLiteral("target_percent"), s.sla_availability * 100.0);
     o.insert(QStringLiteral("sla_miss_probability"), sla);
     QJsonArray comps;

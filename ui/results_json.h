@@ -11,6 +11,11 @@
 
 namespace nines::ui {
 
+/// {mean, ci95_low, ci95_high}: how every simulated figure appears in JSON.
+QJsonObject intervalToJson(const sim::Interval& iv);
+/// A number, or null when it is not finite (JSON has no infinity).
+QJsonValue finiteOrNull(double v);
+
 /// Everything except the "run" object is the same for one seed and replication count on any
 /// machine and thread count.
 QJsonObject simulationToJson(const sim::RunResult& r, const sim::RunSettings& s);

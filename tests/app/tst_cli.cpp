@@ -6,20 +6,8 @@
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run runNines(const QStringList& args)
-{
-    QProcess p;
-    p.start(QStringLiteral(NINES_BINARY), args);
-    if (!p.waitForFinished(60000))
-        return {};
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
-}
+using nines::test::runNines;
+using Run = nines::test::NinesRun;
 
 }  // namespace
 
@@ -32,14 +20,14 @@ private Q_SLOTS:
     {
         Run r = runNines({QStringLiteral("--help")});
         QCOMPARE(r.exitCode, 0);
-        QVERIFY(r.out.contains(QStringLiteral("check FILE...")));
-        QVERIFY(r.out.contains(QStringLiteral("describe FILE")));
+        QVERIFY(r.outText().contains(QStringLiteral("check FILE...")));
+        QVERIFY(r.outText().contains(QStringLiteral("describe FILE")));
         r = runNines({QStringLiteral("--version")});
         QCOMPARE(r.exitCode, 0);
-        QVERIFY(r.out.startsWith(QStringLiteral("nines ")));
+        QVERIFY(r.outText().startsWith(QStringLiteral("nines ")));
         r = runNines({QStringLiteral("check"), QStringLiteral("--help")});
         QCOMPARE(r.exitCode, 0);
-        QVERIFY(r.out.contains(QStringLiteral("--quiet")));
+        QVERIFY(r.outText().contains(QStringLiteral("--quiet")));
     }
 
     void badArguments()
@@ -73,18 +61,18 @@ private Q_SLOTS:
         Run r = runNines({QStringLiteral("check"), file});
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.err, QString());
-        QVERIFY(r.out.startsWith(file + QStringLiteral(": ok (")));
+        QVERIFY(r.outText().startsWith(file + QStringLiteral(": ok (")));
         r = runNines({QStringLiteral("describe"), file});
         QCOMPARE(r.exitCode, 0);
-        QVERIFY(r.out.contains(QStringLiteral("Components (")));
-        QVERIFY(r.out.contains(QStringLiteral("Run settings:")));
+        QVERIFY(r.outText().contains(QStringLiteral("Components (")));
+        QVERIFY(r.outText().contains(QStringLiteral("Run settings:")));
     }
 
     void allExamplesAtOnce()
     {
         Run r = runNines(QStringList{QStringLiteral("check"), QStringLiteral("--quiet")} + nines::test::exampleFiles());
         QCOMPARE(r.exitCode, 0);
-        QCOMPARE(r.out, QString());
+        QCOMPARE(r.outText(), QString());
     }
 
     void invalidFilesExitTwoWithTheMessage_data()
@@ -108,7 +96,7 @@ private Q_SLOTS:
         for (const QString& line : r.err.split(QLatin1Char('\n')))
             found = found || line.startsWith(want);
         QVERIFY2(found, qPrintable(QStringLiteral("missing \"%1\" in:\n%2").arg(want, r.err)));
-        QVERIFY(r.out.isEmpty());
+        QVERIFY(r.outText().isEmpty());
     }
 
     void mixedFilesReportTheWorst()

@@ -11,20 +11,8 @@
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QString err;
-};
-
-Run runNines(const QStringList& args)
-{
-    QProcess p;
-    p.start(QStringLiteral(NINES_BINARY), args);
-    if (!p.waitForFinished(120000))
-        return {};
-    return {p.exitCode(), p.readAllStandardOutput(), QString::fromUtf8(p.readAllStandardError())};
-}
+using nines::test::runNines;
+using Run = nines::test::NinesRun;
 
 QString example(const char* name)
 {
