@@ -29,7 +29,8 @@ const Command kCommands[] = {
 void printHelp(std::FILE* to)
 {
     std::string text =
-        "Usage: nines [COMMAND] [OPTIONS] [FILE...]\n"
+        "Usage: nines [FILE]                      open the editor window (on FILE)\n"
+        "       nines COMMAND [OPTIONS] FILE...\n"
         "\n"
         "Nines simulates the availability and capacity of a system design: how many nines it\n"
         "delivers, how many minutes of downtime a year to expect, and what to improve next.\n"
@@ -54,11 +55,20 @@ void printHelp(std::FILE* to)
 
 }  // namespace
 
+bool isCommand(const QString& word)
+{
+    if (word == QLatin1String("help"))
+        return true;
+    for (const auto& c : kCommands)
+        if (word == QLatin1String(c.name))
+            return true;
+    return false;
+}
+
 int runCli(const QStringList& arguments)
 {
     const QStringList args = arguments.mid(1);
     if (args.isEmpty()) {
-        // The editor window is not built yet; until then, say what the program can do.
         printHelp(stdout);
         return ExitOk;
     }

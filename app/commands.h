@@ -6,6 +6,8 @@
 namespace nines::app {
 
 int runCli(const QStringList& arguments);
+/// Whether the word names a command (else `nines WORD` opens WORD as a file in the window).
+bool isCommand(const QString& word);
 
 int cmdCheck(const QStringList& args);
 int cmdDescribe(const QStringList& args);

@@ -1,13 +1,47 @@
-// `nines`: the command line when given a command; the editor window otherwise (once built).
+// `nines`: the command line when given a command; the editor window otherwise
+// (`nines` opens a new model, `nines FILE` opens that file).
 #include "commands.h"
+#include "ui/main_window.h"
 
-#include <QCoreApplication>
+#include <QApplication>
+#include <QFileInfo>
 
-int main(int argc, char** argv)
+#include <memory>
+
+namespace {
+
+void describeApplication()
 {
-    QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("nines"));
     QCoreApplication::setOrganizationName(QStringLiteral("Nines"));
     QCoreApplication::setApplicationVersion(QStringLiteral(NINES_VERSION));
+}
+
+// The window is for no arguments or a single argument that is not a command or option.
+bool wantsWindow(int argc, char** argv)
+{
+    if (argc == 1)
+        return true;
+    if (argc != 2 || argv[1][0] == '-')
+        return false;
+    return !nines::app::isCommand(QString::fromLocal8Bit(argv[1]));
+}
+
+}  // namespace
+
+int main(int argc, char** argv)
+{
+    if (wantsWindow(argc, argv)) {
+        QApplication app(argc, argv);
+        describeApplication();
+        QApplication::setApplicationDisplayName(QStringLiteral("Nines"));
+        nines::ui::MainWindow window;
+        window.show();
+        if (!window.offerRecovery() && argc == 2)
+            window.openFile(QString::fromLocal8Bit(argv[1]));
+        return app.exec();
+    }
+    QCoreApplication app(argc, argv);
+    describeApplication();
     return nines::app::runCli(QCoreApplication::arguments());
 }

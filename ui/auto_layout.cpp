@@ -7,6 +7,7 @@
 #include <iterator>
 #include <map>
 #include <numeric>
+#include <set>
 
 namespace nines::ui {
 
@@ -43,15 +44,44 @@ std::vector<Point> autoLayout(const Model& m, const LayoutOptions& options)
     for (std::size_t c = 0; c < n; ++c)
         tiers[static_cast<std::size_t>(layer[c])].push_back(c);
 
-    // Order within tiers: zone first (components of one zone stay together), then the mean
-    // position of the neighbours in the previous (or next) tier, then model order.
-    std::map<std::string, int> zoneRank;
-    for (std::size_t z = 0; z < m.zones.size(); ++z)
-        zoneRank[m.zones[z].id] = static_cast<int>(z);
-    auto zoneOf = [&](std::size_t c) {
-        const auto& zs = m.components[c].zones;
-        return zs.empty() ? -1 : zoneRank.count(zs.front()) ? zoneRank[zs.front()] : -1;
+    // Bands: components of one zone share a band, a component spread over zones of one region
+    // sits in that region's band, the rest in a free band on top.
+    std::map<std::string, int> bandOf;
+    std::vector<bool> bandIsContainer;
+    auto addBand = [&](const std::string& key, bool container) {
+        if (!bandOf.count(key)) {
+            bandOf[key] = static_cast<int>(bandIsContainer.size());
+            bandIsContainer.push_back(container);
+        }
     };
+    addBand("free", false);
+    std::map<std::string, std::string> regionOfZone;
+    for (const auto& z : m.zones)
+        regionOfZone[z.id] = z.region.value_or("");
+    for (const auto& r : m.regions) {
+        addBand("r:" + r.id, true);
+        for (const auto& z : m.zones)
+            if (z.region == r.id)
+                addBand("z:" + z.id, true);
+    }
+    for (const auto& z : m.zones)
+        addBand("z:" + z.id, true);
+    std::vector<int> band(n, 0);
+    for (std::size_t c = 0; c < n; ++c) {
+        std::set<std::string> zs(m.components[c].zones.begin(), m.components[c].zones.end());
+        if (zs.size() == 1 && bandOf.count("z:" + *zs.begin()))
+            band[c] = bandOf["z:" + *zs.begin()];
+        else if (zs.size() > 1) {
+            std::set<std::string> regions;
+            for (const auto& z : zs)
+                regions.insert(regionOfZone.count(z) ? regionOfZone[z] : std::string());
+            if (regions.size() == 1 && !regions.begin()->empty() && bandOf.count("r:" + *regions.begin()))
+                band[c] = bandOf["r:" + *regions.begin()];
+        }
+    }
+
+    // Order within a tier: band first, then the mean position of the neighbours in the
+    // previous (or next) tier, then model order.
     std::vector<double> pos(n, 0.0);
     for (auto& t : tiers)
         for (std::size_t i = 0; i < t.size(); ++i)
@@ -66,9 +96,8 @@ std::vector<Point> autoLayout(const Model& m, const LayoutOptions& options)
                                       / static_cast<double>(nb.size());
         }
         std::stable_sort(t.begin(), t.end(), [&](std::size_t a, std::size_t b) {
-            const int za = zoneOf(a), zb = zoneOf(b);
-            if (za != zb)
-                return za < zb;
+            if (band[a] != band[b])
+                return band[a] < band[b];
             if (key[a] != key[b])
                 return key[a] < key[b];
             return a < b;
@@ -84,17 +113,36 @@ std::vector<Point> autoLayout(const Model& m, const LayoutOptions& options)
             for (std::size_t l = tiers.size(); l-- > 1;)
                 sortTier(tiers[l - 1], callees);
     }
+    for (auto& t : tiers)  // the first tier too: its band order was never applied
+        std::stable_sort(t.begin(), t.end(), [&](std::size_t a, std::size_t b) { return band[a] < band[b]; });
 
-    // Coordinates: tiers left to right, each tier centred vertically on the tallest one.
-    std::size_t tallest = 0;
-    for (const auto& t : tiers)
-        tallest = std::max(tallest, t.size());
+    // Band heights: the most components any tier puts in the band.
+    const std::size_t bands = bandIsContainer.size();
+    std::vector<int> height(bands, 0);
+    for (const auto& t : tiers) {
+        std::vector<int> count(bands, 0);
+        for (auto c : t)
+            height[static_cast<std::size_t>(band[c])] =
+                std::max(height[static_cast<std::size_t>(band[c])], ++count[static_cast<std::size_t>(band[c])]);
+    }
+    std::vector<double> top(bands, 0.0);
+    double y = 0.0;
+    for (std::size_t b = 0; b < bands; ++b) {
+        if (height[b] == 0)
+            continue;
+        if (y > 0.0 || bandIsContainer[b])
+            y += bandIsContainer[b] ? options.band_gap : 0.0;
+        top[b] = y;
+        y += static_cast<double>(height[b]) * options.row_spacing;
+    }
     std::vector<Point> out(n);
     for (std::size_t l = 0; l < tiers.size(); ++l) {
-        const double offset = (static_cast<double>(tallest) - static_cast<double>(tiers[l].size())) * 0.5;
-        for (std::size_t i = 0; i < tiers[l].size(); ++i)
-            out[tiers[l][i]] = {static_cast<double>(l) * options.layer_spacing,
-                                (static_cast<double>(i) + offset) * options.row_spacing};
+        std::vector<int> row(bands, 0);
+        for (auto c : tiers[l]) {
+            const auto b = static_cast<std::size_t>(band[c]);
+            out[c] = {static_cast<double>(l) * options.layer_spacing,
+                      top[b] + static_cast<double>(row[b]++) * options.row_spacing};
+        }
     }
     return out;
 }
@@ -106,6 +154,91 @@ void layoutMissingPositions(Model& m, const LayoutOptions& options)
     for (std::size_t c = 0; c < m.components.size(); ++c)
         if (!any || !m.components[c].position)
             m.components[c].position = p[c];
+
+    // Containers without a position: around their members, or (empty) in a row below.
+    const double width = options.layer_spacing - 84.0;  // a component's width on the canvas
+    const double margin = options.container_margin, header = options.container_header;
+    double bottom = 0.0, left = 0.0;
+    for (const auto& c : m.components) {
+        bottom = std::max(bottom, c.position->y + options.node_height);
+        left = std::min(left, c.position->x);
+    }
+    // Empty zones of a region go in a row under the region's own members, so the region's
+    // container does not swallow components that are not in it.
+    std::map<std::string, std::pair<double, double>> rowOf;  // region -> next free (x, y)
+    std::map<std::string, std::string> regionOfZone;
+    for (const auto& z : m.zones)
+        regionOfZone[z.id] = z.region.value_or("");
+    for (const auto& c : m.components) {
+        std::set<std::string> regions;
+        for (const auto& z : c.zones)
+            regions.insert(regionOfZone.count(z) ? regionOfZone[z] : std::string());
+        if (c.zones.size() > 1 && regions.size() == 1 && !regions.begin()->empty()) {
+            auto [it, fresh] = rowOf.try_emplace(*regions.begin(), c.position->x, 0.0);
+            it->second.first = std::min(it->second.first, c.position->x);
+            it->second.second = std::max(it->second.second, c.position->y + options.node_height + options.band_gap);
+        }
+    }
+    double emptyX = left;
+    const double emptyY = bottom + options.band_gap;
+    for (auto& z : m.zones) {
+        if (z.position)
+            continue;
+        if (auto it = rowOf.find(z.region.value_or("")); it != rowOf.end()
+            && std::none_of(m.components.begin(), m.components.end(), [&](const Component& c) {
+                   return c.zones.size() == 1 && c.zones.front() == z.id;
+               })) {
+            z.position = Point{it->second.first, it->second.second - options.container_header};
+            it->second.first += 260.0;
+            continue;
+        }
+        double x0 = 1e300, y0 = 1e300;
+        for (const auto& c : m.components)
+            if (c.zones.size() == 1 && c.zones.front() == z.id) {
+                x0 = std::min(x0, c.position->x);
+                y0 = std::min(y0, c.position->y);
+            }
+        if (x0 < 1e300)
+            z.position = Point{x0 - margin, y0 - margin - header};
+        else {
+            z.position = Point{emptyX, emptyY};
+            emptyX += 260.0;
+        }
+    }
+    for (auto& r : m.regions) {
+        if (r.position)
+            continue;
+        double x0 = 1e300, y0 = 1e300;
+        for (const auto& z : m.zones)
+            if (z.region == r.id) {
+                x0 = std::min(x0, z.position->x);
+                y0 = std::min(y0, z.position->y);
+            }
+        r.position = x0 < 1e300 ? Point{x0 - margin, y0 - margin - header} : Point{emptyX, emptyY};
+        if (x0 >= 1e300)
+            emptyX += 300.0;
+    }
+    double hubY = 0.0;
+    for (auto& h : m.hubs)
+        if (!h.position) {
+            h.position = Point{left - width, hubY};
+            hubY += 120.0;
+        }
+}
+
+Model layoutAll(const Model& m, const LayoutOptions& options)
+{
+    Model out = m;
+    for (auto& c : out.components)
+        c.position.reset();
+    for (auto& z : out.zones)
+        z.position.reset();
+    for (auto& r : out.regions)
+        r.position.reset();
+    for (auto& h : out.hubs)
+        h.position.reset();
+    layoutMissingPositions(out, options);
+    return out;
 }
 
 }  // namespace nines::ui

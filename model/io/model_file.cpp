@@ -34,6 +34,18 @@ std::pair<int, int> lineAndColumn(const QByteArray& text, qsizetype offset)
     return {line, column};
 }
 
+Problems validateDocument(const Model& m, bool typeErrors)
+{
+    Problems out = validate(m);
+    // Scenarios only make sense on a sound base: their problems would otherwise repeat the base's.
+    const bool baseErrors = std::any_of(out.begin(), out.end(), [](const Problem& p) {
+        return p.severity == Severity::Error && p.path.rfind("scenarios", 0) != 0;
+    });
+    if (!typeErrors && !baseErrors)
+        validateScenarios(m, out);
+    return out;
+}
+
 LoadResult parseModel(const QByteArray& input)
 {
     LoadResult res;
@@ -82,14 +94,9 @@ LoadResult parseModel(const QByteArray& input)
                                          [](const Problem& p) { return p.path == "format"; });
     if (wrongFormat && res.problems.size() == 1 && doc.object().contains(QStringLiteral("format")))
         return res;  // another version of the format: checking it against this one would only add noise
-    Problems semantic = validate(res.draft);
+    res.reader_problems = res.problems;
+    const Problems semantic = validateDocument(res.draft, typeErrors);
     res.problems.insert(res.problems.end(), semantic.begin(), semantic.end());
-    // Scenarios only make sense on a sound base: their problems would otherwise repeat the base's.
-    const bool baseErrors = std::any_of(res.problems.begin(), res.problems.end(), [](const Problem& p) {
-        return p.severity == Severity::Error && p.path.rfind("scenarios", 0) != 0;
-    });
-    if (!typeErrors && !baseErrors)
-        validateScenarios(res.draft, res.problems);
     if (!hasErrors(res.problems))
         res.model = res.draft;
     return res;

@@ -25,9 +25,15 @@ struct LoadResult {
     bool json_ok = false;      // the bytes were a JSON object
     bool read_failed = false;  // the file could not be read at all (missing, unreadable, too large)
     model::Problems problems;  // errors and warnings, in file order
+    /// The part of `problems` found while reading (syntax, types, unknown fields), before the
+    /// semantic validation that validateDocument repeats on an edited draft.
+    model::Problems reader_problems;
 
     bool ok() const { return model.has_value(); }
 };
+
+/// Semantic validation of a model and, when its base is sound, of its scenarios.
+model::Problems validateDocument(const model::Model& m, bool typeErrors = false);
 
 /// Parses, reads and validates (the base and every scenario).
 LoadResult parseModel(const QByteArray& bytes);

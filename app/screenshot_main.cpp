@@ -1,0 +1,42 @@
+// `nines-screenshot OUT.png [FILE]`: opens the editor window on FILE (or a new model) at a fixed
+// size, fits the diagram and saves the window as PNG. Used by scripts/screenshot.sh for the
+// pictures in README.md and docs/, so anyone can retake them.
+#include "ui/diagram_view.h"
+#include "ui/main_window.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <cstdio>
+
+int main(int argc, char** argv)
+{
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("Nines"));
+    QCoreApplication::setApplicationName(QStringLiteral("nines-screenshot"));
+    const QStringList args = QCoreApplication::arguments();
+    if (args.size() < 2 || args.size() > 3) {
+        std::fputs("usage: nines-screenshot OUT.png [MODEL_FILE]\n", stderr);
+        return 2;
+    }
+    QTemporaryDir recovery;  // never touch the user's own recovery files
+    nines::ui::MainWindow window({recovery.path(), 3600 * 1000});
+    window.resize(1600, 1000);
+    window.show();
+    if (args.size() == 3 && !window.openFile(args.at(2)))
+        return 1;
+    int status = 0;
+    QTimer::singleShot(300, &window, [&] {
+        window.view()->fitAll();
+        QApplication::processEvents();
+        if (!window.grab().save(args.at(1))) {
+            std::fprintf(stderr, "nines-screenshot: cannot write %s\n", qPrintable(args.at(1)));
+            status = 1;
+        }
+        QApplication::quit();
+    });
+    app.exec();
+    return status;
+}

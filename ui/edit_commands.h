@@ -1,0 +1,92 @@
+// The undoable edits of a Document. Contract: a command changes the model only in redo() and
+// undo(), leaves it exactly as it found it after undo(), and calls Document::changed() once per
+// redo or undo (children of a compound command notify each in turn). Items are addressed by
+// position; the undo stack guarantees that positions are the same when a command is undone as
+// when it was done.
+#pragma once
+
+#include "document.h"
+#include "model_items.h"
+
+#include <QUndoCommand>
+
+#include <string>
+#include <vector>
+
+namespace nines::ui {
+
+/// An item and where it sits in its collection.
+struct PlacedItem {
+    int index = -1;
+    Item item;
+};
+
+/// Inserts items (redo) or removes them (redo of a removal). Indices are final positions:
+/// inserted in ascending order, removed in descending order, per kind.
+class ItemsCommand : public QUndoCommand
+{
+public:
+    enum Action { Insert, Remove };
+    ItemsCommand(Document* doc, Action action, std::vector<PlacedItem> items, const QString& text,
+                 QUndoCommand* parent = nullptr);
+    void redo() override;
+    void undo() override;
+
+private:
+    void apply(bool insert);
+    Document* doc_;
+    Action action_;
+    std::vector<PlacedItem> items_;
+};
+
+/// Replaces items with new values (property edits, moves, placement, renames).
+/// Consecutive edits with the same non-empty merge key and the same items merge into one step,
+/// so typing "43800" in a field is one undo step, not five.
+class ReplaceItemsCommand : public QUndoCommand
+{
+public:
+    struct Change {
+        int index = -1;
+        Item before;
+        Item after;
+    };
+    ReplaceItemsCommand(Document* doc, std::vector<Change> changes, const QString& text,
+                        std::string mergeKey = {}, QUndoCommand* parent = nullptr);
+    void redo() override;
+    void undo() override;
+    int id() const override { return mergeKey_.empty() ? -1 : 1; }
+    bool mergeWith(const QUndoCommand* other) override;
+
+private:
+    Document* doc_;
+    std::vector<Change> changes_;
+    std::string mergeKey_;
+};
+
+/// The parts of a model that are not items: name, description, run settings and load.
+struct ModelHeader {
+    std::string name;
+    std::string description;
+    model::Settings settings;
+    std::optional<model::Load> load;
+    bool operator==(const ModelHeader&) const = default;
+};
+ModelHeader headerOf(const model::Model& m);
+
+class HeaderCommand : public QUndoCommand
+{
+public:
+    HeaderCommand(Document* doc, ModelHeader after, const QString& text, std::string mergeKey = {});
+    void redo() override;
+    void undo() override;
+    int id() const override { return mergeKey_.empty() ? -1 : 2; }
+    bool mergeWith(const QUndoCommand* other) override;
+
+private:
+    void apply(const ModelHeader& h);
+    Document* doc_;
+    ModelHeader before_, after_;
+    std::string mergeKey_;
+};
+
+}  // namespace nines::ui

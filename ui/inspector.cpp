@@ -1,0 +1,84 @@
+#include "inspector.h"
+
+#include "component_form.h"
+#include "model_form.h"
+#include "network_forms.h"
+
+#include <QLabel>
+#include <QStackedWidget>
+
+namespace nines::ui {
+
+Inspector::Inspector(Document* doc, QWidget* parent)
+    : QScrollArea(parent)
+    , doc_(doc)
+    , stack_(new QStackedWidget(this))
+    , modelForm_(new ModelForm(doc, stack_))
+    , mixed_(new QLabel(stack_))
+{
+    setWidgetResizable(true);
+    setFrameShape(NoFrame);
+    setMinimumWidth(340);
+    forms_[ItemKind::Component] = new ComponentForm(doc, stack_);
+    forms_[ItemKind::Dependency] = new DependencyForm(doc, stack_);
+    for (ItemKind k : {ItemKind::Zone, ItemKind::Region, ItemKind::Link, ItemKind::Hub})
+        forms_[k] = new NetworkItemForm(doc, k, stack_);
+    stack_->addWidget(modelForm_);
+    for (auto& [k, f] : forms_)
+        stack_->addWidget(f);
+    mixed_->setWordWrap(true);
+    mixed_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    mixed_->setMargin(8);
+    stack_->addWidget(mixed_);
+    setWidget(stack_);
+    connect(doc_, &Document::modelChanged, this, &Inspector::refresh);
+    connect(doc_, &Document::documentReset, this, [this] { setSelection({}); });
+    connect(doc_, &Document::problemsChanged, this, [this] {
+        if (auto* f = currentForm())
+            f->showProblems(doc_->problems());
+    });
+    setSelection({});
+}
+
+ItemForm* Inspector::currentForm() const { return qobject_cast<ItemForm*>(stack_->currentWidget()); }
+
+ItemForm* Inspector::formFor(ItemKind kind) const
+{
+    auto it = forms_.find(kind);
+    return it == forms_.end() ? nullptr : it->second;
+}
+
+void Inspector::setSelection(const std::vector<ItemRef>& refs)
+{
+    refs_ = refs;
+    if (refs.empty()) {
+        stack_->setCurrentWidget(modelForm_);
+        modelForm_->refresh();
+        modelForm_->showProblems(doc_->problems());
+        return;
+    }
+    const ItemKind kind = refs.front().kind;
+    const bool oneKind = std::all_of(refs.begin(), refs.end(), [&](const ItemRef& r) { return r.kind == kind; });
+    ItemForm* form = oneKind ? formFor(kind) : nullptr;
+    if (!form) {
+        mixed_->setText(tr("%n items of different kinds are selected. Select items of one kind to edit them together.",
+                           nullptr, int(refs.size())));
+        stack_->setCurrentWidget(mixed_);
+        return;
+    }
+    stack_->setCurrentWidget(form);
+    form->setTargets(refs);
+    form->showProblems(doc_->problems());
+}
+
+void Inspector::refresh()
+{
+    // Drop targets that no longer exist (undo of an add): the scene sends the new selection.
+    for (const auto& r : refs_)
+        if (r.index >= itemCount(doc_->model(), r.kind))
+            return;
+    if (auto* f = currentForm())
+        f->refresh();
+}
+
+}  // namespace nines::ui

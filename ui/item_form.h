@@ -1,0 +1,95 @@
+// Base of the inspector's forms: the items a form edits (one or several of one kind), rows
+// that know the field path they edit so validation messages appear under them, and edits
+// that go through undo commands.
+#pragma once
+
+#include "document.h"
+#include "edits.h"
+#include "model_items.h"
+
+#include <QWidget>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+class QFormLayout;
+class QLabel;
+
+namespace nines::ui {
+
+class ItemForm : public QWidget
+{
+    Q_OBJECT
+
+public:
+    ItemForm(Document* doc, QWidget* parent = nullptr);
+
+    /// A form of the model itself (name, settings, load): no targets, rows name whole paths.
+    void setModelLevel() { modelLevel_ = true; }
+
+    void setTargets(std::vector<ItemRef> refs);
+    const std::vector<ItemRef>& targets() const { return refs_; }
+    /// Reloads every widget from the model (after any change, undo or redo).
+    void refresh();
+    /// Shows the problems of the edited items under the fields they name.
+    void showProblems(const model::Problems& problems);
+    /// The widget editing a field path relative to the item ("instances"), for focus and tests.
+    QWidget* fieldWidget(const std::string& path) const;
+    /// The message shown under a field, empty when none.
+    QString fieldMessage(const std::string& path) const;
+
+protected:
+    virtual void load() = 0;
+
+    /// Adds a labelled row editing `path`; returns the label under the widget for its messages.
+    void addRow(QFormLayout* form, const QString& label, QWidget* widget, const std::string& path);
+    /// Changes the path a row stands for (rows of a failure mode follow the selected mode).
+    void setRowPath(QWidget* widget, const std::string& path);
+
+    /// Applies `change` to every target of type T as one undo step; typing in one field merges.
+    template <typename T>
+    void edit(const std::string& path, const QString& what, const std::function<void(T&)>& change)
+    {
+        if (loading_)
+            return;
+        editItems(doc_, refs_, [&](Item& item) {
+            if (auto* x = std::get_if<T>(&item))
+                change(*x);
+        }, tr("Change %1").arg(what), fieldKey(path));
+    }
+
+    template <typename T>
+    T first() const
+    {
+        return std::get<T>(itemAt(doc_->model(), refs_.front()));
+    }
+    template <typename T>
+    std::vector<T> all() const
+    {
+        std::vector<T> out;
+        for (const auto& r : refs_)
+            out.push_back(std::get<T>(itemAt(doc_->model(), r)));
+        return out;
+    }
+    /// Marks a row whose value differs between the selected items.
+    void setMixed(QWidget* widget, bool mixed);
+
+    Document* doc_;
+    std::vector<ItemRef> refs_;
+    bool loading_ = false;
+    bool modelLevel_ = false;
+    QLabel* general_;  // problems of the item that no row claims
+
+private:
+    std::string fieldKey(const std::string& path) const;
+    struct Row {
+        std::string path;
+        QWidget* widget;
+        QLabel* label;
+        QLabel* message;
+    };
+    std::vector<Row> rows_;
+};
+
+}  // namespace nines::ui

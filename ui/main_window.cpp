@@ -1,0 +1,577 @@
+#include "main_window.h"
+
+#include "auto_layout.h"
+#include "diagram_items.h"
+#include "diagram_scene.h"
+#include "diagram_view.h"
+#include "document.h"
+#include "edits.h"
+#include "inspector.h"
+#include "item_form.h"
+#include "model/io/model_file.h"
+#include "palette.h"
+#include "problem_list_model.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMimeData>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTimer>
+#include <QToolBar>
+#include <QUndoStack>
+
+namespace nines::ui {
+
+using namespace nines::model;
+
+namespace {
+constexpr int kMaxRecent = 10;
+const char* const kFileFilter = QT_TRANSLATE_NOOP("MainWindow", "Nines models (*.nines.json *.json);;All files (*)");
+
+QString exampleTitle(const QString& path)
+{
+    QString name = QFileInfo(path).fileName();
+    name.chop(int(QStringLiteral(".nines.json").size()));
+    name.replace(QLatin1Char('-'), QLatin1Char(' '));
+    if (!name.isEmpty())
+        name[0] = name[0].toUpper();
+    return name;
+}
+}  // namespace
+
+MainWindow::MainWindow(Options options, QWidget* parent)
+    : QMainWindow(parent)
+    , options_(std::move(options))
+    , doc_(new Document(this))
+    , scene_(new DiagramScene(doc_, this))
+    , view_(new DiagramView(scene_, this))
+    , palette_(new Palette(this))
+    , inspector_(new Inspector(doc_, this))
+    , problems_(new ProblemListModel(this))
+    , problemsView_(new QTableView(this))
+    , statusCounts_(new QLabel(this))
+    , statusZoom_(new QLabel(this))
+    , autosave_(new QTimer(this))
+    , recovery_(std::make_unique<RecoveryStore>(options_.recoveryDirectory))
+{
+    setObjectName(QStringLiteral("MainWindow"));
+    setCentralWidget(view_);
+    setAcceptDrops(true);
+    setWindowIcon(namedIcon(QStringLiteral("region")));
+    createDocks();
+    createActions();
+    statusBar()->addPermanentWidget(statusCounts_);
+    statusBar()->addPermanentWidget(statusZoom_);
+
+    askToSave = [this](const QString& question) {
+        return QMessageBox::question(this, tr("Unsaved changes"), question,
+                                     QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    };
+    askSavePath = [this] {
+        return QFileDialog::getSaveFileName(this, tr("Save model"), doc_->filePath(), tr(kFileFilter));
+    };
+    askRestore = [this](const RecoveryStore::Pending& p) {
+        const QString what = p.originalPath.isEmpty() ? tr("an unsaved model") : QDir::toNativeSeparators(p.originalPath);
+        return QMessageBox::question(this, tr("Restore unsaved work?"),
+                                     tr("Nines did not close properly last time. Unsaved changes to %1 from %2 were kept. "
+                                        "Restore them?").arg(what, QLocale().toString(p.savedAt.toLocalTime(), QLocale::ShortFormat)),
+                                     QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes)
+               == QMessageBox::Yes;
+    };
+    showError = [this](const QString& title, const QString& text) { QMessageBox::warning(this, title, text); };
+
+    connect(scene_, &DiagramScene::selectedRefsChanged, this, [this] { inspector_->setSelection(scene_->selectedRefs()); });
+    connect(scene_, &DiagramScene::message, this, [this](const QString& m) { statusBar()->showMessage(m, 5000); });
+    connect(view_, &DiagramView::zoomChanged, this, [this](double z) { statusZoom_->setText(tr("Zoom %1%").arg(qRound(z * 100))); });
+    connect(doc_, &Document::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(doc_, &Document::filePathChanged, this, &MainWindow::updateTitle);
+    connect(doc_, &Document::modelChanged, this, &MainWindow::updateStatus);
+    connect(doc_, &Document::problemsChanged, this, [this] {
+        problems_->setProblems(doc_->problems());
+        updateStatus();
+    });
+    connect(palette_, &Palette::activatedKey, this, [this](const QString& key) {
+        scene_->createFromPalette(key, view_->mapToScene(view_->viewport()->rect().center()));
+    });
+    connect(autosave_, &QTimer::timeout, this, &MainWindow::autosaveNow);
+    autosave_->start(options_.autosaveIntervalMs);
+
+    QSettings settings;
+    resize(1400, 900);
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    rebuildRecentMenu();
+    newDocument();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createDocks()
+{
+    auto* paletteDock = new QDockWidget(tr("Palette"), this);
+    paletteDock->setObjectName(QStringLiteral("PaletteDock"));
+    paletteDock->setWidget(palette_);
+    palette_->setMinimumWidth(170);
+    addDockWidget(Qt::LeftDockWidgetArea, paletteDock);
+
+    auto* inspectorDock = new QDockWidget(tr("Inspector"), this);
+    inspectorDock->setObjectName(QStringLiteral("InspectorDock"));
+    inspectorDock->setWidget(inspector_);
+    addDockWidget(Qt::RightDockWidgetArea, inspectorDock);
+
+    problemsView_->setModel(problems_);
+    problemsView_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    problemsView_->setSelectionMode(QAbstractItemView::SingleSelection);
+    problemsView_->horizontalHeader()->setStretchLastSection(true);
+    problemsView_->verticalHeader()->hide();
+    problemsView_->setWordWrap(false);
+    problemsView_->setColumnWidth(ProblemListModel::SeverityColumn, 70);
+    problemsView_->setColumnWidth(ProblemListModel::PathColumn, 320);
+    auto* problemsDock = new QDockWidget(tr("Problems"), this);
+    problemsDock->setObjectName(QStringLiteral("ProblemsDock"));
+    problemsDock->setWidget(problemsView_);
+    addDockWidget(Qt::BottomDockWidgetArea, problemsDock);
+    // Sizes apply once the window has its geometry (a restored state overrides them).
+    QTimer::singleShot(0, this, [this, problemsDock, inspectorDock] {
+        if (!QSettings().contains(QStringLiteral("window/state"))) {
+            resizeDocks({problemsDock}, {130}, Qt::Vertical);
+            resizeDocks({inspectorDock}, {400}, Qt::Horizontal);
+        }
+    });
+    connect(problemsView_, &QTableView::clicked, this, &MainWindow::selectProblem);
+    connect(problemsView_, &QTableView::activated, this, &MainWindow::selectProblem);
+}
+
+QAction* MainWindow::action(const QString& objectName) const { return findChild<QAction*>(objectName); }
+
+void MainWindow::createActions()
+{
+    auto make = [this](const QString& name, const QString& text, QKeySequence key, auto slot, const QString& icon = {}) {
+        auto* a = new QAction(text, this);
+        a->setObjectName(name);
+        if (!key.isEmpty())
+            a->setShortcut(key);
+        if (!icon.isEmpty())
+            a->setIcon(QIcon::fromTheme(icon));
+        connect(a, &QAction::triggered, this, slot);
+        addAction(a);
+        return a;
+    };
+
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(make(QStringLiteral("actionNew"), tr("&New"), QKeySequence::New, [this] {
+        if (maybeSave())
+            newDocument();
+    }, QStringLiteral("document-new")));
+    QMenu* fromExample = file->addMenu(tr("New from &Example"));
+    for (const QString& path : examplePaths()) {
+        QAction* a = fromExample->addAction(exampleTitle(path));
+        connect(a, &QAction::triggered, this, [this, path] {
+            if (maybeSave())
+                newDocument(path);
+        });
+    }
+    file->addAction(make(QStringLiteral("actionOpen"), tr("&Open..."), QKeySequence::Open, [this] {
+        if (!maybeSave())
+            return;
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open model"), QFileInfo(doc_->filePath()).path(), tr(kFileFilter));
+        if (!path.isEmpty())
+            openFile(path);
+    }, QStringLiteral("document-open")));
+    recentMenu_ = file->addMenu(tr("Open &Recent"));
+    file->addSeparator();
+    file->addAction(make(QStringLiteral("actionSave"), tr("&Save"), QKeySequence::Save, [this] { save(); },
+                         QStringLiteral("document-save")));
+    file->addAction(make(QStringLiteral("actionSaveAs"), tr("Save &As..."), QKeySequence::SaveAs, [this] {
+        const QString path = askSavePath();
+        if (!path.isEmpty())
+            saveAs(path);
+    }));
+    file->addSeparator();
+    file->addAction(make(QStringLiteral("actionQuit"), tr("&Quit"), QKeySequence::Quit, [this] { close(); }));
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* undo = doc_->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setObjectName(QStringLiteral("actionUndo"));
+    undo->setShortcut(QKeySequence::Undo);
+    undo->setIcon(QIcon::fromTheme(QStringLiteral("edit-undo")));
+    QAction* redo = doc_->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setObjectName(QStringLiteral("actionRedo"));
+    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    redo->setIcon(QIcon::fromTheme(QStringLiteral("edit-redo")));
+    addAction(undo);
+    addAction(redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    edit->addAction(make(QStringLiteral("actionCut"), tr("Cu&t"), QKeySequence::Cut, [this] {
+        copySelection();
+        deleteItems(doc_, scene_->selectedRefs());
+    }));
+    edit->addAction(make(QStringLiteral("actionCopy"), tr("&Copy"), QKeySequence::Copy, [this] { copySelection(); }));
+    edit->addAction(make(QStringLiteral("actionPaste"), tr("&Paste"), QKeySequence::Paste, [this] { paste(); }));
+    edit->addAction(make(QStringLiteral("actionDuplicate"), tr("D&uplicate"), QKeySequence(Qt::CTRL | Qt::Key_D),
+                         [this] { duplicate(); }));
+    edit->addAction(make(QStringLiteral("actionDelete"), tr("&Delete"), QKeySequence::Delete,
+                         [this] { deleteItems(doc_, scene_->selectedRefs()); }));
+    edit->addSeparator();
+    edit->addAction(make(QStringLiteral("actionSelectAll"), tr("Select &All"), QKeySequence::SelectAll, [this] {
+        for (auto* item : scene_->items())
+            if (modelItem(item))
+                item->setSelected(true);
+    }));
+
+    QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
+    QAction* zoomIn = make(QStringLiteral("actionZoomIn"), tr("Zoom &In"), QKeySequence::ZoomIn, [this] { view_->zoomIn(); },
+                           QStringLiteral("zoom-in"));
+    zoomIn->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::Key_Plus), QKeySequence(Qt::Key_Equal)});
+    QAction* zoomOut = make(QStringLiteral("actionZoomOut"), tr("Zoom &Out"), QKeySequence::ZoomOut, [this] { view_->zoomOut(); },
+                            QStringLiteral("zoom-out"));
+    zoomOut->setShortcuts({QKeySequence::ZoomOut, QKeySequence(Qt::Key_Minus)});
+    QAction* fit = make(QStringLiteral("actionFit"), tr("&Fit to View"), QKeySequence(Qt::CTRL | Qt::Key_0),
+                        [this] { view_->fitAll(); }, QStringLiteral("zoom-fit-best"));
+    viewMenu->addAction(zoomIn);
+    viewMenu->addAction(zoomOut);
+    viewMenu->addAction(fit);
+    viewMenu->addSeparator();
+    QAction* connectMode = make(QStringLiteral("actionConnect"), tr("&Connect Mode"), QKeySequence(Qt::Key_C),
+                                [this](bool on) { scene_->setConnectMode(on); });
+    connectMode->setCheckable(true);
+    connectMode->setIcon(namedIcon(QStringLiteral("connect")));
+    connectMode->setToolTip(tr("Drag from a component to another to add a dependency, or between zones to add a link (C)"));
+    QAction* snap = make(QStringLiteral("actionSnap"), tr("&Snap to Grid"), {}, [this](bool on) { scene_->setSnapToGrid(on); });
+    snap->setCheckable(true);
+    snap->setChecked(true);
+    QAction* layout = make(QStringLiteral("actionLayout"), tr("&Automatic Layout"), QKeySequence(Qt::CTRL | Qt::Key_L),
+                           [this] { autoLayout(); });
+    layout->setIcon(namedIcon(QStringLiteral("layout")));
+    viewMenu->addAction(connectMode);
+    viewMenu->addAction(snap);
+    viewMenu->addAction(layout);
+    viewMenu->addSeparator();
+    for (auto* dock : findChildren<QDockWidget*>())
+        viewMenu->addAction(dock->toggleViewAction());
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Nines"), this, [this] {
+        QMessageBox::about(this, tr("About Nines"),
+                           tr("<b>Nines %1</b><p>Capacity planning and availability simulation for system "
+                              "architects: how many nines a design delivers, with confidence intervals.</p>")
+                               .arg(QApplication::applicationVersion()));
+    });
+
+    QToolBar* tools = addToolBar(tr("Main"));
+    tools->setObjectName(QStringLiteral("MainToolBar"));
+    tools->setIconSize(QSize(20, 20));
+    tools->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    tools->addAction(action(QStringLiteral("actionNew")));
+    tools->addAction(action(QStringLiteral("actionOpen")));
+    tools->addAction(action(QStringLiteral("actionSave")));
+    tools->addSeparator();
+    tools->addAction(undo);
+    tools->addAction(redo);
+    tools->addSeparator();
+    tools->addAction(connectMode);
+    tools->addAction(layout);
+    tools->addAction(fit);
+    tools->addAction(zoomIn);
+    tools->addAction(zoomOut);
+}
+
+QStringList MainWindow::examplePaths()
+{
+    QStringList out;
+    for (const QString& name : QDir(QStringLiteral(":/examples")).entryList({QStringLiteral("*.nines.json")}, QDir::Files, QDir::Name))
+        out << QStringLiteral(":/examples/") + name;
+    return out;
+}
+
+void MainWindow::newDocument(const QString& templatePath)
+{
+    Model m;
+    if (!templatePath.isEmpty()) {
+        const io::LoadResult r = io::loadModelFile(templatePath);
+        if (r.json_ok)
+            m = r.draft;
+    } else {
+        m.name = tr("New system").toStdString();
+    }
+    layoutMissingPositions(m);
+    doc_->reset(m, {});  // a template is a starting point, not the file to overwrite
+    pasteCount_ = 0;
+    view_->fitAll();
+    updateTitle();
+}
+
+bool MainWindow::openFile(const QString& path)
+{
+    io::LoadResult r = io::loadModelFile(path);
+    if (r.read_failed || !r.json_ok) {
+        QStringList why;
+        for (const auto& p : r.problems)
+            why << QString::fromStdString(p.text());
+        showError(tr("Cannot open %1").arg(QFileInfo(path).fileName()),
+                  tr("%1 cannot be opened as a Nines model:\n%2").arg(QDir::toNativeSeparators(path), why.join(QLatin1Char('\n'))));
+        return false;
+    }
+    layoutMissingPositions(r.draft);
+    doc_->reset(std::move(r.draft), QFileInfo(path).absoluteFilePath(), std::move(r.reader_problems));
+    pasteCount_ = 0;
+    addRecent(QFileInfo(path).absoluteFilePath());
+    view_->fitAll();
+    updateTitle();
+    const int errors = problems_->errorCount();
+    statusBar()->showMessage(errors ? tr("Opened %1 with %n problem(s): see the Problems list", nullptr, errors)
+                                          .arg(QFileInfo(path).fileName())
+                                    : tr("Opened %1").arg(QFileInfo(path).fileName()),
+                             8000);
+    return true;
+}
+
+bool MainWindow::save()
+{
+    if (doc_->filePath().isEmpty()) {
+        const QString path = askSavePath();
+        return !path.isEmpty() && saveAs(path);
+    }
+    return saveAs(doc_->filePath());
+}
+
+bool MainWindow::saveAs(const QString& path)
+{
+    const QString why = io::saveModelFile(doc_->model(), path);
+    if (!why.isEmpty()) {
+        showError(tr("Cannot save"), tr("%1 was not saved: %2\nYour work is still open.").arg(QDir::toNativeSeparators(path), why));
+        return false;
+    }
+    doc_->markSaved(QFileInfo(path).absoluteFilePath());
+    recovery_->discard();
+    addRecent(QFileInfo(path).absoluteFilePath());
+    statusBar()->showMessage(doc_->hasErrors() ? tr("Saved %1 (it still has problems to fix before it can run)").arg(QFileInfo(path).fileName())
+                                               : tr("Saved %1").arg(QFileInfo(path).fileName()),
+                             5000);
+    return true;
+}
+
+bool MainWindow::maybeSave()
+{
+    if (!doc_->isModified())
+        return true;
+    switch (askToSave(tr("%1 has unsaved changes. Save them?").arg(doc_->displayName()))) {
+    case QMessageBox::Save: return save();
+    case QMessageBox::Discard: return true;
+    default: return false;
+    }
+}
+
+void MainWindow::autoLayout()
+{
+    const Model laid = layoutAll(doc_->model());
+    std::vector<MovedItem> moves;
+    for (int k : {int(ItemKind::Component), int(ItemKind::Zone), int(ItemKind::Region), int(ItemKind::Hub)})
+        for (int i = 0; i < itemCount(laid, ItemKind(k)); ++i) {
+            Item item = itemAt(laid, {ItemKind(k), i});
+            const std::optional<Point> p = std::visit([](const auto& x) -> std::optional<Point> {
+                if constexpr (requires { x.position; })
+                    return x.position;
+                else
+                    return std::nullopt;
+            }, item);
+            if (p)
+                moves.push_back({{ItemKind(k), i}, *p, std::nullopt});
+        }
+    moveItems(doc_, moves, tr("Automatic layout"));
+    view_->fitAll();
+}
+
+void MainWindow::autosaveNow()
+{
+    if (!doc_->isModified())
+        return;
+    if (const QString why = recovery_->save(doc_->model(), doc_->filePath()); !why.isEmpty())
+        statusBar()->showMessage(tr("Autosave failed: %1").arg(why), 8000);
+}
+
+bool MainWindow::offerRecovery()
+{
+    const auto pending = recovery_->pending();
+    if (pending.empty())
+        return false;
+    const RecoveryStore::Pending& p = pending.front();
+    const bool restore = askRestore(p);
+    bool restored = false;
+    if (restore) {
+        io::LoadResult r = io::loadModelFile(p.file);
+        if (r.json_ok) {
+            layoutMissingPositions(r.draft);
+            doc_->reset(std::move(r.draft), p.originalPath, std::move(r.reader_problems));
+            doc_->markRestored();
+            view_->fitAll();
+            updateTitle();
+            restored = true;
+            // Keep it safe under this session's name until it is saved.
+            recovery_->save(doc_->model(), doc_->filePath());
+        }
+    }
+    for (const auto& x : pending)
+        if (restore || &x == &pending.front())
+            RecoveryStore::remove(x);
+    return restored;
+}
+
+void MainWindow::closeEvent(QCloseEvent* e)
+{
+    if (!maybeSave()) {
+        e->ignore();
+        return;
+    }
+    recovery_->discard();
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    e->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* e)
+{
+    if (e->mimeData()->hasUrls())
+        e->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* e)
+{
+    const auto urls = e->mimeData()->urls();
+    if (urls.isEmpty() || !urls.front().isLocalFile())
+        return;
+    e->acceptProposedAction();
+    if (maybeSave())
+        openFile(urls.front().toLocalFile());
+}
+
+void MainWindow::updateTitle()
+{
+    setWindowTitle(tr("%1[*] \u2014 Nines").arg(doc_->displayName()));
+    setWindowModified(doc_->isModified());
+}
+
+void MainWindow::updateStatus()
+{
+    const Model& m = doc_->model();
+    const int errors = problems_->errorCount(), warnings = problems_->warningCount();
+    statusCounts_->setText(tr("%1 components, %2 dependencies, %3 zones  |  %4")
+                               .arg(m.components.size())
+                               .arg(m.dependencies.size())
+                               .arg(m.zones.size())
+                               .arg(errors == 0 && warnings == 0 ? tr("no problems")
+                                    : errors == 0               ? tr("%n warning(s)", nullptr, warnings)
+                                                                : tr("%n error(s)", nullptr, errors)));
+}
+
+void MainWindow::addRecent(const QString& path)
+{
+    QSettings settings;
+    QStringList recent = settings.value(QStringLiteral("recentFiles")).toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > kMaxRecent)
+        recent.removeLast();
+    settings.setValue(QStringLiteral("recentFiles"), recent);
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    if (!recentMenu_)
+        return;
+    recentMenu_->clear();
+    const QStringList recent = QSettings().value(QStringLiteral("recentFiles")).toStringList();
+    for (const QString& path : recent) {
+        QAction* a = recentMenu_->addAction(QFileInfo(path).fileName());
+        a->setToolTip(path);
+        a->setStatusTip(QDir::toNativeSeparators(path));
+        connect(a, &QAction::triggered, this, [this, path] {
+            if (maybeSave())
+                openFile(path);
+        });
+    }
+    recentMenu_->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::copySelection()
+{
+    const QByteArray fragment = copyFragment(doc_->model(), scene_->selectedRefs());
+    if (fragment.isEmpty())
+        return;
+    auto* data = new QMimeData;
+    data->setData(QString::fromLatin1(kFragmentMime), fragment);
+    data->setText(QString::fromUtf8(fragment));  // readable in a text editor, pasteable back
+    QApplication::clipboard()->setMimeData(data);
+    pasteCount_ = 0;
+}
+
+void MainWindow::paste()
+{
+    const QMimeData* data = QApplication::clipboard()->mimeData();
+    if (!data)
+        return;
+    QByteArray fragment = data->data(QString::fromLatin1(kFragmentMime));
+    if (fragment.isEmpty())
+        fragment = data->text().toUtf8();
+    ++pasteCount_;
+    const double shift = 40.0 * pasteCount_;
+    const auto refs = pasteFragment(doc_, fragment, {shift, shift});
+    if (refs.empty())
+        statusBar()->showMessage(tr("The clipboard holds nothing Nines can paste"), 5000);
+    else
+        scene_->selectRefs(refs);
+}
+
+void MainWindow::duplicate()
+{
+    const QByteArray fragment = copyFragment(doc_->model(), scene_->selectedRefs());
+    if (fragment.isEmpty())
+        return;
+    const auto refs = pasteFragment(doc_, fragment, {40, 40});
+    scene_->selectRefs(refs);
+}
+
+void MainWindow::selectProblem(const QModelIndex& index)
+{
+    const std::string path = index.data(ProblemListModel::PathRole).toString().toStdString();
+    const auto ref = itemOfPath(doc_->model(), path);
+    if (!ref)
+        return;
+    if (auto* item = scene_->graphicsItem(*ref)) {
+        scene_->selectRefs({*ref});
+        view_->ensureVisible(item, 60, 60);
+    } else {
+        inspector_->setSelection({*ref});
+    }
+    if (auto* form = inspector_->currentForm()) {
+        const std::string base = itemPath(doc_->model(), *ref);
+        std::string rest = path.size() > base.size() + 1 ? path.substr(base.size() + 1) : std::string();
+        // Focus the field, or the closest enclosing field that has a row.
+        while (!rest.empty()) {
+            if (QWidget* w = form->fieldWidget(rest)) {
+                w->setFocus(Qt::OtherFocusReason);
+                inspector_->ensureWidgetVisible(w);
+                break;
+            }
+            const auto cut = rest.find_last_of(".[");
+            rest = cut == std::string::npos ? std::string() : rest.substr(0, cut);
+        }
+    }
+}
+
+}  // namespace nines::ui
