@@ -137,6 +137,7 @@ QRectF ComponentItem::boundingRect() const { return QRectF(-3, -3, kNodeWidth + 
 QPainterPath ComponentItem::shape() const
 {
     QPainterPath p;
+    p.setFillRule(Qt::WindingFill);  // the handle overlaps the card: both count as inside
     p.addRoundedRect(QRectF(0, 0, kNodeWidth, kNodeHeight), 8, 8);
     p.addEllipse(connectHandle());
     return p;

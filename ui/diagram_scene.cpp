@@ -68,6 +68,7 @@ DiagramScene::DiagramScene(Document* doc, QObject* parent)
     , doc_(doc)
 {
     setProperty("snapToGrid", snap_);
+    setSceneRect(-4000, -4000, 8000, 8000);  // room to draw; grows with the contents
     // A large scene rectangle that grows with the contents: without it, QGraphicsScene
     // recomputes its bounds on every change, which makes 500 items sluggish.
     setItemIndexMethod(QGraphicsScene::BspTreeIndex);
@@ -77,6 +78,13 @@ DiagramScene::DiagramScene(Document* doc, QObject* parent)
             Q_EMIT selectedRefsChanged();
     });
     sync();
+}
+
+DiagramScene::~DiagramScene()
+{
+    // Items leave one by one: nobody should hear about a selection that is going away.
+    blockSignals(true);
+    clear();
 }
 
 void DiagramScene::setConnectMode(bool on) { connectMode_ = on; }
@@ -150,6 +158,8 @@ void DiagramScene::sync()
     const Model& m = doc_->model();
     const std::vector<std::string> before = selectionKeys();
     syncing_ = true;
+    for (auto* c : components_)  // edges are about to be deleted or reassigned
+        c->clearEdges();
 
     auto resize = [this](auto& items, size_t n, auto make) {
         while (items.size() > n) {
@@ -197,7 +207,6 @@ void DiagramScene::sync()
             for (const auto& [z, count] : instancesPerZone(c))
                 badges << QStringLiteral("%1\u00d7%2").arg(zoneLabel(z)).arg(count);
         components_[i]->setData(c, badges.join(QStringLiteral(" ")));
-        components_[i]->clearEdges();
         byId.emplace(c.id, components_[i]);
     }
     for (size_t i = 0; i < m.dependencies.size(); ++i) {

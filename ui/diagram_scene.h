@@ -31,6 +31,7 @@ class DiagramScene : public QGraphicsScene
 
 public:
     explicit DiagramScene(Document* doc, QObject* parent = nullptr);
+    ~DiagramScene() override;
 
     Document* document() const { return doc_; }
     std::vector<ItemRef> selectedRefs() const;

@@ -4,6 +4,7 @@
 
 #include <QKeyEvent>
 #include <QScrollBar>
+#include <QTimer>
 #include <QWheelEvent>
 
 #include <algorithm>
@@ -49,6 +50,11 @@ void DiagramView::zoomOut() { zoomBy(0.8, viewport()->rect().center()); }
 
 void DiagramView::fitAll()
 {
+    if (!isVisible()) {
+        fitPending_ = true;
+        return;
+    }
+    fitPending_ = false;
     auto* s = qobject_cast<DiagramScene*>(scene());
     QRectF r = s ? s->contentsRect() : scene()->itemsBoundingRect();
     if (r.isEmpty())
@@ -59,6 +65,16 @@ void DiagramView::fitAll()
         setZoom(1.25);
     centerOn(r.center());
     Q_EMIT zoomChanged(zoom());
+}
+
+void DiagramView::showEvent(QShowEvent* e)
+{
+    QGraphicsView::showEvent(e);
+    if (fitPending_)  // after the layout has given the view its size
+        QTimer::singleShot(0, this, [this] {
+            if (fitPending_)
+                fitAll();
+        });
 }
 
 void DiagramView::wheelEvent(QWheelEvent* e)

@@ -32,8 +32,10 @@ protected:
     void mouseReleaseEvent(QMouseEvent* e) override;
     void keyPressEvent(QKeyEvent* e) override;
     void keyReleaseEvent(QKeyEvent* e) override;
+    void showEvent(QShowEvent* e) override;
 
 private:
+    bool fitPending_ = false;  // a fit asked for before the view had its size
     bool panning_ = false;
     bool spaceHeld_ = false;
     QPoint lastPan_;

@@ -115,7 +115,12 @@ MainWindow::MainWindow(Options options, QWidget* parent)
     newDocument();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The document goes first among the children: the views must stop listening before.
+    scene_->blockSignals(true);
+    doc_->blockSignals(true);
+}
 
 void MainWindow::createDocks()
 {
