@@ -17,14 +17,16 @@ void describeApplication()
     QCoreApplication::setApplicationVersion(QStringLiteral(NINES_VERSION));
 }
 
-// The window is for no arguments or a single argument that is not a command or option.
+// The window is for no arguments, or a single argument naming a model file (an existing file,
+// or a *.json path); any other word is a command, and an unknown one is an error.
 bool wantsWindow(int argc, char** argv)
 {
     if (argc == 1)
         return true;
     if (argc != 2 || argv[1][0] == '-')
         return false;
-    return !nines::app::isCommand(QString::fromLocal8Bit(argv[1]));
+    const QString arg = QString::fromLocal8Bit(argv[1]);
+    return !nines::app::isCommand(arg) && (QFileInfo(arg).isFile() || arg.endsWith(QLatin1String(".json")));
 }
 
 }  // namespace

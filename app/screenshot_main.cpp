@@ -6,6 +6,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QTimer>
 
@@ -21,6 +22,7 @@ int main(int argc, char** argv)
         std::fputs("usage: nines-screenshot OUT.png [MODEL_FILE]\n", stderr);
         return 2;
     }
+    QSettings().clear();  // the tool's own settings: every screenshot starts from the default layout
     QTemporaryDir recovery;  // never touch the user's own recovery files
     nines::ui::MainWindow window({recovery.path(), 3600 * 1000});
     window.resize(1600, 1000);

@@ -2,6 +2,7 @@
 # Runs the QBENCHMARK targets (not part of ctest) and prints their figures.
 # See docs/performance.md for what they measure and the latest numbers.
 set -euo pipefail
+export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"  # the editor benchmark needs no display
 cd "$(dirname "$0")/.."
 scripts/deps.sh
 scripts/build.sh

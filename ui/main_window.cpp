@@ -147,13 +147,7 @@ void MainWindow::createDocks()
     problemsDock->setObjectName(QStringLiteral("ProblemsDock"));
     problemsDock->setWidget(problemsView_);
     addDockWidget(Qt::BottomDockWidgetArea, problemsDock);
-    // Sizes apply once the window has its geometry (a restored state overrides them).
-    QTimer::singleShot(0, this, [this, problemsDock, inspectorDock] {
-        if (!QSettings().contains(QStringLiteral("window/state"))) {
-            resizeDocks({problemsDock}, {130}, Qt::Vertical);
-            resizeDocks({inspectorDock}, {400}, Qt::Horizontal);
-        }
-    });
+
     connect(problemsView_, &QTableView::clicked, this, &MainWindow::selectProblem);
     connect(problemsView_, &QTableView::activated, this, &MainWindow::selectProblem);
 }
@@ -446,6 +440,20 @@ void MainWindow::closeEvent(QCloseEvent* e)
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
     e->accept();
+}
+
+void MainWindow::showEvent(QShowEvent* e)
+{
+    QMainWindow::showEvent(e);
+    // Default dock sizes, once the window has its geometry (a restored state keeps its own).
+    if (!docksSized_ && !QSettings().contains(QStringLiteral("window/state"))) {
+        docksSized_ = true;
+        QTimer::singleShot(0, this, [this] {  // after the first layout pass
+            resizeDocks({findChild<QDockWidget*>(QStringLiteral("ProblemsDock"))}, {120}, Qt::Vertical);
+            resizeDocks({findChild<QDockWidget*>(QStringLiteral("InspectorDock"))}, {400}, Qt::Horizontal);
+            view_->fitAll();
+        });
+    }
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* e)

@@ -74,6 +74,7 @@ public:
 
 protected:
     void closeEvent(QCloseEvent* e) override;
+    void showEvent(QShowEvent* e) override;
     void dragEnterEvent(QDragEnterEvent* e) override;
     void dropEvent(QDropEvent* e) override;
 
@@ -104,6 +105,7 @@ private:
     QTimer* autosave_;
     std::unique_ptr<RecoveryStore> recovery_;
     int pasteCount_ = 0;
+    bool docksSized_ = false;
 };
 
 }  // namespace nines::ui
