@@ -157,6 +157,7 @@ void DiagramScene::sync()
 {
     const Model& m = doc_->model();
     const std::vector<std::string> before = selectionKeys();
+    const std::vector<ItemRef> refsBefore = selectedRefs();
     syncing_ = true;
     for (auto* c : components_)  // edges are about to be deleted or reassigned
         c->clearEdges();
@@ -235,7 +236,8 @@ void DiagramScene::sync()
                 if (auto* item = graphicsItem({ItemKind(k), i}))
                     item->setSelected(true);
     syncing_ = false;
-    if (selectionKeys() != before)
+    // Also when only positions moved (an item before the selection was deleted or restored).
+    if (selectionKeys() != before || selectedRefs() != refsBefore)
         Q_EMIT selectedRefsChanged();
 
     const QRectF contents = contentsRect().adjusted(-2000, -2000, 2000, 2000);

@@ -565,6 +565,12 @@ void MainWindow::selectProblem(const QModelIndex& index)
     const auto ref = itemOfPath(doc_->model(), path);
     if (!ref)
         return;
+    if (ref->kind == ItemKind::Crew || ref->kind == ItemKind::SharedFate) {
+        // Not on the canvas: crews are edited with the model's settings.
+        scene_->clearSelection();
+        inspector_->setSelection({});
+        return;
+    }
     if (auto* item = scene_->graphicsItem(*ref)) {
         scene_->selectRefs({*ref});
         view_->ensureVisible(item, 60, 60);
