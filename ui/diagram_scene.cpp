@@ -104,7 +104,7 @@ std::string DiagramScene::keyOf(ItemRef ref) const
         const auto& d = m.dependencies[static_cast<size_t>(ref.index)];
         return "dep:" + d.from + ">" + d.to;
     }
-    return std::to_string(static_cast<int>(ref.kind)) + ":" + itemId(nines::ui::itemAt(m, ref));
+    return std::to_string(static_cast<int>(ref.kind)) + ":" + idAt(m, ref);
 }
 
 std::vector<std::string> DiagramScene::selectionKeys() const
@@ -230,11 +230,14 @@ void DiagramScene::sync()
 
     // Selection follows ids, not positions: after a delete the item at an index is another one.
     clearSelection();
-    for (int k = 0; k <= int(ItemKind::SharedFate); ++k)
-        for (int i = 0; i < itemCount(m, ItemKind(k)); ++i)
-            if (std::find(before.begin(), before.end(), keyOf({ItemKind(k), i})) != before.end())
-                if (auto* item = graphicsItem({ItemKind(k), i}))
-                    item->setSelected(true);
+    if (!before.empty()) {
+        const std::set<std::string> wanted(before.begin(), before.end());
+        for (int k = 0; k <= int(ItemKind::Link); ++k)  // crews and shared fate are not drawn
+            for (int i = 0; i < itemCount(m, ItemKind(k)); ++i)
+                if (wanted.count(keyOf({ItemKind(k), i})))
+                    if (auto* item = graphicsItem({ItemKind(k), i}))
+                        item->setSelected(true);
+    }
     syncing_ = false;
     // Also when only positions moved (an item before the selection was deleted or restored).
     if (selectionKeys() != before || selectedRefs() != refsBefore)
@@ -417,7 +420,7 @@ std::optional<std::string> DiagramScene::nodeId(QGraphicsItem* item) const
     auto* mi = modelItem(item);
     if (!mi || (mi->ref().kind != ItemKind::Zone && mi->ref().kind != ItemKind::Region && mi->ref().kind != ItemKind::Hub))
         return std::nullopt;
-    return itemId(nines::ui::itemAt(doc_->model(), mi->ref()));
+    return idAt(doc_->model(), mi->ref());
 }
 
 void DiagramScene::mousePressEvent(QGraphicsSceneMouseEvent* e)

@@ -51,13 +51,12 @@ void pushDiff(Document* doc, const Model& after, const std::set<ItemRef>& remove
     const Model& before = doc->model();
     auto* parent = new QUndoCommand(text);
     std::vector<ReplaceItemsCommand::Change> changes;
-    for (const auto& [path, ref] : allItemPaths(before)) {
-        if (removed.count(ref))
-            continue;
-        Item a = itemAt(before, ref), b = itemAt(after, ref);
-        if (!(a == b))
-            changes.push_back({ref.index, std::move(a), std::move(b)});
-    }
+    for (int k = 0; k <= int(ItemKind::SharedFate); ++k)
+        for (int i = 0; i < itemCount(before, ItemKind(k)); ++i) {
+            const ItemRef ref{ItemKind(k), i};
+            if (!removed.count(ref) && !sameItemAt(before, after, ref))
+                changes.push_back({i, itemAt(before, ref), itemAt(after, ref)});
+        }
     if (!changes.empty())
         new ReplaceItemsCommand(doc, std::move(changes), text, {}, parent);
     std::vector<PlacedItem> gone;
@@ -144,16 +143,12 @@ void setId(Item& item, const std::string& id)
     std::visit([&](auto& x) { x.id = id; }, item);
 }
 
-std::optional<Point>* positionOf(Item& item)
+void setPosition(Item& item, Point p)
 {
-    return std::visit(
-        [](auto& x) -> std::optional<Point>* {
-            if constexpr (requires { x.position; })
-                return &x.position;
-            else
-                return nullptr;
-        },
-        item);
+    std::visit([&](auto& x) {
+        if constexpr (requires { x.position; })
+            x.position = p;
+    }, item);
 }
 
 }  // namespace
@@ -227,7 +222,7 @@ void deleteItems(Document* doc, const std::vector<ItemRef>& refs)
     Model after = doc->model();
     std::set<ItemRef> removed(refs.begin(), refs.end());
     for (const auto& ref : refs)
-        rewriteReferences(after, ref.kind, itemId(itemAt(doc->model(), ref)), {}, removed);
+        rewriteReferences(after, ref.kind, idAt(doc->model(), ref), {}, removed);
     const QString text = refs.size() == 1
                              ? QCoreApplication::translate("Edits", "Delete %1")
                                    .arg(QString::fromStdString(itemLabel(doc->model(), refs.front())))
@@ -257,7 +252,7 @@ bool editItems(Document* doc, const std::vector<ItemRef>& refs, const std::funct
 std::optional<QString> renameItem(Document* doc, ItemRef ref, const std::string& newId)
 {
     const Model& m = doc->model();
-    const std::string oldId = itemId(itemAt(m, ref));
+    const std::string oldId = idAt(m, ref);
     if (newId == oldId)
         return std::nullopt;
     if (!isValidId(newId))
@@ -284,8 +279,7 @@ void moveItems(Document* doc, const std::vector<MovedItem>& moves, const QString
     for (const auto& mv : moves) {
         Item before = itemAt(doc->model(), mv.ref);
         Item after = before;
-        if (auto* p = positionOf(after))
-            *p = mv.position;
+        setPosition(after, mv.position);
         if (mv.zones)
             if (auto* c = std::get_if<Component>(&after))
                 c->zones = *mv.zones;

@@ -380,14 +380,7 @@ void MainWindow::autoLayout()
     std::vector<MovedItem> moves;
     for (int k : {int(ItemKind::Component), int(ItemKind::Zone), int(ItemKind::Region), int(ItemKind::Hub)})
         for (int i = 0; i < itemCount(laid, ItemKind(k)); ++i) {
-            Item item = itemAt(laid, {ItemKind(k), i});
-            const std::optional<Point> p = std::visit([](const auto& x) -> std::optional<Point> {
-                if constexpr (requires { x.position; })
-                    return x.position;
-                else
-                    return std::nullopt;
-            }, item);
-            if (p)
+            if (const auto p = positionOf(itemAt(laid, {ItemKind(k), i})))
                 moves.push_back({{ItemKind(k), i}, *p, std::nullopt});
         }
     moveItems(doc_, moves, tr("Automatic layout"));

@@ -90,6 +90,37 @@ std::string itemId(const Item& item)
     return std::visit([](const auto& x) { return x.id; }, item);
 }
 
+const std::string& idAt(const Model& m, ItemRef ref)
+{
+    return withCollection(m, ref.kind, [&](const auto& c) -> const std::string& { return c.at(size_t(ref.index)).id; });
+}
+
+bool sameItemAt(const Model& a, const Model& b, ItemRef ref)
+{
+    return withCollection(a, ref.kind, [&](const auto& ca) {
+        return withCollection(b, ref.kind, [&](const auto& cb) {
+            using A = std::decay_t<decltype(ca.front())>;
+            using B = std::decay_t<decltype(cb.front())>;
+            if constexpr (std::is_same_v<A, B>)
+                return ca.at(size_t(ref.index)) == cb.at(size_t(ref.index));
+            else
+                return false;  // never: both sides are the same kind's collection
+        });
+    });
+}
+
+std::optional<Point> positionOf(const Item& item)
+{
+    return std::visit(
+        [](const auto& x) -> std::optional<Point> {
+            if constexpr (requires { x.position; })
+                return x.position;
+            else
+                return std::nullopt;
+        },
+        item);
+}
+
 std::string itemLabel(const Model& m, ItemRef ref)
 {
     if (ref.index < 0 || ref.index >= itemCount(m, ref.kind))

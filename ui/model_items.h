@@ -35,6 +35,12 @@ int itemCount(const model::Model& m, ItemKind kind);
 
 /// The item's id ("" for dependencies without one) and display name.
 std::string itemId(const Item& item);
+/// The id of the item at ref, without copying the item.
+const std::string& idAt(const model::Model& m, ItemRef ref);
+/// Whether two models hold the same item at ref (both must have it), without copying.
+bool sameItemAt(const model::Model& a, const model::Model& b, ItemRef ref);
+/// The canvas position of a node item (components, zones, regions, hubs), if it has one.
+std::optional<model::Point> positionOf(const Item& item);
 std::string itemLabel(const model::Model& m, ItemRef ref);
 
 /// The model's collection name for a kind ("components", "repair_crews", ...), as in paths.
