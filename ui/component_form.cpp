@@ -87,19 +87,7 @@ ComponentForm::ComponentForm(Document* doc, QWidget* parent)
     addRow(idForm, tr("Name"), name_, "name");
     addRow(idForm, tr("Kind"), kind_, "kind");
     addRow(idForm, tr("Description"), description_, "description");
-    connect(id_, &QLineEdit::editingFinished, this, [this] {
-        if (loading_ || refs_.size() != 1)
-            return;
-        if (auto why = renameItem(doc_, refs_.front(), id_->text().trimmed().toStdString())) {
-            id_->setStyleSheet(QStringLiteral("border: 1px solid #e53e3e"));
-            id_->setToolTip(*why);
-            general_->setText(tr("Id not changed: %1").arg(*why));
-            general_->show();
-        } else {
-            id_->setStyleSheet({});
-            id_->setToolTip({});
-        }
-    });
+    bindIdField(id_);
     connect(name_, &QLineEdit::editingFinished, this, [this] {
         edit<Component>("name", tr("name"), [v = name_->text().toStdString()](Component& c) { c.name = v; });
     });
@@ -211,10 +199,7 @@ ComponentForm::ComponentForm(Document* doc, QWidget* parent)
         });
     });
     connect(crew_, &QComboBox::activated, this, [this] {
-        const QString v = crew_->currentData().toString();
-        edit<Component>("repair_crew", tr("repair crew"), [v](Component& c) {
-            c.repair_crew = v.isEmpty() ? std::nullopt : std::optional(v.toStdString());
-        });
+        edit<Component>("repair_crew", tr("repair crew"), [v = optionalId(crew_)](Component& c) { c.repair_crew = v; });
     });
 
     // Entry traffic.
@@ -228,10 +213,7 @@ ComponentForm::ComponentForm(Document* doc, QWidget* parent)
         edit<Component>("traffic_share", tr("traffic share"), [v](Component& c) { c.traffic_share = *v; });
     });
     connect(entryNode_, &QComboBox::activated, this, [this] {
-        const QString v = entryNode_->currentData().toString();
-        edit<Component>("entry_node", tr("entry point"), [v](Component& c) {
-            c.entry_node = v.isEmpty() ? std::nullopt : std::optional(v.toStdString());
-        });
+        edit<Component>("entry_node", tr("entry point"), [v = optionalId(entryNode_)](Component& c) { c.entry_node = v; });
     });
 
     // Data store.
@@ -404,19 +386,15 @@ void ComponentForm::load()
     auto differs = [&](auto get) {
         return std::any_of(items.begin(), items.end(), [&](const Component& x) { return !(get(x) == get(c)); });
     };
-    auto setText = [](QLineEdit* e, const std::string& s) {
-        if (!e->hasFocus() || e->text() != QString::fromStdString(s))
-            e->setText(QString::fromStdString(s));
-    };
     id_->setEnabled(single);
-    setText(id_, single ? c.id : std::string());
+    showText(id_, single ? c.id : std::string());
     id_->setPlaceholderText(single ? QString() : tr("%n components", nullptr, int(refs_.size())));
     id_->setStyleSheet({});
-    setText(name_, c.name);
+    showText(name_, c.name);
     setMixed(name_, differs([](const Component& x) { return x.name; }));
     setCombo(kind_, int(c.kind));
     setMixed(kind_, differs([](const Component& x) { return x.kind; }));
-    setText(description_, c.description);
+    showText(description_, c.description);
 
     {
         const QSignalBlocker a(instances_), b(required_), d(dependencyMin_);
@@ -528,10 +506,8 @@ void ComponentForm::loadMode()
     setRowPath(detection_, base + ".detection_seconds");
     setRowPath(dormant_->parentWidget(), base + ".dormant_failure");
     modeBox_->setTitle(tr("Failure mode: %1").arg(qs(f.name.empty() ? f.id : f.name)));
-    if (!modeId_->hasFocus())
-        modeId_->setText(qs(f.id));
-    if (!modeName_->hasFocus())
-        modeName_->setText(qs(f.name));
+    showText(modeId_, f.id);
+    showText(modeName_, f.name);
     modeFailure_->setDistribution(f.failure);
     modeRepair_->setDistribution(f.repair);
     detection_->setValue(f.detection_seconds);

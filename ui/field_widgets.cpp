@@ -266,7 +266,7 @@ void DistributionEditor::load()
     QStringList xs;
     for (double v : d_.samples_hours)
         xs << QString::fromStdString(formatNumber(v));
-    if (!samples_->hasFocus())
+    if (samples_->text() != xs.join(QStringLiteral(", ")))
         samples_->setText(xs.join(QStringLiteral(", ")));
     const double mean = d_.mean();
     if (d_.type != DistributionType::Exponential && std::isfinite(mean) && mean > 0)

@@ -1,6 +1,8 @@
 #include "item_form.h"
 
+#include <QComboBox>
 #include <QFormLayout>
+#include <QLineEdit>
 #include <QLabel>
 #include <QVBoxLayout>
 
@@ -51,6 +53,33 @@ void ItemForm::addRow(QFormLayout* form, const QString& label, QWidget* widget, 
     labelWidget->setBuddy(widget);
     form->addRow(labelWidget, holder);
     rows_.push_back({path, widget, labelWidget, message});
+}
+
+void ItemForm::bindIdField(QLineEdit* field)
+{
+    connect(field, &QLineEdit::editingFinished, this, [this, field] {
+        if (loading_ || refs_.size() != 1)
+            return;
+        const auto why = renameItem(doc_, refs_.front(), field->text().trimmed().toStdString());
+        field->setStyleSheet(why ? QStringLiteral("border: 1px solid #e53e3e") : QString());
+        field->setToolTip(why.value_or(QString()));
+        if (why) {
+            general_->setText(tr("Id not changed: %1").arg(*why));
+            general_->show();
+        }
+    });
+}
+
+void ItemForm::showText(QLineEdit* field, const QString& text)
+{
+    if (field->text() != text)
+        field->setText(text);
+}
+
+std::optional<std::string> ItemForm::optionalId(const QComboBox* combo)
+{
+    const QString v = combo->currentData().toString();
+    return v.isEmpty() ? std::nullopt : std::optional(v.toStdString());
 }
 
 void ItemForm::setRowPath(QWidget* widget, const std::string& path)

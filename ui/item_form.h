@@ -13,8 +13,10 @@
 #include <string>
 #include <vector>
 
+class QComboBox;
 class QFormLayout;
 class QLabel;
+class QLineEdit;
 
 namespace nines::ui {
 
@@ -72,6 +74,15 @@ protected:
             out.push_back(std::get<T>(itemAt(doc_->model(), r)));
         return out;
     }
+    /// Commits the id typed in `field` as a rename of the one target, with its references;
+    /// a refused id is marked at the field and explained.
+    void bindIdField(QLineEdit* field);
+    /// Shows a model value in a line edit; leaves it alone (cursor and all) when it already reads so.
+    static void showText(QLineEdit* field, const QString& text);
+    static void showText(QLineEdit* field, const std::string& text) { showText(field, QString::fromStdString(text)); }
+    /// The id chosen in a combo whose empty data means "none".
+    static std::optional<std::string> optionalId(const QComboBox* combo);
+
     /// Marks a row whose value differs between the selected items.
     void setMixed(QWidget* widget, bool mixed);
 

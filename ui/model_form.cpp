@@ -256,9 +256,8 @@ void ModelForm::editHeader(const std::string& path, const QString& what, const s
 void ModelForm::load()
 {
     const Model& m = doc_->model();
-    if (!name_->hasFocus())
-        name_->setText(QString::fromStdString(m.name));
-    if (!description_->hasFocus())
+    showText(name_, m.name);
+    if (description_->toPlainText() != QString::fromStdString(m.description))
         description_->setPlainText(QString::fromStdString(m.description));
     const Settings& s = m.settings;
     mission_->setValue(s.mission_hours);
@@ -268,8 +267,7 @@ void ModelForm::load()
     }
     precision_->setValue(s.target_relative_precision);
     wall_->setValue(s.max_wall_seconds);
-    if (!seed_->hasFocus())
-        seed_->setText(QString::number(s.seed));
+    showText(seed_, QString::number(s.seed));
     sla_->setValue(s.sla_target_percent);
     utilisation_->setValue(s.target_utilisation_percent);
     {
@@ -277,8 +275,7 @@ void ModelForm::load()
         overload_->setChecked(s.overload_counts_as_down);
     }
     downtimeCost_->setValue(s.downtime_cost_per_minute);
-    if (!currency_->hasFocus())
-        currency_->setText(QString::fromStdString(s.currency));
+    showText(currency_, s.currency);
     {
         const QSignalBlocker b(loadOn_);
         loadOn_->setChecked(m.load.has_value());
@@ -289,8 +286,7 @@ void ModelForm::load()
     QStringList xs;
     for (double v : l.daily_profile)
         xs << QString::fromStdString(formatNumber(v));
-    if (!profile_->hasFocus())
-        profile_->setText(xs.join(QStringLiteral(", ")));
+    showText(profile_, xs.join(QStringLiteral(", ")));
     for (QWidget* w : {static_cast<QWidget*>(peak_), static_cast<QWidget*>(growth_), static_cast<QWidget*>(profile_)})
         w->setEnabled(m.load.has_value());
 

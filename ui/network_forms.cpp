@@ -15,11 +15,6 @@ using namespace nines::model;
 namespace {
 QString qs(const std::string& s) { return QString::fromStdString(s); }
 
-void setText(QLineEdit* e, const std::string& s)
-{
-    if (!e->hasFocus() || e->text() != qs(s))
-        e->setText(qs(s));
-}
 }  // namespace
 
 NamedItemForm::NamedItemForm(Document* doc, const QString& title, QWidget* parent)
@@ -37,14 +32,7 @@ NamedItemForm::NamedItemForm(Document* doc, const QString& title, QWidget* paren
     name_ = new QLineEdit(this);
     addRow(form_, tr("Id"), id_, "id");
     addRow(form_, tr("Name"), name_, "name");
-    connect(id_, &QLineEdit::editingFinished, this, [this] {
-        if (loading_ || refs_.size() != 1)
-            return;
-        if (auto why = renameItem(doc_, refs_.front(), id_->text().trimmed().toStdString())) {
-            general_->setText(tr("Id not changed: %1").arg(*why));
-            general_->show();
-        }
-    });
+    bindIdField(id_);
     connect(name_, &QLineEdit::editingFinished, this, [this] {
         if (loading_)
             return;
@@ -62,10 +50,10 @@ void NamedItemForm::load()
 {
     const Item item = itemAt(doc_->model(), refs_.front());
     id_->setEnabled(refs_.size() == 1);
-    setText(id_, refs_.size() == 1 ? itemId(item) : std::string());
+    showText(id_, refs_.size() == 1 ? itemId(item) : std::string());
     std::visit([&](const auto& x) {
         if constexpr (requires { x.name; })
-            setText(name_, x.name);
+            showText(name_, x.name);
     }, item);
     loadMore();
 }
@@ -143,8 +131,7 @@ NetworkItemForm::NetworkItemForm(Document* doc, ItemKind kind, QWidget* parent)
         region_ = new QComboBox(this);
         addRow(form_, tr("Region"), region_, "region");
         connect(region_, &QComboBox::activated, this, [this] {
-            const QString v = region_->currentData().toString();
-            edit<Zone>("region", tr("region"), [v](Zone& z) { z.region = v.isEmpty() ? std::nullopt : std::optional(v.toStdString()); });
+            edit<Zone>("region", tr("region"), [v = optionalId(region_)](Zone& z) { z.region = v; });
         });
     }
     if (kind == ItemKind::Link) {
