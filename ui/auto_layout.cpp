@@ -1,5 +1,7 @@
 #include "auto_layout.h"
 
+#include "containers.h"
+
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/topological_sort.hpp>
 
@@ -55,9 +57,6 @@ std::vector<Point> autoLayout(const Model& m, const LayoutOptions& options)
         }
     };
     addBand("free", false);
-    std::map<std::string, std::string> regionOfZone;
-    for (const auto& z : m.zones)
-        regionOfZone[z.id] = z.region.value_or("");
     for (const auto& r : m.regions) {
         addBand("r:" + r.id, true);
         for (const auto& z : m.zones)
@@ -67,18 +66,10 @@ std::vector<Point> autoLayout(const Model& m, const LayoutOptions& options)
     for (const auto& z : m.zones)
         addBand("z:" + z.id, true);
     std::vector<int> band(n, 0);
-    for (std::size_t c = 0; c < n; ++c) {
-        std::set<std::string> zs(m.components[c].zones.begin(), m.components[c].zones.end());
-        if (zs.size() == 1 && bandOf.count("z:" + *zs.begin()))
-            band[c] = bandOf["z:" + *zs.begin()];
-        else if (zs.size() > 1) {
-            std::set<std::string> regions;
-            for (const auto& z : zs)
-                regions.insert(regionOfZone.count(z) ? regionOfZone[z] : std::string());
-            if (regions.size() == 1 && !regions.begin()->empty() && bandOf.count("r:" + *regions.begin()))
-                band[c] = bandOf["r:" + *regions.begin()];
-        }
-    }
+    for (std::size_t c = 0; c < n; ++c)
+        if (const auto home = containerOf(m, m.components[c]))
+            band[c] = bandOf[home->kind == ItemKind::Zone ? "z:" + m.zones[size_t(home->index)].id
+                                                          : "r:" + m.regions[size_t(home->index)].id];
 
     // Order within a tier: band first, then the mean position of the neighbours in the
     // previous (or next) tier, then model order.
@@ -166,35 +157,31 @@ void layoutMissingPositions(Model& m, const LayoutOptions& options)
     // Empty zones of a region go in a row under the region's own members, so the region's
     // container does not swallow components that are not in it.
     std::map<std::string, std::pair<double, double>> rowOf;  // region -> next free (x, y)
-    std::map<std::string, std::string> regionOfZone;
-    for (const auto& z : m.zones)
-        regionOfZone[z.id] = z.region.value_or("");
-    for (const auto& c : m.components) {
-        std::set<std::string> regions;
-        for (const auto& z : c.zones)
-            regions.insert(regionOfZone.count(z) ? regionOfZone[z] : std::string());
-        if (c.zones.size() > 1 && regions.size() == 1 && !regions.begin()->empty()) {
-            auto [it, fresh] = rowOf.try_emplace(*regions.begin(), c.position->x, 0.0);
+    auto homeIs = [&](const Component& c, ItemKind kind, const std::string& id) {
+        const auto home = containerOf(m, c);
+        return home && home->kind == kind && idAt(m, *home) == id;
+    };
+    for (const auto& c : m.components)
+        if (const auto home = containerOf(m, c); home && home->kind == ItemKind::Region) {
+            auto [it, fresh] = rowOf.try_emplace(idAt(m, *home), c.position->x, 0.0);
             it->second.first = std::min(it->second.first, c.position->x);
             it->second.second = std::max(it->second.second, c.position->y + options.node_height + options.band_gap);
         }
-    }
     double emptyX = left;
     const double emptyY = bottom + options.band_gap;
     for (auto& z : m.zones) {
         if (z.position)
             continue;
         if (auto it = rowOf.find(z.region.value_or("")); it != rowOf.end()
-            && std::none_of(m.components.begin(), m.components.end(), [&](const Component& c) {
-                   return c.zones.size() == 1 && c.zones.front() == z.id;
-               })) {
+            && std::none_of(m.components.begin(), m.components.end(),
+                            [&](const Component& c) { return homeIs(c, ItemKind::Zone, z.id); })) {
             z.position = Point{it->second.first, it->second.second - options.container_header};
             it->second.first += 260.0;
             continue;
         }
         double x0 = 1e300, y0 = 1e300;
         for (const auto& c : m.components)
-            if (c.zones.size() == 1 && c.zones.front() == z.id) {
+            if (homeIs(c, ItemKind::Zone, z.id)) {
                 x0 = std::min(x0, c.position->x);
                 y0 = std::min(y0, c.position->y);
             }

@@ -1,5 +1,6 @@
 #include "diagram_scene.h"
 
+#include "containers.h"
 #include "diagram_items.h"
 #include "edits.h"
 #include "model/validate.h"
@@ -24,41 +25,6 @@ namespace {
 
 QString qs(const std::string& s) { return QString::fromStdString(s); }
 
-// "every 2 y, lasts 3 h" for an outage model.
-QString outageText(const std::optional<Outage>& o)
-{
-    if (!o)
-        return QObject::tr("never fails");
-    auto span = [](double h) {
-        if (h >= 2 * 8760)
-            return QObject::tr("%1 y").arg(h / 8760, 0, 'g', 3);
-        if (h >= 48)
-            return QObject::tr("%1 d").arg(h / 24, 0, 'g', 3);
-        if (h >= 1)
-            return QObject::tr("%1 h").arg(h, 0, 'g', 3);
-        return QObject::tr("%1 min").arg(h * 60, 0, 'g', 3);
-    };
-    return QObject::tr("down %1 every %2").arg(span(o->repair.mean()), span(o->failure.mean()));
-}
-
-// How many of a component's instances sit in each of its zones (round-robin placement).
-std::vector<std::pair<std::string, int>> instancesPerZone(const Component& c)
-{
-    std::vector<std::pair<std::string, int>> out;
-    for (const auto& z : c.zones)
-        if (std::none_of(out.begin(), out.end(), [&](const auto& p) { return p.first == z; }))
-            out.emplace_back(z, 0);
-    if (c.zones.empty())
-        return out;
-    for (int i = 0; i < c.instances; ++i) {
-        const std::string& z = c.zones[static_cast<size_t>(i) % c.zones.size()];
-        for (auto& p : out)
-            if (p.first == z)
-                ++p.second;
-    }
-    return out;
-}
-
 QPointF snapped(QPointF p) { return {std::round(p.x() / kGrid) * kGrid, std::round(p.y() / kGrid) * kGrid}; }
 
 }  // namespace
@@ -68,9 +34,9 @@ DiagramScene::DiagramScene(Document* doc, QObject* parent)
     , doc_(doc)
 {
     setProperty("snapToGrid", snap_);
-    setSceneRect(-4000, -4000, 8000, 8000);  // room to draw; grows with the contents
-    // A large scene rectangle that grows with the contents: without it, QGraphicsScene
+    // A fixed scene rectangle that grows with the contents: without it, QGraphicsScene
     // recomputes its bounds on every change, which makes 500 items sluggish.
+    setSceneRect(-4000, -4000, 8000, 8000);
     setItemIndexMethod(QGraphicsScene::BspTreeIndex);
     connect(doc_, &Document::modelChanged, this, &DiagramScene::sync);
     connect(this, &QGraphicsScene::selectionChanged, this, [this] {
@@ -179,35 +145,10 @@ void DiagramScene::sync()
     resize(hubs_, m.hubs.size(), [](int i) { return new HubItem(i); });
     resize(links_, m.links.size(), [](int i) { return new LinkItem(i); });
 
-    std::map<std::string, const Zone*> zoneById;
-    for (const auto& z : m.zones)
-        zoneById.emplace(z.id, &z);
-    // Badges name zones briefly: "A" for "Zone A" when every zone's name starts with "Zone ".
-    QString common;
-    for (size_t i = 0; i < m.zones.size(); ++i) {
-        const QString name = qs(m.zones[i].name);
-        const QString word = name.section(QLatin1Char(' '), 0, 0) + QLatin1Char(' ');
-        if (i == 0)
-            common = name.contains(QLatin1Char(' ')) ? word : QString();
-        else if (!name.startsWith(common))
-            common.clear();
-    }
-    auto zoneLabel = [&](const std::string& id) {
-        auto it = zoneById.find(id);
-        QString name = it == zoneById.end() ? QString() : qs(it->second->name);
-        if (!common.isEmpty())
-            name.remove(0, common.size());
-        return name.isEmpty() || name.size() > 10 ? qs(id) : name;
-    };
-
     std::map<std::string, ComponentItem*> byId;
     for (size_t i = 0; i < m.components.size(); ++i) {
         const Component& c = m.components[i];
-        QStringList badges;
-        if (c.zones.size() > 1)
-            for (const auto& [z, count] : instancesPerZone(c))
-                badges << QStringLiteral("%1\u00d7%2").arg(zoneLabel(z)).arg(count);
-        components_[i]->setData(c, badges.join(QStringLiteral(" ")));
+        components_[i]->setData(c, zoneBadges(m, c));
         byId.emplace(c.id, components_[i]);
     }
     for (size_t i = 0; i < m.dependencies.size(); ++i) {
@@ -251,73 +192,28 @@ void DiagramScene::sync()
 void DiagramScene::layoutContainers()
 {
     const Model& m = doc_->model();
-    std::map<std::string, int> zoneIndex, regionIndex;
-    for (size_t i = 0; i < m.zones.size(); ++i)
-        zoneIndex.emplace(m.zones[i].id, int(i));
-    for (size_t i = 0; i < m.regions.size(); ++i)
-        regionIndex.emplace(m.regions[i].id, int(i));
-    const QRectF nodeRect(0, 0, kNodeWidth, kNodeHeight);
-    auto minRect = [](const std::optional<Point>& p, QSizeF size) {
-        return QRectF(p ? QPointF(p->x, p->y) : QPointF(0, 0), size);
-    };
-    auto around = [](const QRectF& r) {
-        return r.adjusted(-kContainerPadding, -kContainerPadding - kContainerHeader, kContainerPadding,
-                          kContainerPadding);
-    };
-
-    // Zones hold the components placed in them alone; a component spread over several zones of
-    // one region sits in the region, with its zone badges.
-    std::vector<QRectF> zoneRects(m.zones.size());
-    std::vector<QRectF> regionRects(m.regions.size());
-    std::vector<QStringList> alsoHere(m.zones.size());
-    for (size_t i = 0; i < m.zones.size(); ++i)
-        zoneRects[i] = minRect(m.zones[i].position, {220, 110});
-    for (size_t i = 0; i < m.regions.size(); ++i)
-        regionRects[i] = minRect(m.regions[i].position, {260, 150});
-    for (size_t i = 0; i < m.components.size(); ++i) {
-        const Component& c = m.components[i];
-        const QRectF r = nodeRect.translated(components_[i]->pos());
-        std::set<std::string> zones(c.zones.begin(), c.zones.end());
-        if (zones.size() == 1) {
-            auto it = zoneIndex.find(*zones.begin());
-            if (it != zoneIndex.end())
-                zoneRects[size_t(it->second)] |= around(r);
-        } else if (zones.size() > 1) {
-            std::set<std::string> regions;
-            for (const auto& z : zones) {
-                auto it = zoneIndex.find(z);
-                regions.insert(it == zoneIndex.end() ? std::string("?") : m.zones[size_t(it->second)].region.value_or("?"));
-            }
-            if (regions.size() == 1 && regionIndex.count(*regions.begin()))
-                regionRects[size_t(regionIndex[*regions.begin()])] |= around(r);
-            for (const auto& [z, count] : instancesPerZone(c))
-                if (zoneIndex.count(z))
-                    alsoHere[size_t(zoneIndex[z])]
-                        << QStringLiteral("%1 \u00d7%2").arg(qs(c.name.empty() ? c.id : c.name)).arg(count);
-        }
-    }
+    std::vector<QPointF> corners;
+    corners.reserve(components_.size());
+    for (auto* c : components_)
+        corners.push_back(c->pos());
+    const ContainerGeometry g = ui::layoutContainers(m, corners);
     for (size_t i = 0; i < m.zones.size(); ++i) {
         const Zone& z = m.zones[i];
-        if (z.region && regionIndex.count(*z.region))
-            regionRects[size_t(regionIndex[*z.region])] |= around(zoneRects[i]);
-        QString subtitle = outageText(z.outage);
-        QString summary;
-        if (!alsoHere[i].isEmpty())
-            summary = tr("Instances here: %1").arg(alsoHere[i].join(QStringLiteral(", ")));
-        zones_[i]->setData(qs(z.name.empty() ? z.id : z.name), subtitle, summary, z.outage.has_value());
-        zones_[i]->setRect(zoneRects[i]);
+        zones_[i]->setData(qs(z.name.empty() ? z.id : z.name), outageText(z.outage), g.zoneSummaries[i], z.outage.has_value());
+        zones_[i]->setRect(g.zones[i]);
     }
     for (size_t i = 0; i < m.regions.size(); ++i) {
         const Region& r = m.regions[i];
         regions_[i]->setData(qs(r.name.empty() ? r.id : r.name), outageText(r.outage), {}, r.outage.has_value());
-        regions_[i]->setRect(regionRects[i]);
+        regions_[i]->setRect(g.regions[i]);
     }
-
     auto centreOf = [&](const std::string& id) -> std::optional<QPointF> {
-        if (auto it = zoneIndex.find(id); it != zoneIndex.end())
-            return zoneRects[size_t(it->second)].center();
-        if (auto it = regionIndex.find(id); it != regionIndex.end())
-            return regionRects[size_t(it->second)].center();
+        for (size_t i = 0; i < m.zones.size(); ++i)
+            if (m.zones[i].id == id)
+                return g.zones[i].center();
+        for (size_t i = 0; i < m.regions.size(); ++i)
+            if (m.regions[i].id == id)
+                return g.regions[i].center();
         for (size_t h = 0; h < m.hubs.size(); ++h)
             if (m.hubs[h].id == id)
                 return hubs_[h]->pos() + QPointF(kHubSize / 2, kHubSize / 2);
@@ -356,52 +252,10 @@ ContainerItem* DiagramScene::containerAt(QPointF p, const QGraphicsItem* ignore)
     return nullptr;
 }
 
-std::vector<std::string> DiagramScene::zonesForDrop(ContainerItem* target, const Component& c) const
+std::optional<ItemRef> DiagramScene::containerRefAt(QPointF p) const
 {
-    const Model& m = doc_->model();
-    if (!target)
-        return {};
-    if (target->ref().kind == ItemKind::Zone) {
-        const std::string& id = m.zones[size_t(target->ref().index)].id;
-        // Already (also) placed there: keep the spread.
-        if (std::find(c.zones.begin(), c.zones.end(), id) != c.zones.end())
-            return c.zones;
-        return {id};
-    }
-    // Dropped into a region: keep a placement inside it, else spread over all its zones.
-    const std::string& region = m.regions[size_t(target->ref().index)].id;
-    std::vector<std::string> all;
-    for (const auto& z : m.zones)
-        if (z.region == region)
-            all.push_back(z.id);
-    const bool inside = !c.zones.empty() && std::all_of(c.zones.begin(), c.zones.end(), [&](const std::string& z) {
-        return std::find(all.begin(), all.end(), z) != all.end();
-    });
-    return inside ? c.zones : all;
-}
-
-std::vector<QGraphicsItem*> DiagramScene::membersOf(ContainerItem* container) const
-{
-    const Model& m = doc_->model();
-    std::vector<QGraphicsItem*> out;
-    const ItemRef ref = container->ref();
-    std::set<std::string> zones;
-    if (ref.kind == ItemKind::Zone) {
-        zones.insert(m.zones[size_t(ref.index)].id);
-    } else {
-        const std::string& region = m.regions[size_t(ref.index)].id;
-        for (size_t i = 0; i < m.zones.size(); ++i)
-            if (m.zones[i].region == region) {
-                zones.insert(m.zones[i].id);
-                out.push_back(zones_[i]);
-            }
-    }
-    for (size_t i = 0; i < m.components.size(); ++i) {
-        const auto& cz = m.components[i].zones;
-        if (!cz.empty() && std::all_of(cz.begin(), cz.end(), [&](const std::string& z) { return zones.count(z) > 0; }))
-            out.push_back(components_[i]);
-    }
-    return out;
+    ContainerItem* c = containerAt(p);
+    return c ? std::optional(c->ref()) : std::nullopt;
 }
 
 QGraphicsItem* DiagramScene::nodeAt(QPointF p) const
@@ -458,7 +312,9 @@ void DiagramScene::mousePressEvent(QGraphicsSceneMouseEvent* e)
         pressPositions_[item] = item->pos();
         if (item->type() == ContainerItem::Type) {
             auto* c = static_cast<ContainerItem*>(item);
-            auto members = membersOf(c);
+            std::vector<QGraphicsItem*> members;
+            for (const ItemRef& r : membersOf(doc_->model(), c->ref()))
+                members.push_back(graphicsItem(r));
             for (auto* mbr : members)
                 pressPositions_.emplace(mbr, mbr->pos());
             draggedContainers_.emplace_back(c, std::move(members));
@@ -541,21 +397,11 @@ void DiagramScene::finishMove()
             // Dropped into a zone or region (or out of one): placement follows.
             const Component& c = m.components[size_t(mi->ref().index)];
             const QPointF centre = item->pos() + QPointF(kNodeWidth / 2, kNodeHeight / 2);
-            bool insideOwnContainer = false;
+            bool carriedByContainer = false;
             for (const auto& [container, members] : draggedContainers_)
-                insideOwnContainer |= std::find(members.begin(), members.end(), item) != members.end();
-            if (!insideOwnContainer) {
-                auto zones = zonesForDrop(containerAt(centre), c);
-                // Out of every container: a spread over zones of several regions stays as it is.
-                if (!containerAt(centre) && c.zones.size() > 1) {
-                    std::set<std::string> regions;
-                    for (const auto& z : c.zones)
-                        for (const auto& zone : m.zones)
-                            if (zone.id == z)
-                                regions.insert(zone.region.value_or(""));
-                    if (regions.size() > 1)
-                        zones = c.zones;
-                }
+                carriedByContainer |= std::find(members.begin(), members.end(), item) != members.end();
+            if (!carriedByContainer) {
+                const auto zones = zonesForDrop(m, containerRefAt(centre), c);
                 if (zones != c.zones) {
                     mv.zones = zones;
                     placementChanged = true;
@@ -597,7 +443,7 @@ void DiagramScene::dropEvent(QGraphicsSceneDragDropEvent* e)
 void DiagramScene::createFromPalette(const QString& what, QPointF at)
 {
     const Model& m = doc_->model();
-    ContainerItem* container = containerAt(at);
+    const std::optional<ItemRef> container = containerRefAt(at);
     if (what == QLatin1String("zone") || what == QLatin1String("region")) {
         const bool zone = what == QLatin1String("zone");
         const QPointF tl = snapped(at - QPointF(110, 20));
@@ -609,8 +455,8 @@ void DiagramScene::createFromPalette(const QString& what, QPointF at)
             z.id = uniqueId(m, kind, "zone-" + std::to_string(count + 1));
             z.name = tr("Zone %1").arg(count + 1).toStdString();
             z.position = p;
-            if (container && container->ref().kind == ItemKind::Region)
-                z.region = m.regions[size_t(container->ref().index)].id;
+            if (container && container->kind == ItemKind::Region)
+                z.region = m.regions[size_t(container->index)].id;
             // A zone that cannot fail adds nothing to the analysis: start from a typical one.
             z.outage = Outage{Distribution::exponential(17520), Distribution::exponential(4)};
             selectRefs(addItems(doc_, {Item(z)}, tr("Add zone")));
@@ -637,7 +483,7 @@ void DiagramScene::createFromPalette(const QString& what, QPointF at)
         return;
     const QPointF tl = snapped(at - QPointF(kNodeWidth / 2, kNodeHeight / 2));
     Component c = newComponent(m, kind, {tl.x(), tl.y()});
-    c.zones = zonesForDrop(container, c);
+    c.zones = zonesForDrop(m, container, c);
     selectRefs(addItems(doc_, {Item(c)}, tr("Add %1").arg(kindLabel(kind))));
 }
 

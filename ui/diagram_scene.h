@@ -72,8 +72,7 @@ private:
     std::string keyOf(ItemRef ref) const;
     /// The innermost container (zone before region) whose rectangle holds the point.
     ContainerItem* containerAt(QPointF scenePos, const QGraphicsItem* ignore = nullptr) const;
-    std::vector<std::string> zonesForDrop(ContainerItem* target, const model::Component& c) const;
-    std::vector<QGraphicsItem*> membersOf(ContainerItem* container) const;
+    std::optional<ItemRef> containerRefAt(QPointF scenePos) const;
     QGraphicsItem* nodeAt(QPointF scenePos) const;
     std::optional<std::string> nodeId(QGraphicsItem* item) const;  // zone/region/hub id
     void finishConnect(QPointF scenePos);
