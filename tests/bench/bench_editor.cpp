@@ -1,6 +1,7 @@
 // Editor speed on a large design: a generated topology of 500 components and 800 dependencies
-// (three zones of one region, no positions) opened from its file and laid out, then panned and
+// (three zones of one region, a quarter spread over two, no positions) opened from its file and laid out, then panned and
 // zoomed with the viewport repainted each step (one frame each).
+#include "generated_model.h"
 #include "model/io/model_file.h"
 #include "ui/diagram_scene.h"
 #include "ui/diagram_view.h"
@@ -14,54 +15,13 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <random>
+#include <memory>
 #include <set>
 
 using namespace nines;
 using namespace nines::model;
 
 namespace {
-
-Model generated(int components, int dependencies)
-{
-    Model m;
-    m.name = "generated";
-    m.regions = {{"metro", "Metro", {}, {}}};
-    for (const char* z : {"a", "b", "c"})
-        m.zones.push_back({z, std::string("Zone ") + z, std::string("metro"),
-                           Outage{Distribution::exponential(17520), Distribution::exponential(3)}, {}});
-    std::mt19937 rng(11);
-    for (int i = 0; i < components; ++i) {
-        Component c;
-        c.id = "c" + std::to_string(i);
-        c.name = "Component " + std::to_string(i);
-        c.kind = i == 0 ? ComponentKind::Entry : ComponentKind::Service;
-        c.traffic_share = i == 0 ? 1.0 : 0.0;
-        if (i > 0) {
-            c.instances = 2;
-            c.zones = {m.zones[rng() % 3].id};
-            if (rng() % 4 == 0)
-                c.zones.push_back(m.zones[(rng() % 2 + 1 + (c.zones[0][0] - 'a')) % 3].id);
-            c.failure_modes.push_back({"crash", "Crash", Distribution::exponential(2000), Distribution::exponential(1), 0, {}});
-        }
-        m.components.push_back(c);
-    }
-    std::set<std::pair<int, int>> seen;
-    for (int i = 1; i < components; ++i) {  // everything reachable from the entry
-        const int a = static_cast<int>(rng() % static_cast<unsigned>(i));
-        seen.insert({a, i});
-        m.dependencies.push_back({"", m.components[size_t(a)].id, m.components[size_t(i)].id, 1.0, DependencyType::Sync, {}, {}});
-    }
-    while (static_cast<int>(m.dependencies.size()) < dependencies) {
-        const int b = 1 + static_cast<int>(rng() % static_cast<unsigned>(components - 1));
-        const int a = static_cast<int>(rng() % static_cast<unsigned>(b));
-        if (seen.insert({a, b}).second)
-            m.dependencies.push_back({"", m.components[size_t(a)].id, m.components[size_t(b)].id, 1.0, DependencyType::Sync, {}, {}});
-    }
-    for (auto& c : m.components)
-        c.dependency_mode = DependencyMode::All;
-    return m;
-}
 
 // What a benchmark measures, said once (QBENCHMARK runs the function several times).
 void once(const char* what)
@@ -80,12 +40,24 @@ class BenchEditor : public QObject
     QTemporaryDir dir_;
     QString path_;
 
+    // A window the size of the screenshots, shown, with the large model open.
+    std::unique_ptr<ui::MainWindow> openWindow()
+    {
+        auto w = std::make_unique<ui::MainWindow>(ui::MainWindow::Options{dir_.filePath(QStringLiteral("recovery")), 3600 * 1000});
+        w->resize(1600, 1000);
+        w->show();
+        if (!QTest::qWaitForWindowExposed(w.get()) || !w->openFile(path_))
+            return nullptr;
+        QApplication::processEvents();
+        return w;
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
         path_ = dir_.filePath(QStringLiteral("large.nines.json"));
-        QVERIFY(io::saveModelFile(generated(500, 800), path_).isEmpty());
+        QVERIFY(io::saveModelFile(test::generatedTopology(500, 800, 0.25), path_).isEmpty());
     }
 
     void openAndLayOut500()
@@ -107,12 +79,9 @@ private Q_SLOTS:
 
     void panFrame()
     {
-        ui::MainWindow w({dir_.filePath(QStringLiteral("recovery")), 3600 * 1000});
-        w.resize(1600, 1000);
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
-        QVERIFY(w.openFile(path_));
-        QApplication::processEvents();
+        const auto window = openWindow();
+        QVERIFY(window);
+        ui::MainWindow& w = *window;
         w.view()->setZoom(0.6);
         QScrollBar* h = w.view()->horizontalScrollBar();
         QScrollBar* v = w.view()->verticalScrollBar();
@@ -128,12 +97,9 @@ private Q_SLOTS:
 
     void zoomFrame()
     {
-        ui::MainWindow w({dir_.filePath(QStringLiteral("recovery")), 3600 * 1000});
-        w.resize(1600, 1000);
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
-        QVERIFY(w.openFile(path_));
-        QApplication::processEvents();
+        const auto window = openWindow();
+        QVERIFY(window);
+        ui::MainWindow& w = *window;
         w.view()->fitAll();
         int step = 0;
         QBENCHMARK {

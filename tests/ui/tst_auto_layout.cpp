@@ -1,6 +1,7 @@
 // Automatic layout: every caller left of its callees, no two components on one spot, zones
 // kept together within a tier, deterministic, and fast on a large generated topology.
 #include "model/io/model_file.h"
+#include "generated_model.h"
 #include "test_util.h"
 #include "ui/auto_layout.h"
 
@@ -15,31 +16,7 @@ using namespace nines::model;
 
 namespace {
 
-Model generated(int components, int dependencies)
-{
-    // A random DAG: edges only from lower to higher index, so there is no cycle.
-    Model m;
-    m.name = "generated";
-    m.zones = {{"a", "", {}, {}, {}}, {"b", "", {}, {}, {}}, {"c", "", {}, {}, {}}};
-    std::mt19937 rng(11);
-    for (int i = 0; i < components; ++i) {
-        Component c;
-        c.id = "c" + std::to_string(i);
-        c.kind = i == 0 ? ComponentKind::Entry : ComponentKind::Service;
-        c.traffic_share = i == 0 ? 1.0 : 0.0;
-        c.zones = {m.zones[static_cast<std::size_t>(rng() % 3)].id};
-        m.components.push_back(c);
-    }
-    std::set<std::pair<int, int>> seen;
-    while (static_cast<int>(m.dependencies.size()) < dependencies) {
-        const int b = 1 + static_cast<int>(rng() % static_cast<unsigned>(components - 1));
-        const int a = static_cast<int>(rng() % static_cast<unsigned>(b));
-        if (seen.insert({a, b}).second)
-            m.dependencies.push_back({"", m.components[static_cast<std::size_t>(a)].id,
-                                      m.components[static_cast<std::size_t>(b)].id, 1.0, DependencyType::Sync, {}, {}});
-    }
-    return m;
-}
+Model generated(int components, int dependencies) { return test::generatedTopology(components, dependencies); }
 
 void checkLayout(const Model& m, const std::vector<Point>& p)
 {
