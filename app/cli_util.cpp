@@ -36,6 +36,8 @@ void printProblems(const QString& file, const model::Problems& problems, bool wa
     }
 }
 
+namespace {
+
 std::optional<model::Model> loadForCommand(const QString& file, int& exitCode)
 {
     io::LoadResult res = io::loadModelFile(file);
@@ -51,6 +53,20 @@ std::optional<model::Model> loadForCommand(const QString& file, int& exitCode)
     }
     exitCode = ExitOk;
     return std::move(res.model);
+}
+
+}  // namespace
+
+std::optional<model::Model> loadTheFile(const QCommandLineParser& parser, const char* command, const char* usage,
+                                        int& exitCode)
+{
+    const QStringList files = parser.positionalArguments();
+    if (files.size() != 1) {
+        std::cerr << "nines " << command << ": expected exactly one FILE (usage: " << usage << ")\n";
+        exitCode = ExitInvalid;
+        return std::nullopt;
+    }
+    return loadForCommand(files.first(), exitCode);
 }
 
 std::string formatFixed(double v, int decimals)

@@ -20,9 +20,11 @@ std::optional<int> parseCommand(QCommandLineParser& parser, const QStringList& a
 /// Prints each problem as "FILE: path: message" (warnings as "FILE: warning: path: message").
 void printProblems(const QString& file, const model::Problems& problems, bool warnings);
 
-/// Loads a model for a command that needs a valid one; on failure prints the problems and
-/// sets `exitCode` (1 unreadable, 2 invalid).
-std::optional<model::Model> loadForCommand(const QString& file, int& exitCode);
+/// Loads the one FILE a command was given (a command that takes exactly one), valid. Otherwise
+/// says what is wrong on stderr and sets `exitCode`: 2 for a wrong number of files ("nines
+/// COMMAND: expected exactly one FILE (usage: USAGE)") or an invalid model, 1 when unreadable.
+std::optional<model::Model> loadTheFile(const QCommandLineParser& parser, const char* command, const char* usage,
+                                        int& exitCode);
 
 /// Human-readable duration: "45 s", "30 min", "4 h", "8,760 h".
 std::string formatHours(double hours);

@@ -30,12 +30,8 @@ int cmdAnalyze(const QStringList& args)
                                                 "importance. Exits 3 when the model is outside what can be solved "
                                                 "exactly, saying why.")))
         return *stop;
-    if (parser.positionalArguments().size() != 1) {
-        std::cerr << "nines analyze: expected exactly one FILE (usage: nines analyze FILE [--json])\n";
-        return ExitInvalid;
-    }
     int code = ExitOk;
-    auto loaded = loadForCommand(parser.positionalArguments().first(), code);
+    auto loaded = loadTheFile(parser, "analyze", "nines analyze FILE [--json]", code);
     if (!loaded)
         return code;
     const model::Model& m = *loaded;

@@ -84,12 +84,8 @@ int cmdCapacity(const QStringList& args)
                                                 "with the months of growth each leaves, and M/M/c queueing per tier. "
                                                 "Exits 3 when the model has no load.")))
         return *stop;
-    if (parser.positionalArguments().size() != 1) {
-        std::cerr << "nines capacity: expected exactly one FILE (usage: nines capacity FILE [--json])\n";
-        return ExitInvalid;
-    }
     int code = ExitOk;
-    auto loaded = loadForCommand(parser.positionalArguments().first(), code);
+    auto loaded = loadTheFile(parser, "capacity", "nines capacity FILE [--json]", code);
     if (!loaded)
         return code;
     const sim::CapacityResult r = sim::analyzeCapacity(*loaded);

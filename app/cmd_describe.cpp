@@ -71,13 +71,8 @@ int cmdDescribe(const QStringList& args)
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The model file."));
     if (auto stop = parseCommand(parser, args, QStringLiteral("Print a readable summary of a model.")))
         return *stop;
-    const QStringList files = parser.positionalArguments();
-    if (files.size() != 1) {
-        std::cerr << "nines describe: expected exactly one FILE (usage: nines describe FILE)\n";
-        return ExitInvalid;
-    }
     int code = ExitOk;
-    auto loaded = loadForCommand(files.first(), code);
+    auto loaded = loadTheFile(parser, "describe", "nines describe FILE", code);
     if (!loaded)
         return code;
     const Model& m = *loaded;

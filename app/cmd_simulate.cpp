@@ -171,12 +171,8 @@ int cmdSimulate(const QStringList& args)
         parser.addOption(o);
     if (auto stop = parseCommand(parser, args, QStringLiteral("Simulate a model's availability.")))
         return *stop;
-    if (parser.positionalArguments().size() != 1) {
-        std::cerr << "nines simulate: expected exactly one FILE (usage: nines simulate FILE [options])\n";
-        return ExitInvalid;
-    }
     int code = ExitOk;
-    auto loaded = loadForCommand(parser.positionalArguments().first(), code);
+    auto loaded = loadTheFile(parser, "simulate", "nines simulate FILE [options]", code);
     if (!loaded)
         return code;
     const model::Model& m = *loaded;
