@@ -54,6 +54,30 @@ void dataLossJson(QJsonObject& o, const sim::DataLoss& d, const QJsonValue& perY
     o.insert(QStringLiteral("rpo_writes"), d.rpo_writes);
 }
 
+// The CAP table's columns, the same for simulated and exact figures.
+TextTable capTable()
+{
+    return TextTable({"store", "as chosen", "availability as CP", "availability as AP", "partitioned h/yr",
+                      "divergent h/yr (AP)", "writes lost/yr"},
+                     {TextTable::Left, TextTable::Left, TextTable::Right, TextTable::Right, TextTable::Right,
+                      TextTable::Right, TextTable::Right});
+}
+
+// What a store is, before its figures: id, consistency as chosen, replication.
+QJsonObject storeJson(const Component& comp, bool cp)
+{
+    return {{QStringLiteral("id"), QString::fromStdString(comp.id)},
+            {QStringLiteral("consistency"), cp ? QStringLiteral("cp") : QStringLiteral("ap")},
+            {QStringLiteral("replication"), QString::fromUtf8(toString(comp.data_store->replication).data())}};
+}
+
+// Writes lost per year, or "0 (sync)" / "0 (none)" where replication loses nothing.
+std::string lostCell(const Component& comp, const sim::DataLoss& loss, int decimals)
+{
+    return loss.asynchronous ? formatFixed(loss.per_year_writes, decimals)
+                             : "0 (" + std::string(toString(comp.data_store->replication)) + ")";
+}
+
 }  // namespace
 
 Model withConsistency(const Model& m, const std::string& store, Consistency c)
@@ -68,10 +92,7 @@ Model withConsistency(const Model& m, const std::string& store, Consistency c)
 QJsonArray simulatedCap(const Model& m, const sim::RunSettings& s, const sim::RunResult& base, std::ostream* text)
 {
     QJsonArray out;
-    TextTable t({"store", "as chosen", "availability as CP", "availability as AP", "partitioned h/yr", "divergent h/yr (AP)",
-                 "writes lost/yr"},
-                {TextTable::Left, TextTable::Left, TextTable::Right, TextTable::Right, TextTable::Right, TextTable::Right,
-                 TextTable::Right});
+    TextTable t = capTable();
     for (const auto& comp : m.components) {
         if (!comp.data_store)
             continue;
@@ -88,20 +109,18 @@ QJsonArray simulatedCap(const Model& m, const sim::RunSettings& s, const sim::Ru
         const bool standby = comp.redundancy == RedundancyMode::Standby;
         const sim::Interval events = standby ? st->failovers_per_year : st->failures_per_year;
         const sim::DataLoss loss = sim::dataLoss(comp, events.mean);
-        QJsonObject o{{QStringLiteral("id"), QString::fromStdString(comp.id)},
-                      {QStringLiteral("consistency"), cp ? QStringLiteral("cp") : QStringLiteral("ap")},
-                      {QStringLiteral("replication"), QString::fromUtf8(toString(comp.data_store->replication).data())},
-                      {QStringLiteral("availability_as_cp"), ui::intervalToJson(asCp.availability)},
-                      {QStringLiteral("availability_as_ap"), ui::intervalToJson(asAp.availability)},
-                      {QStringLiteral("partitioned_hours_per_year"), ui::intervalToJson(st->partitioned_hours_per_year)},
-                      {QStringLiteral("divergent_hours_per_year_as_ap"), ui::intervalToJson(ap->divergent_hours_per_year)},
-                      {QStringLiteral("failovers_per_year"), ui::intervalToJson(st->failovers_per_year)},
-                      {QStringLiteral("replica_failures_per_year"), ui::intervalToJson(st->failures_per_year)}};
+        QJsonObject o = storeJson(comp, cp);
+        o[QStringLiteral("availability_as_cp")] = ui::intervalToJson(asCp.availability);
+        o[QStringLiteral("availability_as_ap")] = ui::intervalToJson(asAp.availability);
+        o[QStringLiteral("partitioned_hours_per_year")] = ui::intervalToJson(st->partitioned_hours_per_year);
+        o[QStringLiteral("divergent_hours_per_year_as_ap")] = ui::intervalToJson(ap->divergent_hours_per_year);
+        o[QStringLiteral("failovers_per_year")] = ui::intervalToJson(st->failovers_per_year);
+        o[QStringLiteral("replica_failures_per_year")] = ui::intervalToJson(st->failures_per_year);
         dataLossJson(o, loss, ui::intervalToJson(scaled(events, loss.per_event_writes)));
         out.append(o);
         t.addRow({comp.id, cp ? "CP" : "AP", pct(asCp.availability.mean), pct(asAp.availability.mean),
                   formatFixed(st->partitioned_hours_per_year.mean, 2), formatFixed(ap->divergent_hours_per_year.mean, 2),
-                  loss.asynchronous ? formatFixed(loss.per_year_writes, 0) : "0 (" + std::string(toString(comp.data_store->replication)) + ")"});
+                  lostCell(comp, loss, 0)});
     }
     if (text && !out.isEmpty())
         *text << "Data stores (CAP): the system's availability with each store as CP and as AP, same seeds\n"
@@ -112,10 +131,7 @@ QJsonArray simulatedCap(const Model& m, const sim::RunSettings& s, const sim::Ru
 QJsonArray exactCap(const Model& m, const sim::AnalyticResult& base, std::ostream* text)
 {
     QJsonArray out;
-    TextTable t({"store", "as chosen", "availability as CP", "availability as AP", "partitioned h/yr", "divergent h/yr (AP)",
-                 "writes lost/yr"},
-                {TextTable::Left, TextTable::Left, TextTable::Right, TextTable::Right, TextTable::Right, TextTable::Right,
-                 TextTable::Right});
+    TextTable t = capTable();
     for (const auto& comp : m.components) {
         if (!comp.data_store)
             continue;
@@ -128,21 +144,19 @@ QJsonArray exactCap(const Model& m, const sim::AnalyticResult& base, std::ostrea
         const bool standby = comp.redundancy == RedundancyMode::Standby;
         const double events = standby ? st->failovers_per_year : st->failures_per_year;
         const sim::DataLoss loss = sim::dataLoss(comp, events);
-        QJsonObject o{{QStringLiteral("id"), QString::fromStdString(comp.id)},
-                      {QStringLiteral("consistency"), cp ? QStringLiteral("cp") : QStringLiteral("ap")},
-                      {QStringLiteral("replication"), QString::fromUtf8(toString(comp.data_store->replication).data())},
-                      {QStringLiteral("availability_as_cp"), asCp.applicable ? QJsonValue(asCp.availability) : QJsonValue()},
-                      {QStringLiteral("availability_as_ap"), asAp.applicable ? QJsonValue(asAp.availability) : QJsonValue()},
-                      {QStringLiteral("partitioned_hours_per_year"), st->partitioned_hours_per_year},
-                      {QStringLiteral("divergent_hours_per_year_as_ap"), ap ? QJsonValue(ap->divergent_hours_per_year) : QJsonValue()},
-                      {QStringLiteral("failovers_per_year"), st->failovers_per_year},
-                      {QStringLiteral("replica_failures_per_year"), st->failures_per_year}};
+        QJsonObject o = storeJson(comp, cp);
+        o[QStringLiteral("availability_as_cp")] = asCp.applicable ? QJsonValue(asCp.availability) : QJsonValue();
+        o[QStringLiteral("availability_as_ap")] = asAp.applicable ? QJsonValue(asAp.availability) : QJsonValue();
+        o[QStringLiteral("partitioned_hours_per_year")] = st->partitioned_hours_per_year;
+        o[QStringLiteral("divergent_hours_per_year_as_ap")] = ap ? QJsonValue(ap->divergent_hours_per_year) : QJsonValue();
+        o[QStringLiteral("failovers_per_year")] = st->failovers_per_year;
+        o[QStringLiteral("replica_failures_per_year")] = st->failures_per_year;
         dataLossJson(o, loss, loss.per_year_writes);
         out.append(o);
         t.addRow({comp.id, cp ? "CP" : "AP", asCp.applicable ? pct(asCp.availability) : "n/a",
                   asAp.applicable ? pct(asAp.availability) : "n/a", formatFixed(st->partitioned_hours_per_year, 3),
                   ap ? formatFixed(ap->divergent_hours_per_year, 3) : "n/a",
-                  loss.asynchronous ? formatFixed(loss.per_year_writes, 1) : "0 (" + std::string(toString(comp.data_store->replication)) + ")"});
+                  lostCell(comp, loss, 1)});
     }
     if (text && !out.isEmpty())
         *text << "Data stores (CAP): the system's availability with each store as CP and as AP\n" << t.render() << "\n";
