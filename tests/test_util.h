@@ -3,9 +3,11 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QString>
 #include <QStringList>
+#include <QTest>
 
 namespace nines::test {
 
@@ -56,6 +58,19 @@ inline QList<InvalidCase> invalidCases()
         out.append({dir + QLatin1Char('/') + line.left(tab), line.mid(tab + 1).trimmed()});
     }
     return out;
+}
+
+/// Rows "file" and "expected" of a data-driven test over the invalid corpus (one failing row
+/// when the corpus is missing, so that its absence cannot pass).
+inline void addInvalidCaseRows()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("expected");
+    const QList<InvalidCase> cases = invalidCases();
+    for (const auto& c : cases)
+        QTest::newRow(qPrintable(QFileInfo(c.file).fileName())) << c.file << c.expected;
+    if (cases.isEmpty())
+        QTest::newRow("no invalid cases found") << QString() << QString();
 }
 
 #ifdef NINES_BINARY

@@ -63,12 +63,7 @@ private Q_SLOTS:
 
     void invalidFilesNameTheField_data()
     {
-        QTest::addColumn<QString>("file");
-        QTest::addColumn<QString>("expected");
-        for (const auto& c : nines::test::invalidCases())
-            QTest::newRow(qPrintable(QFileInfo(c.file).fileName())) << c.file << c.expected;
-        if (nines::test::invalidCases().isEmpty())
-            QTest::newRow("no invalid cases found") << QString() << QString();
+        nines::test::addInvalidCaseRows();
     }
     void invalidFilesNameTheField()
     {
