@@ -10,37 +10,6 @@ constexpr double kFull = 1.0 - 1e-12;  // a served share at or above this is "fu
 }
 
 // ---------------------------------------------------------------------------------------
-// OutageHistogram
-
-void OutageHistogram::add(double hours)
-{
-    // Half-octave bins: the exponent and one mantissa comparison, no logarithm per outage.
-    int exponent = 0;
-    const double mantissa = std::frexp(hours / kMinHours, &exponent);  // in [0.5, 1)
-    int bin = 2 * (exponent - 1) + (mantissa >= 0.7071067811865476 ? 1 : 0);
-    counts[static_cast<std::size_t>(std::clamp(bin, 0, kBins - 1))] += 1;
-}
-
-void OutageHistogram::merge(const OutageHistogram& o)
-{
-    for (int i = 0; i < kBins; ++i)
-        counts[static_cast<std::size_t>(i)] += o.counts[static_cast<std::size_t>(i)];
-}
-
-double OutageHistogram::lowerEdge(int bin)
-{
-    return kMinHours * std::pow(2.0, bin / 2.0);
-}
-
-std::uint64_t OutageHistogram::total() const
-{
-    std::uint64_t t = 0;
-    for (auto c : counts)
-        t += c;
-    return t;
-}
-
-// ---------------------------------------------------------------------------------------
 // Setup
 
 Simulator::Simulator(const CompiledModel& model)
@@ -290,7 +259,7 @@ void Simulator::advance(double t)
     for (auto c : ownDownList_)
         seg_.ownDownHours[c] += dt;
     if (m_.hasCapacity) {
-        const double dF = demandBetween(now_, t);
+        const double dF = demand().between(now_, t);
         seg_.demandRequests += totalBase_ * dF;
         seg_.servedRequests += servedBase_ * dF;
         if (overloaded_)
@@ -803,46 +772,6 @@ __attribute__((noinline)) void Simulator::onBufferFull(std::uint32_t qe)
     propagate(caller, e);
 }
 
-double Simulator::demandIntegral(double t) const
-{
-    // Integral of the demand factor f(u) = profile[hour of u] x exp(g x whole hours of u) from
-    // 0 to t: a geometric series per hour of the day, so O(24) whatever t is.
-    const double g = growth_ ? m_.growthPerHour : 0.0;
-    const double whole = std::floor(t);
-    const long H = static_cast<long>(whole);
-    const double r = std::exp(24.0 * g);
-    double sum = 0.0;
-    for (long h = 0; h < 24; ++h) {
-        if (H - 1 < h)
-            break;
-        const double n = std::floor(static_cast<double>(H - 1 - h) / 24.0) + 1.0;
-        const double series = g == 0.0 ? n : (1.0 - std::pow(r, n)) / (1.0 - r);
-        sum += m_.dailyProfile[static_cast<std::size_t>(h)] * std::exp(g * static_cast<double>(h)) * series;
-    }
-    return sum + (t - whole) * m_.dailyProfile[static_cast<std::size_t>(H % 24)] * std::exp(g * whole);
-}
-
-double Simulator::demandBetween(double a, double b) const
-{
-    // Most events are minutes or hours apart: walk the hours; long gaps use the closed form.
-    if (b <= a)
-        return 0.0;
-    const double ha = std::floor(a), hb = std::floor(b);
-    const double g = growth_ ? m_.growthPerHour : 0.0;
-    auto f = [&](double hour) {
-        const double p = m_.dailyProfile[static_cast<std::size_t>(static_cast<long>(hour) % 24)];
-        return g == 0.0 ? p : p * std::exp(g * hour);
-    };
-    if (ha == hb)
-        return (b - a) * f(ha);
-    if (hb - ha > 48)
-        return demandIntegral(b) - demandIntegral(a);
-    double sum = (ha + 1.0 - a) * f(ha);
-    for (double h = ha + 1.0; h < hb; h += 1.0)
-        sum += f(h);
-    return sum + (b - hb) * f(hb);
-}
-
 // Cold path: kept out of the flattened event loop.
 __attribute__((noinline)) void Simulator::evaluateCapacity()
 {
@@ -890,8 +819,7 @@ __attribute__((noinline)) void Simulator::evaluateCapacity()
     }
     const double hourStart = std::floor(now_);
     const double g = growth_ ? m_.growthPerHour : 0.0;
-    const double factorNow =
-        m_.dailyProfile[static_cast<std::size_t>(static_cast<long>(hourStart) % 24)] * std::exp(g * hourStart);
+    const double factorNow = demand().factorAtWhole(hourStart);
     // "Could be overloaded" is judged against the highest factor until the end of the next
     // day, so it needs a fresh look once a day; the hourly factor matters only for the tiers
     // that could be overloaded.

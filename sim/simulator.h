@@ -5,7 +5,9 @@
 #pragma once
 
 #include "compiled_model.h"
+#include "demand_curve.h"
 #include "event_heap.h"
+#include "outage_histogram.h"
 #include "random.h"
 
 #include <array>
@@ -15,18 +17,6 @@
 #include <vector>
 
 namespace nines::sim {
-
-/// Log-spaced bins of outage lengths (two per doubling), from 1 second to about 30 years.
-struct OutageHistogram {
-    static constexpr int kBins = 56;
-    static constexpr double kMinHours = 1.0 / 3600.0;
-    std::array<std::uint64_t, kBins> counts{};
-
-    void add(double hours);
-    void merge(const OutageHistogram& o);
-    static double lowerEdge(int bin);  // hours
-    std::uint64_t total() const;
-};
 
 /// What one stretch of simulated time (a replication, or a batch of a long run) measured.
 struct Segment {
@@ -201,8 +191,7 @@ private:
     void evaluateCapacity();
     bool growth_ = true;
     std::uint32_t hourSlot_ = 0;
-    double demandIntegral(double t) const;
-    double demandBetween(double a, double b) const;
+    DemandCurve demand() const { return {&m_.dailyProfile, growth_ ? m_.growthPerHour : 0.0}; }
     void touchCapacity(std::uint32_t c);
     bool flowDirty_ = true, fractionsDirty_ = true, ratiosAll_ = true;
     std::vector<std::uint32_t> possible_;  // per component: could be overloaded within a day
