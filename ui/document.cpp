@@ -81,8 +81,20 @@ const model::Problems& Document::problems() const
 
 bool Document::hasErrors() const { return model::hasErrors(problems()); }
 
+void Document::endBatch()
+{
+    if (--batch_ == 0 && changedInBatch_) {
+        changedInBatch_ = false;
+        changed();
+    }
+}
+
 void Document::changed()
 {
+    if (batch_ > 0) {
+        changedInBatch_ = true;
+        return;
+    }
     problemsStale_ = true;
     Q_EMIT modelChanged();
     scheduleValidation();

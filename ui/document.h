@@ -43,6 +43,9 @@ public:
     /// For undo commands only: the model to change, then changed() once the change is complete.
     model::Model& mutableModel() { return model_; }
     void changed();
+    /// Between these, changed() is held back and sent once at the end (compound commands).
+    void beginBatch() { ++batch_; }
+    void endBatch();
 
 Q_SIGNALS:
     void modelChanged();    // after every edit, undo and redo
@@ -62,6 +65,8 @@ private:
     mutable bool problemsStale_ = true;
     bool validationQueued_ = false;
     bool restored_ = false;
+    int batch_ = 0;
+    bool changedInBatch_ = false;
 };
 
 }  // namespace nines::ui

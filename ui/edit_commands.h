@@ -1,6 +1,6 @@
 // The undoable edits of a Document. Contract: a command changes the model only in redo() and
 // undo(), leaves it exactly as it found it after undo(), and calls Document::changed() once per
-// redo or undo (children of a compound command notify each in turn). Items are addressed by
+// redo or undo (a compound EditGroup notifies once for all its children). Items are addressed by
 // position; the undo stack guarantees that positions are the same when a command is undone as
 // when it was done.
 #pragma once
@@ -14,6 +14,28 @@
 #include <vector>
 
 namespace nines::ui {
+
+/// A compound edit: its children run as one step, and views hear about it once.
+class EditGroup : public QUndoCommand
+{
+public:
+    EditGroup(Document* doc, const QString& text) : QUndoCommand(text), doc_(doc) {}
+    void redo() override
+    {
+        doc_->beginBatch();
+        QUndoCommand::redo();
+        doc_->endBatch();
+    }
+    void undo() override
+    {
+        doc_->beginBatch();
+        QUndoCommand::undo();
+        doc_->endBatch();
+    }
+
+private:
+    Document* doc_;
+};
 
 /// An item and where it sits in its collection.
 struct PlacedItem {

@@ -49,7 +49,7 @@ KindDefaults defaultsOf(ComponentKind k)
 void pushDiff(Document* doc, const Model& after, const std::set<ItemRef>& removed, const QString& text)
 {
     const Model& before = doc->model();
-    auto* parent = new QUndoCommand(text);
+    auto* parent = new EditGroup(doc, text);
     std::vector<ReplaceItemsCommand::Change> changes;
     for (int k = 0; k <= int(ItemKind::SharedFate); ++k)
         for (int i = 0; i < itemCount(before, ItemKind(k)); ++i) {

@@ -21,6 +21,7 @@
 #include <QLineEdit>
 #include <QMimeData>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableView>
@@ -266,8 +267,10 @@ private Q_SLOTS:
         const int app = before.componentIndex("app");
         w.scene()->selectRefs({{ItemKind::Component, app}});
         w.view()->setFocus();
+        QSignalSpy changes(w.document(), &Document::modelChanged);
         QTest::keyClick(w.view()->viewport(), Qt::Key_Delete);
-        w.action(QStringLiteral("actionDelete"))->trigger();
+        w.action(QStringLiteral("actionDelete"))->trigger();  // nothing left selected if the key deleted
+        QCOMPARE(changes.count(), 1);  // the delete and its cascade reach the views once
         const Model& after = w.document()->model();
         QCOMPARE(after.components.size(), before.components.size() - 1);
         for (const auto& d : after.dependencies)
@@ -275,6 +278,7 @@ private Q_SLOTS:
         QCOMPARE(w.document()->undoStack()->count(), 1);
         w.document()->undoStack()->undo();
         QCOMPARE(w.document()->model(), before);
+        QCOMPARE(changes.count(), 2);
 
         // Deleting a zone removes it from placements; undo puts them back.
         w.scene()->selectRefs({{ItemKind::Zone, 0}});
