@@ -78,9 +78,7 @@ ComponentForm::ComponentForm(Document* doc, QWidget* parent)
     id_ = new QLineEdit(this);
     name_ = new QLineEdit(this);
     kind_ = new QComboBox(this);
-    for (ComponentKind k : {ComponentKind::Entry, ComponentKind::LoadBalancer, ComponentKind::Service,
-                            ComponentKind::Database, ComponentKind::Cache, ComponentKind::Queue,
-                            ComponentKind::Storage, ComponentKind::Dns, ComponentKind::Custom})
+    for (ComponentKind k : kComponentKinds)
         kind_->addItem(kindIcon(k), kindLabel(k), int(k));
     description_ = new QLineEdit(this);
     addRow(idForm, tr("Id"), id_, "id");

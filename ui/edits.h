@@ -17,6 +17,12 @@
 
 namespace nines::ui {
 
+/// Every component kind, in the order the palette and the inspector offer them.
+inline constexpr model::ComponentKind kComponentKinds[] = {
+    model::ComponentKind::Entry,   model::ComponentKind::LoadBalancer, model::ComponentKind::Service,
+    model::ComponentKind::Database, model::ComponentKind::Cache,       model::ComponentKind::Queue,
+    model::ComponentKind::Storage, model::ComponentKind::Dns,          model::ComponentKind::Custom};
+
 /// A component of the kind with the defaults an architect expects of it (one failure mode with
 /// a typical MTBF and MTTR for the kind), a fresh id and name, at `at`.
 model::Component newComponent(const model::Model& m, model::ComponentKind kind, model::Point at);

@@ -35,9 +35,7 @@ Palette::Palette(QWidget* parent)
     setSelectionMode(SingleSelection);
     setToolTip(tr("Drag onto the canvas, or double-click to add in the middle of the view"));
     addHeader(this, tr("Components"));
-    for (ComponentKind k : {ComponentKind::Entry, ComponentKind::LoadBalancer, ComponentKind::Service,
-                            ComponentKind::Database, ComponentKind::Cache, ComponentKind::Queue,
-                            ComponentKind::Storage, ComponentKind::Dns, ComponentKind::Custom}) {
+    for (ComponentKind k : kComponentKinds) {
         auto* item = new QListWidgetItem(kindIcon(k), kindLabel(k), this);
         item->setData(KeyRole, QString::fromUtf8(toString(k).data()));
     }
