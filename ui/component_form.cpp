@@ -261,6 +261,8 @@ ComponentForm::ComponentForm(Document* doc, QWidget* parent)
     auto [modesBox, modesForm] = section(tr("Failure modes"));
     modes_ = new QListWidget(this);
     modes_->setMaximumHeight(80);
+    modes_->setTextElideMode(Qt::ElideRight);  // long names end in "...", with the whole name on hover
+    modes_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     auto* buttons = new QWidget(this);
     auto* buttonRow = new QHBoxLayout(buttons);
     buttonRow->setContentsMargins(0, 0, 0, 0);
@@ -418,8 +420,8 @@ void ComponentForm::load()
     purchase_->setValue(c.cost.purchase_per_instance);
     yearly_->setValue(c.cost.yearly_per_instance);
     const QString currency = QString::fromStdString(doc_->model().settings.currency);
-    purchase_->setHint([currency](double) { return currency; });
-    yearly_->setHint([currency](double) { return currency; });
+    purchase_->setUnit(currency.isEmpty() ? tr("per instance") : tr("%1 per instance").arg(currency));
+    yearly_->setUnit(currency.isEmpty() ? tr("per instance a year") : tr("%1 per instance a year").arg(currency));
 
     const Model& m = doc_->model();
     zones_->clear();
@@ -474,8 +476,10 @@ void ComponentForm::load()
     writeRate_->setValue(store.write_rate_per_second);
 
     modes_->clear();
-    for (const auto& f : c.failure_modes)
+    for (const auto& f : c.failure_modes) {
         modes_->addItem(QString::fromStdString(f.name.empty() ? f.id : f.name));
+        modes_->item(modes_->count() - 1)->setToolTip(QString::fromStdString(f.name));
+    }
     if (mode_ >= int(c.failure_modes.size()))
         mode_ = int(c.failure_modes.size()) - 1;
     if (mode_ < 0 && !c.failure_modes.empty())
@@ -503,7 +507,6 @@ void ComponentForm::loadMode()
     setRowPath(modeRepair_, base + ".repair");
     setRowPath(detection_, base + ".detection_seconds");
     setRowPath(dormant_->parentWidget(), base + ".dormant_failure");
-    modeBox_->setTitle(tr("Failure mode: %1").arg(qs(f.name.empty() ? f.id : f.name)));
     showText(modeId_, f.id);
     showText(modeName_, f.name);
     modeFailure_->setDistribution(f.failure);

@@ -64,6 +64,7 @@ NumberField::NumberField(const QString& unit, bool optional, QWidget* parent)
     row->addWidget(edit_);
     row->addWidget(unit_);
     hintLabel_->setStyleSheet(QStringLiteral("color: #718096"));
+    hintLabel_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);  // a hint may be cut, never widen the form
     row->addWidget(hintLabel_, 1);
     if (unit.isEmpty())
         unit_->hide();
@@ -74,6 +75,12 @@ NumberField::NumberField(const QString& unit, bool optional, QWidget* parent)
 }
 
 void NumberField::setPlaceholder(const QString& text) { edit_->setPlaceholderText(text); }
+
+void NumberField::setUnit(const QString& unit)
+{
+    unit_->setText(unit);
+    unit_->setVisible(!unit.isEmpty());
+}
 
 void NumberField::setHint(std::function<QString(double)> hint)
 {
@@ -251,6 +258,9 @@ void DistributionEditor::load()
 {
     type_->setCurrentIndex(type_->findData(int(d_.type)));
     pages_->setCurrentIndex(int(d_.type));
+    // A stacked widget is as tall as its tallest page: let only the page on show count.
+    for (int i = 0; i < pages_->count(); ++i)
+        pages_->widget(i)->setSizePolicy(QSizePolicy::Preferred, i == int(d_.type) ? QSizePolicy::Preferred : QSizePolicy::Ignored);
     auto set = [&](const char* key, double v) {
         if (auto it = fields_.find(QString::fromLatin1(key)); it != fields_.end())
             it->second->setValue(v);
@@ -269,7 +279,10 @@ void DistributionEditor::load()
     if (samples_->text() != xs.join(QStringLiteral(", ")))
         samples_->setText(xs.join(QStringLiteral(", ")));
     const double mean = d_.mean();
-    if (d_.type != DistributionType::Exponential && std::isfinite(mean) && mean > 0)
+    // The mean, where it is not one of the parameters already.
+    const bool meanIsParameter = d_.type == DistributionType::Exponential || d_.type == DistributionType::Lognormal
+                                 || d_.type == DistributionType::Deterministic;
+    if (!meanIsParameter && std::isfinite(mean) && mean > 0)
         summary_->setText(tr("Mean %1 h %2").arg(QString::fromStdString(formatNumber(std::round(mean * 1000) / 1000)),
                                                  durationHint(mean).isEmpty() ? QString() : QStringLiteral("(") + durationHint(mean) + QStringLiteral(")")));
     else
@@ -286,6 +299,7 @@ OutageEditor::OutageEditor(const QString& title, QWidget* parent)
 {
     setCheckable(true);
     auto* form = new QFormLayout(this);
+    form->setRowWrapPolicy(QFormLayout::WrapAllRows);  // labels above: two editors side by side are too wide for the dock
     form->addRow(tr("Time between outages"), failure_);
     form->addRow(tr("Outage length"), repair_);
     last_ = Outage{Distribution::exponential(17520), Distribution::exponential(4)};

@@ -29,6 +29,7 @@ public:
     std::optional<double> value() const { return value_; }
     QLineEdit* lineEdit() const { return edit_; }
     void setPlaceholder(const QString& text);
+    void setUnit(const QString& unit);
     /// A hint after the unit (e.g. "about 5 years" for 43800 h), refreshed with the value.
     void setHint(std::function<QString(double)> hint);
 

@@ -18,6 +18,7 @@ Inspector::Inspector(Document* doc, QWidget* parent)
 {
     setWidgetResizable(true);
     setFrameShape(NoFrame);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);  // forms fit the dock's width
     setMinimumWidth(340);
     forms_[ItemKind::Component] = new ComponentForm(doc, stack_);
     forms_[ItemKind::Dependency] = new DependencyForm(doc, stack_);

@@ -38,6 +38,15 @@ void ItemForm::refresh()
 
 void ItemForm::addRow(QFormLayout* form, const QString& label, QWidget* widget, const std::string& path)
 {
+    // Long choices ("CP: refuse writes when partitioned") must not widen the dock: combos size
+    // to a short text and show the rest when opened.
+    QList<QComboBox*> combos = widget->findChildren<QComboBox*>();
+    combos << qobject_cast<QComboBox*>(widget);
+    for (auto* combo : combos)
+        if (combo) {
+            combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+            combo->setMinimumContentsLength(12);
+        }
     auto* holder = new QWidget(this);
     auto* box = new QVBoxLayout(holder);
     box->setContentsMargins(0, 0, 0, 0);
@@ -51,7 +60,13 @@ void ItemForm::addRow(QFormLayout* form, const QString& label, QWidget* widget, 
     box->addWidget(message);
     auto* labelWidget = new QLabel(label, this);
     labelWidget->setBuddy(widget);
-    form->addRow(labelWidget, holder);
+    if (label.isEmpty()) {
+        // A check box or group that says what it is: the whole width, no empty label column.
+        labelWidget->hide();
+        form->addRow(holder);
+    } else {
+        form->addRow(labelWidget, holder);
+    }
     rows_.push_back({path, widget, labelWidget, message});
 }
 
@@ -72,8 +87,10 @@ void ItemForm::bindIdField(QLineEdit* field)
 
 void ItemForm::showText(QLineEdit* field, const QString& text)
 {
-    if (field->text() != text)
+    if (field->text() != text) {
         field->setText(text);
+        field->setCursorPosition(0);  // a long text shows its beginning
+    }
 }
 
 std::optional<std::string> ItemForm::optionalId(const QComboBox* combo)

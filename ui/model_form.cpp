@@ -76,8 +76,8 @@ ModelForm::ModelForm(Document* doc, QWidget* parent)
     replications_ = new QSpinBox(this);
     replications_->setRange(1, 100000000);
     replications_->setKeyboardTracking(false);
-    precision_ = new NumberField(tr("relative, 0 = run all"), false, this);
-    wall_ = new NumberField(tr("s, 0 = no limit"), false, this);
+    precision_ = new NumberField(tr("relative (0: all)"), false, this);
+    wall_ = new NumberField(tr("s (0: none)"), false, this);
     seed_ = new QLineEdit(this);
     sla_ = new NumberField(tr("%"), false, this);
     utilisation_ = new NumberField(tr("% of capacity"), false, this);
@@ -139,7 +139,7 @@ ModelForm::ModelForm(Document* doc, QWidget* parent)
 
     auto [loadBox, loadForm] = section(tr("Load"));
     loadOn_ = new QCheckBox(tr("Model the load (capacity and overload)"), this);
-    peak_ = new NumberField(tr("req/s at the entries"), false, this);
+    peak_ = new NumberField(tr("req/s"), false, this);
     growth_ = new NumberField(tr("% per year"), false, this);
     profile_ = new QLineEdit(this);
     profile_->setPlaceholderText(tr("flat: or 24 fractions of the peak, one per hour"));
