@@ -53,7 +53,7 @@ void Inspector::setSelection(const std::vector<ItemRef>& refs)
 {
     refs_ = refs;
     if (refs.empty()) {
-        stack_->setCurrentWidget(modelForm_);
+        showPage(modelForm_);
         modelForm_->refresh();
         modelForm_->showProblems(doc_->problems());
         return;
@@ -64,12 +64,22 @@ void Inspector::setSelection(const std::vector<ItemRef>& refs)
     if (!form) {
         mixed_->setText(tr("%n items of different kinds are selected. Select items of one kind to edit them together.",
                            nullptr, int(refs.size())));
-        stack_->setCurrentWidget(mixed_);
+        showPage(mixed_);
         return;
     }
-    stack_->setCurrentWidget(form);
+    showPage(form);
     form->setTargets(refs);
     form->showProblems(doc_->problems());
+}
+
+void Inspector::showPage(QWidget* page)
+{
+    stack_->setCurrentWidget(page);
+    // A stacked widget is as tall as its tallest page: only the page on show may count, or a
+    // short form is stretched to the height of the component form.
+    for (int i = 0; i < stack_->count(); ++i)
+        stack_->widget(i)->setSizePolicy(QSizePolicy::Preferred,
+                                         stack_->widget(i) == page ? QSizePolicy::Preferred : QSizePolicy::Ignored);
 }
 
 void Inspector::refresh()

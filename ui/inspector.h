@@ -31,6 +31,7 @@ public:
 
 private:
     void refresh();
+    void showPage(QWidget* page);
     Document* doc_;
     QStackedWidget* stack_;
     ItemForm* modelForm_;

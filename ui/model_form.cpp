@@ -59,7 +59,8 @@ ModelForm::ModelForm(Document* doc, QWidget* parent)
     auto [modelBox, modelForm] = section(tr("Model"));
     name_ = new QLineEdit(this);
     description_ = new QPlainTextEdit(this);
-    description_->setMaximumHeight(90);
+    description_->setMinimumHeight(72);
+    description_->setMaximumHeight(110);
     addRow(modelForm, tr("Name"), name_, "name");
     addRow(modelForm, tr("Description"), description_, "description");
     connect(name_, &QLineEdit::editingFinished, this, [this] {
