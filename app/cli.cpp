@@ -24,6 +24,7 @@ const Command kCommands[] = {
     {"simulate", "simulate FILE", "Monte Carlo availability with confidence intervals", cmdSimulate},
     {"analyze", "analyze FILE", "exact steady-state availability, where the model allows it", cmdAnalyze},
     {"capacity", "capacity FILE", "capacity headroom per tier: all up, N+1, zone loss, months of growth", cmdCapacity},
+    {"catalogue", "catalogue [ID...]", "component templates with sourced failure and repair figures", cmdCatalogue},
 };
 
 void printHelp(std::FILE* to)

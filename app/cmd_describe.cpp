@@ -4,6 +4,7 @@
 #include "exit_codes.h"
 #include "text_table.h"
 
+#include "model/io/provenance.h"
 #include "model/model.h"
 
 #include <iostream>
@@ -69,6 +70,11 @@ int cmdDescribe(const QStringList& args)
 {
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The model file."));
+    const QCommandLineOption assumptionsOption(
+        QStringLiteral("assumptions"),
+        QStringLiteral("Also list every failure, repair, redundancy, capacity and cost parameter with where it "
+                       "comes from: a catalogue template's source or assumption, or set by the user."));
+    parser.addOption(assumptionsOption);
     if (auto stop = parseCommand(parser, args, QStringLiteral("Print a readable summary of a model.")))
         return *stop;
     int code = ExitOk;
@@ -124,6 +130,11 @@ int cmdDescribe(const QStringList& args)
                 t += ", " + formatFixed(d.write_rate_per_second) + " writes/s";
             extras.push_back(t);
         }
+        if (!c.template_id.empty())
+            extras.push_back(c.id + ": made from the catalogue template " + c.template_id);
+        for (const auto& fm : c.failure_modes)
+            if (!fm.template_id.empty())
+                extras.push_back(c.id + ": failure mode " + fm.id + " from the catalogue template " + fm.template_id);
         if (c.cost != Cost{})
             extras.push_back(c.id + ": costs " + formatFixed(c.cost.purchase_per_instance) + " to buy and "
                              + formatFixed(c.cost.yearly_per_instance) + " a year per instance"
@@ -154,7 +165,7 @@ int cmdDescribe(const QStringList& args)
             out << "  region " << r.id << ": " << outageText(r.outage) << "\n";
         for (const auto& z : m.zones)
             out << "  zone " << z.id << (z.region ? " (in " + *z.region + ")" : "") << ": " << outageText(z.outage)
-                << "\n";
+                << (z.template_id.empty() ? "" : " [template " + z.template_id + "]") << "\n";
         for (const auto& h : m.hubs)
             out << "  hub " << h.id << ": never fails\n";
         for (const auto& l : m.links)
@@ -203,6 +214,14 @@ int cmdDescribe(const QStringList& args)
     if (st.target_relative_precision > 0)
         out << " at most (stop at " << formatFixed(100 * st.target_relative_precision, 2) << "% relative precision)";
     out << ", seed " << st.seed << ", SLA target " << formatFixed(st.sla_target_percent, 4) << "%\n";
+    if (parser.isSet(assumptionsOption)) {
+        out << "\nAssumptions\n";
+        TextTable table({"item", "parameter", "value", "from"});
+        for (const auto& a : io::assumptions(m))
+            table.addRow({a.item, a.parameter, a.value,
+                          a.from_catalogue ? "catalogue " + a.template_name + ": " + a.source : a.source});
+        out << table.render();
+    }
     std::cout << out.str();
     return ExitOk;
 }

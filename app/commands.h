@@ -14,5 +14,6 @@ int cmdDescribe(const QStringList& args);
 int cmdSimulate(const QStringList& args);
 int cmdAnalyze(const QStringList& args);
 int cmdCapacity(const QStringList& args);
+int cmdCatalogue(const QStringList& args);
 
 }  // namespace nines::app

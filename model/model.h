@@ -48,6 +48,8 @@ struct FailureMode {
     double detection_seconds = 0.0;
     /// Failure clock of a warm spare (required for warm standby, unused otherwise).
     std::optional<Distribution> dormant_failure;
+    /// Catalogue template this item was made from ("" = none); see model/io/catalogue.h.
+    std::string template_id;
     bool operator==(const FailureMode&) const = default;
 };
 
@@ -95,6 +97,8 @@ struct Component {
     std::optional<std::string> entry_node;  // a zone, region or hub id
     std::optional<DataStore> data_store;
     std::optional<Point> position;
+    /// Catalogue template this item was made from ("" = none); see model/io/catalogue.h.
+    std::string template_id;
     bool operator==(const Component&) const = default;
 };
 
@@ -115,6 +119,8 @@ struct Region {
     std::string name;
     std::optional<Outage> outage;
     std::optional<Point> position;
+    /// Catalogue template this item was made from ("" = none); see model/io/catalogue.h.
+    std::string template_id;
     bool operator==(const Region&) const = default;
 };
 
@@ -124,6 +130,8 @@ struct Zone {
     std::optional<std::string> region;
     std::optional<Outage> outage;
     std::optional<Point> position;
+    /// Catalogue template this item was made from ("" = none); see model/io/catalogue.h.
+    std::string template_id;
     bool operator==(const Zone&) const = default;
 };
 
@@ -141,6 +149,8 @@ struct Link {
     std::string from;  // zone, region or hub id
     std::string to;
     std::optional<Outage> outage;  // absent: never fails
+    /// Catalogue template this item was made from ("" = none); see model/io/catalogue.h.
+    std::string template_id;
     bool operator==(const Link&) const = default;
 };
 
@@ -157,6 +167,8 @@ struct SharedFate {
     std::string name;
     std::vector<std::string> components;
     Outage outage;
+    /// Catalogue template this item was made from ("" = none); see model/io/catalogue.h.
+    std::string template_id;
     bool operator==(const SharedFate&) const = default;
 };
 

@@ -1,5 +1,7 @@
 #include "component_form.h"
 
+#include "catalogue_edits.h"
+
 #include "diagram_items.h"
 #include "field_widgets.h"
 #include "model/path.h"
@@ -12,6 +14,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -84,6 +87,7 @@ ComponentForm::ComponentForm(Document* doc, QWidget* parent)
     addRow(idForm, tr("Id"), id_, "id");
     addRow(idForm, tr("Name"), name_, "name");
     addRow(idForm, tr("Kind"), kind_, "kind");
+    template_ = addTemplateRow(idForm, io::TemplateTarget::Component);
     addRow(idForm, tr("Description"), description_, "description");
     bindIdField(id_);
     connect(name_, &QLineEdit::editingFinished, this, [this] {
@@ -267,9 +271,23 @@ ComponentForm::ComponentForm(Document* doc, QWidget* parent)
     auto* buttonRow = new QHBoxLayout(buttons);
     buttonRow->setContentsMargins(0, 0, 0, 0);
     auto* addMode = new QPushButton(tr("Add"), buttons);
+    auto* fromCatalogue = new QPushButton(tr("From catalogue"), buttons);
+    fromCatalogue->setToolTip(tr("Add a failure mode whose figures come from the catalogue"));
+    auto* catalogueMenu = new QMenu(fromCatalogue);
+    for (const auto& t : io::builtinCatalogue().templates()) {
+        if (t.target != io::TemplateTarget::FailureMode)
+            continue;
+        QAction* a = catalogueMenu->addAction(QString::fromStdString(t.name));
+        a->setToolTip(templateSummary(t));
+        a->setData(QString::fromStdString(t.id));
+    }
+    catalogueMenu->setToolTipsVisible(true);
+    fromCatalogue->setMenu(catalogueMenu);
     removeMode_ = new QPushButton(tr("Remove"), buttons);
     buttonRow->addWidget(addMode);
+    buttonRow->addWidget(fromCatalogue);
     buttonRow->addWidget(removeMode_);
+    connect(catalogueMenu, &QMenu::triggered, this, [this](QAction* a) { addFailureModeFromCatalogue(a->data().toString()); });
     buttonRow->addStretch();
     modesForm->addRow(modes_);
     modesForm->addRow(buttons);
@@ -378,6 +396,16 @@ void ComponentForm::setCurrentMode(int index)
     loading_ = false;
 }
 
+void ComponentForm::addFailureModeFromCatalogue(const QString& id)
+{
+    const io::Template* t = io::builtinCatalogue().find(io::TemplateTarget::FailureMode, id.toStdString());
+    if (!t)
+        return;
+    edit<Component>("failure_modes+", tr("add failure mode %1").arg(QString::fromStdString(t->name)),
+                    [t](Component& c) { c.failure_modes.push_back(newFailureModeFromTemplate(c, *t)); });
+    setCurrentMode(int(first<Component>().failure_modes.size()) - 1);
+}
+
 void ComponentForm::load()
 {
     const Component& c = first<Component>();
@@ -394,6 +422,7 @@ void ComponentForm::load()
     setMixed(name_, differs([](const Component& x) { return x.name; }));
     setCombo(kind_, int(c.kind));
     setMixed(kind_, differs([](const Component& x) { return x.kind; }));
+    showTemplate(template_);
     showText(description_, c.description);
 
     {

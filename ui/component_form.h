@@ -26,6 +26,8 @@ public:
     /// The failure mode shown below the list (index into the first component's modes).
     int currentMode() const { return mode_; }
     void setCurrentMode(int index);
+    /// Adds a failure mode made from the catalogue template `id` and selects it.
+    void addFailureModeFromCatalogue(const QString& id);
 
 protected:
     void load() override;
@@ -38,6 +40,7 @@ private:
     QLineEdit* id_;
     QLineEdit* name_;
     QComboBox* kind_;
+    QComboBox* template_;
     QLineEdit* description_;
     QSpinBox* instances_;
     QSpinBox* required_;

@@ -1,5 +1,7 @@
 #include "diagram_scene.h"
 
+#include "catalogue_edits.h"
+
 #include "containers.h"
 #include "diagram_items.h"
 #include "edits.h"
@@ -476,6 +478,19 @@ void DiagramScene::createFromPalette(const QString& what, QPointF at)
         const QPointF tl = snapped(at - QPointF(kHubSize / 2, kHubSize / 2));
         h.position = Point{tl.x(), tl.y()};
         selectRefs(addItems(doc_, {Item(h)}, tr("Add hub")));
+        return;
+    }
+    if (const io::Template* t = templateOfKey(what)) {
+        const bool node = t->target == io::TemplateTarget::Component;
+        const QPointF tl = snapped(at - (node ? QPointF(kNodeWidth / 2, kNodeHeight / 2) : QPointF(110, 20)));
+        std::optional<Item> item = newItemFromTemplate(m, *t, {tl.x(), tl.y()});
+        if (!item)
+            return;
+        if (auto* c = std::get_if<Component>(&*item))
+            c->zones = zonesForDrop(m, container, *c);
+        if (auto* z = std::get_if<Zone>(&*item); z && container && container->kind == ItemKind::Region)
+            z->region = m.regions[size_t(container->index)].id;
+        selectRefs(addItems(doc_, {*item}, tr("Add %1").arg(QString::fromStdString(t->name))));
         return;
     }
     ComponentKind kind;

@@ -1,10 +1,18 @@
 #include "item_form.h"
 
+#include "catalogue_edits.h"
+
+#include "model/io/provenance.h"
+
 #include <QComboBox>
+#include <QHBoxLayout>
+#include <QToolButton>
 #include <QFormLayout>
 #include <QLineEdit>
 #include <QLabel>
 #include <QVBoxLayout>
+
+#include <set>
 
 namespace nines::ui {
 
@@ -33,6 +41,7 @@ void ItemForm::refresh()
             return;  // the inspector is about to get a new selection
     loading_ = true;
     load();
+    markCatalogueValues();
     loading_ = false;
 }
 
@@ -52,7 +61,23 @@ void ItemForm::addRow(QFormLayout* form, const QString& label, QWidget* widget, 
     box->setContentsMargins(0, 0, 0, 0);
     box->setSpacing(2);
     box->setAlignment(Qt::AlignTop);
-    box->addWidget(widget);
+    auto* line = new QHBoxLayout;
+    line->setContentsMargins(0, 0, 0, 0);
+    line->setSpacing(2);
+    line->addWidget(widget, 1);
+    auto* reset = new QToolButton(holder);
+    reset->setText(QStringLiteral("\u21ba"));  // anticlockwise arrow: back to the catalogue's value
+    reset->setAutoRaise(true);
+    reset->hide();
+    line->addWidget(reset, 0, Qt::AlignTop);
+    box->addLayout(line);
+    connect(reset, &QToolButton::clicked, this, [this, widget] {
+        for (const auto& r : rows_)
+            if (r.widget == widget) {
+                resetToCatalogue(r.path);
+                return;
+            }
+    });
     auto* message = new QLabel(holder);
     message->setWordWrap(true);
     message->setStyleSheet(QStringLiteral("color: #c53030; font-size: 8pt"));
@@ -67,7 +92,7 @@ void ItemForm::addRow(QFormLayout* form, const QString& label, QWidget* widget, 
     } else {
         form->addRow(labelWidget, holder);
     }
-    rows_.push_back({path, widget, labelWidget, message});
+    rows_.push_back({path, widget, labelWidget, message, reset, false, false, QString()});
 }
 
 void ItemForm::bindIdField(QLineEdit* field)
@@ -113,8 +138,126 @@ void ItemForm::setMixed(QWidget* widget, bool mixed)
             QFont f = r.label->font();
             f.setItalic(mixed);
             r.label->setFont(f);
+            r.mixed = mixed;
             r.label->setToolTip(mixed ? tr("The selected items differ here; a change applies to all of them") : QString());
         }
+}
+
+void ItemForm::markCatalogueValues()
+{
+    const model::Model& m = doc_->model();
+    const bool one = refs_.size() == 1 && !modelLevel_;
+    const std::string base = one ? itemPath(m, refs_.front()) : std::string();
+    for (auto& r : rows_) {
+        r.origin.clear();
+        r.changed = false;
+        if (one && !r.path.empty()) {
+            const io::FieldOrigin fo = io::fieldOrigin(m, base + "." + r.path);
+            if (fo.templ && !fo.template_value.isUndefined()) {
+                const QString name = QString::fromStdString(fo.templ->name).toHtmlEscaped();
+                QStringList sources;
+                for (const io::ValueOrigin* o : fo.templ->originsFor(fo.relative_path)) {
+                    const QString what = QString::fromStdString(o->path).toHtmlEscaped();
+                    if (o->isAssumption()) {
+                        sources << tr("<i>%1</i>: assumption: %2").arg(what, QString::fromStdString(o->assumption).toHtmlEscaped());
+                        continue;
+                    }
+                    QStringList cites;
+                    for (const auto& id : o->sources)
+                        if (const io::CatalogueSource* s = io::builtinCatalogue().source(id))
+                            cites << QString::fromStdString(io::citation(io::builtinCatalogue(), *s)).toHtmlEscaped();
+                    sources << tr("<i>%1</i>: %2.<br>%3")
+                                   .arg(what, cites.join(QStringLiteral("; ")),
+                                        QString::fromStdString(o->derivation).toHtmlEscaped());
+                }
+                const QString source = sources.join(QStringLiteral("<br>"));
+                const QString value = QString::fromStdString(io::describeValue(r.path, fo.template_value)).toHtmlEscaped();
+                r.changed = fo.changed();
+                r.origin = r.changed ? tr("<b>Changed</b> from the catalogue value of \u201c%1\u201d: %2<br>%3")
+                                           .arg(name, value, source)
+                                     : tr("Catalogue value of \u201c%1\u201d<br>%2").arg(name, source);
+            }
+        }
+        auto* holder = r.widget->parentWidget();
+        if (r.origin.isEmpty()) {
+            r.label->setStyleSheet(QString());
+            if (!r.mixed)
+                r.label->setToolTip(QString());
+            holder->setToolTip(QString());
+            r.reset->hide();
+            continue;
+        }
+        const QString tip = QStringLiteral("<qt>%1</qt>").arg(r.origin);
+        // Teal: the catalogue's value; amber: the user's value where the catalogue has one.
+        r.label->setStyleSheet(r.changed ? QStringLiteral("color: #b7791f") : QStringLiteral("color: #2c7a7b"));
+        r.label->setToolTip(tip);
+        holder->setToolTip(tip);
+        r.reset->setVisible(r.changed);
+        r.reset->setToolTip(tr("Reset to the catalogue value"));
+    }
+}
+
+QString ItemForm::fieldOrigin(const std::string& path) const
+{
+    for (const auto& r : rows_)
+        if (r.path == path)
+            return r.origin;
+    return {};
+}
+
+bool ItemForm::fieldChangedFromCatalogue(const std::string& path) const
+{
+    for (const auto& r : rows_)
+        if (r.path == path)
+            return r.changed;
+    return false;
+}
+
+bool ItemForm::resetToCatalogue(const std::string& path)
+{
+    if (refs_.size() != 1 || path.empty())
+        return false;
+    const auto item = withCatalogueValue(doc_->model(), refs_.front(), path);
+    if (!item)
+        return false;
+    return editItems(doc_, refs_, [&](Item& x) { x = *item; }, tr("Reset to the catalogue value"));
+}
+
+QComboBox* ItemForm::addTemplateRow(QFormLayout* form, io::TemplateTarget target)
+{
+    auto* combo = new QComboBox(this);
+    combo->addItem(tr("None"), QString());
+    for (const auto& t : io::builtinCatalogue().templates())
+        if (t.target == target) {
+            combo->addItem(QString::fromStdString(t.name), QString::fromStdString(t.id));
+            combo->setItemData(combo->count() - 1, templateSummary(t), Qt::ToolTipRole);
+        }
+    combo->setToolTip(tr("The catalogue template the item follows: its values, with their sources"));
+    addRow(form, tr("Template"), combo, "template");
+    connect(combo, &QComboBox::activated, this, [this, combo, target] {
+        if (loading_)
+            return;
+        const io::Template* t = io::builtinCatalogue().find(target, combo->currentData().toString().toStdString());
+        editItems(doc_, refs_, [&](Item& x) { x = withTemplate(x, t); },
+                  t ? tr("Apply template %1").arg(QString::fromStdString(t->name)) : tr("Detach from the template"));
+    });
+    return combo;
+}
+
+void ItemForm::showTemplate(QComboBox* combo)
+{
+    std::set<std::string> ids;
+    for (const auto& r : refs_)
+        ids.insert(templateIdOf(itemAt(doc_->model(), r)));
+    const QString id = QString::fromStdString(*ids.begin());
+    int at = combo->findData(id);
+    if (at < 0 && !id.isEmpty()) {
+        // An unknown template (a newer file): show it, so that it is not silently dropped.
+        combo->addItem(tr("%1 (not in this catalogue)").arg(id), id);
+        at = combo->count() - 1;
+    }
+    combo->setCurrentIndex(at);
+    setMixed(combo, ids.size() > 1);
 }
 
 QWidget* ItemForm::fieldWidget(const std::string& path) const

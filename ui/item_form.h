@@ -7,6 +7,8 @@
 #include "edits.h"
 #include "model_items.h"
 
+#include "model/io/catalogue.h"
+
 #include <QWidget>
 
 #include <functional>
@@ -17,6 +19,7 @@ class QComboBox;
 class QFormLayout;
 class QLabel;
 class QLineEdit;
+class QToolButton;
 
 namespace nines::ui {
 
@@ -40,6 +43,12 @@ public:
     QWidget* fieldWidget(const std::string& path) const;
     /// The message shown under a field, empty when none.
     QString fieldMessage(const std::string& path) const;
+    /// What the row of a field says about its catalogue value: its tooltip (the source), and
+    /// whether it is marked as changed from the template (with a reset button).
+    QString fieldOrigin(const std::string& path) const;
+    bool fieldChangedFromCatalogue(const std::string& path) const;
+    /// Sets the field back to its catalogue value (what the row's reset button does).
+    bool resetToCatalogue(const std::string& path);
 
 protected:
     virtual void load() = 0;
@@ -86,6 +95,12 @@ protected:
     /// Marks a row whose value differs between the selected items.
     void setMixed(QWidget* widget, bool mixed);
 
+    /// A "Template" row: the catalogue templates of the target, and "none". Choosing one gives
+    /// the items its values and ties them to it; "none" keeps the values, untied.
+    QComboBox* addTemplateRow(QFormLayout* form, io::TemplateTarget target);
+    /// Shows the targets' template in the combo of addTemplateRow.
+    void showTemplate(QComboBox* combo);
+
     Document* doc_;
     std::vector<ItemRef> refs_;
     bool loading_ = false;
@@ -94,11 +109,18 @@ protected:
 
 private:
     std::string fieldKey(const std::string& path) const;
+    /// Colours the label of each field the item's template sets (kept or changed), puts the
+    /// value's source in its tooltip and shows the reset button of changed ones.
+    void markCatalogueValues();
     struct Row {
         std::string path;
         QWidget* widget;
         QLabel* label;
         QLabel* message;
+        QToolButton* reset;
+        bool mixed = false;
+        bool changed = false;
+        QString origin;  // tooltip about the catalogue value, empty when there is none
     };
     std::vector<Row> rows_;
 };

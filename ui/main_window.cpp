@@ -127,7 +127,7 @@ void MainWindow::createDocks()
     auto* paletteDock = new QDockWidget(tr("Palette"), this);
     paletteDock->setObjectName(QStringLiteral("PaletteDock"));
     paletteDock->setWidget(palette_);
-    palette_->setMinimumWidth(170);
+    palette_->setMinimumWidth(220);
     addDockWidget(Qt::LeftDockWidgetArea, paletteDock);
 
     auto* inspectorDock = new QDockWidget(tr("Inspector"), this);

@@ -1,5 +1,6 @@
 #include "network_forms.h"
 
+#include "catalogue_edits.h"
 #include "field_widgets.h"
 
 #include <QComboBox>
@@ -127,6 +128,9 @@ NetworkItemForm::NetworkItemForm(Document* doc, ItemKind kind, QWidget* parent)
                     parent)
     , kind_(kind)
 {
+    if (auto target = templateTargetOf(kind)) {
+        template_ = addTemplateRow(form_, *target);
+    }
     if (kind == ItemKind::Zone) {
         region_ = new QComboBox(this);
         addRow(form_, tr("Region"), region_, "region");
@@ -170,6 +174,8 @@ void NetworkItemForm::loadMore()
 {
     const Model& m = doc_->model();
     const Item item = itemAt(m, refs_.front());
+    if (template_)
+        showTemplate(template_);
     if (region_) {
         const QSignalBlocker b(region_);
         region_->clear();

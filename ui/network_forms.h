@@ -60,7 +60,8 @@ protected:
 
 private:
     ItemKind kind_;
-    QComboBox* region_ = nullptr;  // zones
+    QComboBox* template_ = nullptr;  // zones, regions, links
+    QComboBox* region_ = nullptr;    // zones
     QComboBox* from_ = nullptr;    // links
     QComboBox* to_ = nullptr;
     OutageEditor* outage_ = nullptr;

@@ -1,6 +1,8 @@
 #include "json_reader.h"
 
+#include "catalogue.h"
 #include "object_reader.h"
+#include "template_merge.h"
 
 #include "model/path.h"
 #include "model/validate.h"
@@ -41,6 +43,41 @@ std::optional<Outage> outageField(ObjectReader& r, const char* key = "outage")
     out.failure = distributionField(orr, "failure");
     out.repair = distributionField(orr, "repair");
     return out;
+}
+
+/// Reads an item that may name a catalogue template ("template": "hdd"): the fields the file
+/// gives are merged over the template's (template_merge.h), so only overrides need be written.
+template <typename F>
+auto readTemplated(ObjectReader& o, TemplateTarget target, F read) -> decltype(read(o))
+{
+    if (!o.has("template"))
+        return read(o);
+    const QJsonValue tv = o.raw("template");
+    if (!tv.isString()) {
+        o.error(o.at("template"), "must be the id of a catalogue template, got " + describe(tv));
+        return read(o);
+    }
+    const std::string id = str(tv.toString());
+    const Catalogue& catalogue = builtinCatalogue();
+    const Template* t = catalogue.find(target, id);
+    if (!t) {
+        std::string known;
+        for (const auto& k : catalogue.idsFor(target))
+            known += (known.empty() ? "" : ", ") + k;
+        std::string what(toString(target));
+        std::replace(what.begin(), what.end(), '_', '-');
+        o.error(o.at("template"), "there is no " + what + " template \"" + id + "\" in the catalogue; expected one of "
+                                      + known + " (see `nines catalogue`)");
+        auto x = read(o);
+        x.template_id = id;  // kept, so that saving the draft does not lose what was meant
+        return x;
+    }
+    ObjectReader merged(applyTemplate(t->body, o.object()), o.path(), o.problems());
+    o.skipRest();
+    merged.has("template");
+    auto x = read(merged);
+    x.template_id = id;
+    return x;
 }
 
 Settings readSettings(ObjectReader& r)
@@ -99,7 +136,9 @@ Component readComponent(ObjectReader& r)
             r.error(r.at("standby"), "only applies when \"redundancy\" is \"standby\"");
     }
     forEachObject(r, "failure_modes", r.problems(),
-                  [&](ObjectReader& fr) { c.failure_modes.push_back(readFailureMode(fr)); });
+                  [&](ObjectReader& fr) {
+                      c.failure_modes.push_back(readTemplated(fr, TemplateTarget::FailureMode, readFailureMode));
+                  });
     c.repair_crew = r.optString("repair_crew");
     c.zones = r.stringList("zones", "an array of zone ids");
     c.capacity_rps = r.optNumber("capacity_rps", "a number of requests per second");
@@ -125,6 +164,51 @@ Component readComponent(ObjectReader& r)
     }
     c.position = r.position();
     return c;
+}
+
+Region readRegion(ObjectReader& o)
+{
+    Region x;
+    x.id = o.id();
+    x.name = o.string("name");
+    x.outage = outageField(o);
+    x.position = o.position();
+    return x;
+}
+
+Zone readZone(ObjectReader& o)
+{
+    Zone x;
+    x.id = o.id();
+    x.name = o.string("name");
+    x.region = o.optString("region");
+    x.outage = outageField(o);
+    x.position = o.position();
+    return x;
+}
+
+Link readLink(ObjectReader& o)
+{
+    Link x;
+    x.id = o.id();
+    x.name = o.string("name");
+    x.from = o.string("from", true);
+    x.to = o.string("to", true);
+    x.outage = outageField(o);
+    return x;
+}
+
+SharedFate readSharedFate(ObjectReader& o)
+{
+    SharedFate x;
+    x.id = o.id();
+    x.name = o.string("name");
+    x.components = o.stringList("components", "an array of component ids");
+    if (auto out = outageField(o))
+        x.outage = *out;
+    else if (!o.has("outage"))
+        o.missing("outage", "an object with \"failure\" and \"repair\" distributions");
+    return x;
 }
 
 Dependency readDependency(ObjectReader& r)
@@ -215,6 +299,39 @@ Distribution readDistribution(const QJsonValue& v, const std::string& path, Prob
     return d;
 }
 
+namespace {
+template <typename T, typename F>
+bool readOne(const QJsonObject& o, T& out, Problems& problems, TemplateTarget target, F read)
+{
+    Problems mine;
+    {
+        ObjectReader r(o, "", mine);
+        out = readTemplated(r, target, read);
+    }
+    problems.insert(problems.end(), mine.begin(), mine.end());
+    return !hasErrors(mine);
+}
+}  // namespace
+
+bool readItem(const QJsonObject& o, Component& out, Problems& ps)
+{
+    return readOne(o, out, ps, TemplateTarget::Component, readComponent);
+}
+bool readItem(const QJsonObject& o, FailureMode& out, Problems& ps)
+{
+    return readOne(o, out, ps, TemplateTarget::FailureMode, readFailureMode);
+}
+bool readItem(const QJsonObject& o, Zone& out, Problems& ps) { return readOne(o, out, ps, TemplateTarget::Zone, readZone); }
+bool readItem(const QJsonObject& o, Region& out, Problems& ps)
+{
+    return readOne(o, out, ps, TemplateTarget::Region, readRegion);
+}
+bool readItem(const QJsonObject& o, Link& out, Problems& ps) { return readOne(o, out, ps, TemplateTarget::Link, readLink); }
+bool readItem(const QJsonObject& o, SharedFate& out, Problems& ps)
+{
+    return readOne(o, out, ps, TemplateTarget::SharedFate, readSharedFate);
+}
+
 Model readModel(const QJsonObject& root, Problems& problems)
 {
     Model m;
@@ -240,21 +357,10 @@ Model readModel(const QJsonObject& root, Problems& problems)
         m.settings = readSettings(sr);
     }
     forEachObject(r, "regions", problems, [&](ObjectReader& o) {
-        Region x;
-        x.id = o.id();
-        x.name = o.string("name");
-        x.outage = outageField(o);
-        x.position = o.position();
-        m.regions.push_back(std::move(x));
+        m.regions.push_back(readTemplated(o, TemplateTarget::Region, readRegion));
     });
     forEachObject(r, "zones", problems, [&](ObjectReader& o) {
-        Zone x;
-        x.id = o.id();
-        x.name = o.string("name");
-        x.region = o.optString("region");
-        x.outage = outageField(o);
-        x.position = o.position();
-        m.zones.push_back(std::move(x));
+        m.zones.push_back(readTemplated(o, TemplateTarget::Zone, readZone));
     });
     forEachObject(r, "hubs", problems, [&](ObjectReader& o) {
         Hub x;
@@ -264,13 +370,7 @@ Model readModel(const QJsonObject& root, Problems& problems)
         m.hubs.push_back(std::move(x));
     });
     forEachObject(r, "links", problems, [&](ObjectReader& o) {
-        Link x;
-        x.id = o.id();
-        x.name = o.string("name");
-        x.from = o.string("from", true);
-        x.to = o.string("to", true);
-        x.outage = outageField(o);
-        m.links.push_back(std::move(x));
+        m.links.push_back(readTemplated(o, TemplateTarget::Link, readLink));
     });
     forEachObject(r, "repair_crews", problems, [&](ObjectReader& o) {
         RepairCrew x;
@@ -281,19 +381,13 @@ Model readModel(const QJsonObject& root, Problems& problems)
     });
     if (!r.has("components"))
         r.missing("components", "an array of components");
-    forEachObject(r, "components", problems, [&](ObjectReader& o) { m.components.push_back(readComponent(o)); });
+    forEachObject(r, "components", problems, [&](ObjectReader& o) {
+        m.components.push_back(readTemplated(o, TemplateTarget::Component, readComponent));
+    });
     forEachObject(r, "dependencies", problems,
                   [&](ObjectReader& o) { m.dependencies.push_back(readDependency(o)); });
     forEachObject(r, "shared_fate", problems, [&](ObjectReader& o) {
-        SharedFate x;
-        x.id = o.id();
-        x.name = o.string("name");
-        x.components = o.stringList("components", "an array of component ids");
-        if (auto out = outageField(o))
-            x.outage = *out;
-        else if (!o.has("outage"))
-            o.missing("outage", "an object with \"failure\" and \"repair\" distributions");
-        m.shared_fate.push_back(std::move(x));
+        m.shared_fate.push_back(readTemplated(o, TemplateTarget::SharedFate, readSharedFate));
     });
     if (auto lo = r.object("load", false)) {
         ObjectReader lr(*lo, "load", problems);

@@ -13,6 +13,15 @@ namespace nines::io {
 /// Does not run semantic validation (see readAndValidate in model_file.h).
 model::Model readModel(const QJsonObject& root, model::Problems& problems);
 
+/// Reads one item (as writeItem or writeExplicit gives it, with its template if it names one),
+/// for the editor; false when there were errors (added to `problems`, paths relative to the item).
+bool readItem(const QJsonObject& o, model::Component& out, model::Problems& problems);
+bool readItem(const QJsonObject& o, model::FailureMode& out, model::Problems& problems);
+bool readItem(const QJsonObject& o, model::Zone& out, model::Problems& problems);
+bool readItem(const QJsonObject& o, model::Region& out, model::Problems& problems);
+bool readItem(const QJsonObject& o, model::Link& out, model::Problems& problems);
+bool readItem(const QJsonObject& o, model::SharedFate& out, model::Problems& problems);
+
 /// Reads one distribution object (used by the catalogue and the editor as well).
 model::Distribution readDistribution(const QJsonValue& v, const std::string& path, model::Problems& problems);
 

@@ -1,5 +1,8 @@
 #include "json_writer.h"
 
+#include "catalogue.h"
+#include "template_merge.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -18,15 +21,15 @@ QString qs(std::string_view s)
     return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
 }
 
-void putString(QJsonObject& o, const char* key, const std::string& v)
+void putString(QJsonObject& o, const char* key, const std::string& v, bool all = false)
 {
-    if (!v.empty())
+    if (all || !v.empty())
         o.insert(QLatin1String(key), qs(v));
 }
 
-void putNumber(QJsonObject& o, const char* key, double v, double def)
+void putNumber(QJsonObject& o, const char* key, double v, double def, bool all = false)
 {
-    if (v != def)
+    if (all || v != def)
         o.insert(QLatin1String(key), v);
 }
 
@@ -68,63 +71,68 @@ QJsonObject writeSettings(const Settings& s)
     return o;
 }
 
-QJsonObject writeComponent(const Component& c)
+QJsonObject failureModeJson(const FailureMode& fm, bool all)
+{
+    QJsonObject m;
+    m.insert(QStringLiteral("id"), qs(fm.id));
+    putString(m, "name", fm.name, all);
+    m.insert(QStringLiteral("failure"), writeDistribution(fm.failure));
+    m.insert(QStringLiteral("repair"), writeDistribution(fm.repair));
+    putNumber(m, "detection_seconds", fm.detection_seconds, 0.0, all);
+    if (fm.dormant_failure)
+        m.insert(QStringLiteral("dormant_failure"), writeDistribution(*fm.dormant_failure));
+    return m;
+}
+
+QJsonObject componentJson(const Component& c, bool all, const WriteOptions& opts)
 {
     QJsonObject o;
     o.insert(QStringLiteral("id"), qs(c.id));
-    putString(o, "name", c.name);
+    putString(o, "name", c.name, all);
     o.insert(QStringLiteral("kind"), qs(toString(c.kind)));
-    putString(o, "description", c.description);
-    putNumber(o, "instances", c.instances, 1);
-    putNumber(o, "required", c.required, 1);
-    if (c.redundancy != RedundancyMode::Active) {
+    putString(o, "description", c.description, all);
+    putNumber(o, "instances", c.instances, 1, all);
+    putNumber(o, "required", c.required, 1, all);
+    if (all || c.redundancy != RedundancyMode::Active)
         o.insert(QStringLiteral("redundancy"), qs(toString(c.redundancy)));
+    if (c.redundancy != RedundancyMode::Active) {
         QJsonObject s;
         s.insert(QStringLiteral("kind"), qs(toString(c.standby.kind)));
-        putNumber(s, "failover_seconds", c.standby.failover_seconds, 0.0);
-        putNumber(s, "failover_success_probability", c.standby.failover_success_probability, 1.0);
+        putNumber(s, "failover_seconds", c.standby.failover_seconds, 0.0, all);
+        putNumber(s, "failover_success_probability", c.standby.failover_success_probability, 1.0, all);
         o.insert(QStringLiteral("standby"), s);
     }
-    if (!c.failure_modes.empty()) {
+    if (all || !c.failure_modes.empty()) {
         QJsonArray modes;
-        for (const auto& fm : c.failure_modes) {
-            QJsonObject m;
-            m.insert(QStringLiteral("id"), qs(fm.id));
-            putString(m, "name", fm.name);
-            m.insert(QStringLiteral("failure"), writeDistribution(fm.failure));
-            m.insert(QStringLiteral("repair"), writeDistribution(fm.repair));
-            putNumber(m, "detection_seconds", fm.detection_seconds, 0.0);
-            if (fm.dormant_failure)
-                m.insert(QStringLiteral("dormant_failure"), writeDistribution(*fm.dormant_failure));
-            modes.append(m);
-        }
+        for (const auto& fm : c.failure_modes)
+            modes.append(all ? failureModeJson(fm, true) : writeItem(fm, opts));
         o.insert(QStringLiteral("failure_modes"), modes);
     }
     if (c.repair_crew)
         o.insert(QStringLiteral("repair_crew"), qs(*c.repair_crew));
-    if (!c.zones.empty())
+    if (all || !c.zones.empty())
         o.insert(QStringLiteral("zones"), stringArray(c.zones));
     if (c.capacity_rps)
         o.insert(QStringLiteral("capacity_rps"), *c.capacity_rps);
-    if (c.cost != Cost{}) {
+    if (all || c.cost != Cost{}) {
         QJsonObject co;
-        putNumber(co, "purchase_per_instance", c.cost.purchase_per_instance, 0.0);
-        putNumber(co, "yearly_per_instance", c.cost.yearly_per_instance, 0.0);
+        putNumber(co, "purchase_per_instance", c.cost.purchase_per_instance, 0.0, all);
+        putNumber(co, "yearly_per_instance", c.cost.yearly_per_instance, 0.0, all);
         o.insert(QStringLiteral("cost"), co);
     }
-    if (c.dependency_mode != DependencyMode::All)
+    if (all || c.dependency_mode != DependencyMode::All)
         o.insert(QStringLiteral("dependency_mode"), qs(toString(c.dependency_mode)));
     if (c.dependency_mode == DependencyMode::AtLeast)
         o.insert(QStringLiteral("dependency_min"), c.dependency_min);
-    putNumber(o, "traffic_share", c.traffic_share, 0.0);
+    putNumber(o, "traffic_share", c.traffic_share, 0.0, all);
     if (c.entry_node)
         o.insert(QStringLiteral("entry_node"), qs(*c.entry_node));
     if (c.data_store) {
         QJsonObject d;
         d.insert(QStringLiteral("replication"), qs(toString(c.data_store->replication)));
-        putNumber(d, "replication_lag_seconds", c.data_store->replication_lag_seconds, 0.0);
+        putNumber(d, "replication_lag_seconds", c.data_store->replication_lag_seconds, 0.0, all);
         d.insert(QStringLiteral("consistency"), qs(toString(c.data_store->consistency)));
-        putNumber(d, "write_rate_per_second", c.data_store->write_rate_per_second, 0.0);
+        putNumber(d, "write_rate_per_second", c.data_store->write_rate_per_second, 0.0, all);
         o.insert(QStringLiteral("data_store"), d);
     }
     if (c.position)
@@ -132,7 +140,110 @@ QJsonObject writeComponent(const Component& c)
     return o;
 }
 
+QJsonObject zoneJson(const Zone& z, bool all)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("id"), qs(z.id));
+    putString(o, "name", z.name, all);
+    if (z.region)
+        o.insert(QStringLiteral("region"), qs(*z.region));
+    if (z.outage)
+        o.insert(QStringLiteral("outage"), writeOutage(*z.outage));
+    if (z.position)
+        o.insert(QStringLiteral("position"), writePoint(*z.position));
+    return o;
+}
+
+QJsonObject regionJson(const Region& r, bool all)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("id"), qs(r.id));
+    putString(o, "name", r.name, all);
+    if (r.outage)
+        o.insert(QStringLiteral("outage"), writeOutage(*r.outage));
+    if (r.position)
+        o.insert(QStringLiteral("position"), writePoint(*r.position));
+    return o;
+}
+
+QJsonObject linkJson(const Link& l, bool all)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("id"), qs(l.id));
+    putString(o, "name", l.name, all);
+    o.insert(QStringLiteral("from"), qs(l.from));
+    o.insert(QStringLiteral("to"), qs(l.to));
+    if (l.outage)
+        o.insert(QStringLiteral("outage"), writeOutage(*l.outage));
+    return o;
+}
+
+QJsonObject sharedFateJson(const SharedFate& s, bool all)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("id"), qs(s.id));
+    putString(o, "name", s.name, all);
+    o.insert(QStringLiteral("components"), stringArray(s.components));
+    o.insert(QStringLiteral("outage"), writeOutage(s.outage));
+    return o;
+}
+
+/// An item made from a template is written as the fields that differ from the template's; when
+/// no patch can say the difference (a template's failure mode was removed) it is written whole
+/// and no longer follows the template. An unknown template id is kept, for the reader to report.
+QJsonObject templated(TemplateTarget target, const std::string& templateId, const QJsonObject& full,
+                      const QJsonObject& compact, const WriteOptions& opts)
+{
+    if (templateId.empty() || !opts.keep_templates)
+        return compact;
+    QJsonObject out = compact;
+    if (const Template* t = builtinCatalogue().find(target, templateId)) {
+        auto patch = templatePatch(t->body, full, compact);
+        if (!patch)
+            return compact;
+        out = *patch;
+        out.insert(QStringLiteral("id"), full.value(QStringLiteral("id")));
+    }
+    out.insert(QStringLiteral("template"), qs(templateId));
+    return out;
+}
+
 }  // namespace
+
+QJsonObject writeItem(const FailureMode& x, const WriteOptions& opts)
+{
+    return templated(TemplateTarget::FailureMode, x.template_id, failureModeJson(x, true), failureModeJson(x, false),
+                     opts);
+}
+QJsonObject writeItem(const Component& x, const WriteOptions& opts)
+{
+    return templated(TemplateTarget::Component, x.template_id, componentJson(x, true, opts),
+                     componentJson(x, false, opts), opts);
+}
+QJsonObject writeItem(const Zone& x, const WriteOptions& opts)
+{
+    return templated(TemplateTarget::Zone, x.template_id, zoneJson(x, true), zoneJson(x, false), opts);
+}
+QJsonObject writeItem(const Region& x, const WriteOptions& opts)
+{
+    return templated(TemplateTarget::Region, x.template_id, regionJson(x, true), regionJson(x, false), opts);
+}
+QJsonObject writeItem(const Link& x, const WriteOptions& opts)
+{
+    return templated(TemplateTarget::Link, x.template_id, linkJson(x, true), linkJson(x, false), opts);
+}
+QJsonObject writeItem(const SharedFate& x, const WriteOptions& opts)
+{
+    return templated(TemplateTarget::SharedFate, x.template_id, sharedFateJson(x, true), sharedFateJson(x, false),
+                     opts);
+}
+
+QJsonObject writeExplicit(const FailureMode& x) { return failureModeJson(x, true); }
+QJsonObject writeExplicit(const Component& x) { return componentJson(x, true, {}); }
+QJsonObject writeExplicit(const Zone& x) { return zoneJson(x, true); }
+QJsonObject writeExplicit(const Region& x) { return regionJson(x, true); }
+QJsonObject writeExplicit(const Link& x) { return linkJson(x, true); }
+QJsonObject writeExplicit(const SharedFate& x) { return sharedFateJson(x, true); }
 
 QJsonObject writeDistribution(const Distribution& d)
 {
@@ -168,7 +279,7 @@ QJsonObject writeDistribution(const Distribution& d)
     return o;
 }
 
-QJsonObject writeModel(const Model& m)
+QJsonObject writeModel(const Model& m, const WriteOptions& opts)
 {
     QJsonObject root;
     root.insert(QStringLiteral("format"), qs(kFormatVersion));
@@ -185,45 +296,25 @@ QJsonObject writeModel(const Model& m)
         return o;
     };
     QJsonArray regions, zones, hubs, links, crews, components, deps, fates, scenarios;
-    for (const auto& r : m.regions) {
-        QJsonObject o = named(r.id, r.name);
-        if (r.outage)
-            o.insert(QStringLiteral("outage"), writeOutage(*r.outage));
-        if (r.position)
-            o.insert(QStringLiteral("position"), writePoint(*r.position));
-        regions.append(o);
-    }
-    for (const auto& z : m.zones) {
-        QJsonObject o = named(z.id, z.name);
-        if (z.region)
-            o.insert(QStringLiteral("region"), qs(*z.region));
-        if (z.outage)
-            o.insert(QStringLiteral("outage"), writeOutage(*z.outage));
-        if (z.position)
-            o.insert(QStringLiteral("position"), writePoint(*z.position));
-        zones.append(o);
-    }
+    for (const auto& r : m.regions)
+        regions.append(writeItem(r, opts));
+    for (const auto& z : m.zones)
+        zones.append(writeItem(z, opts));
     for (const auto& h : m.hubs) {
         QJsonObject o = named(h.id, h.name);
         if (h.position)
             o.insert(QStringLiteral("position"), writePoint(*h.position));
         hubs.append(o);
     }
-    for (const auto& l : m.links) {
-        QJsonObject o = named(l.id, l.name);
-        o.insert(QStringLiteral("from"), qs(l.from));
-        o.insert(QStringLiteral("to"), qs(l.to));
-        if (l.outage)
-            o.insert(QStringLiteral("outage"), writeOutage(*l.outage));
-        links.append(o);
-    }
+    for (const auto& l : m.links)
+        links.append(writeItem(l, opts));
     for (const auto& c : m.repair_crews) {
         QJsonObject o = named(c.id, c.name);
         putNumber(o, "size", c.size, 1);
         crews.append(o);
     }
     for (const auto& c : m.components)
-        components.append(writeComponent(c));
+        components.append(writeItem(c, opts));
     for (const auto& d : m.dependencies) {
         QJsonObject o;
         putString(o, "id", d.id);
@@ -238,12 +329,8 @@ QJsonObject writeModel(const Model& m)
             o.insert(QStringLiteral("message_rate_per_second"), *d.message_rate_per_second);
         deps.append(o);
     }
-    for (const auto& s : m.shared_fate) {
-        QJsonObject o = named(s.id, s.name);
-        o.insert(QStringLiteral("components"), stringArray(s.components));
-        o.insert(QStringLiteral("outage"), writeOutage(s.outage));
-        fates.append(o);
-    }
+    for (const auto& s : m.shared_fate)
+        fates.append(writeItem(s, opts));
     for (const auto& s : m.scenarios) {
         QJsonObject o = named(s.id, s.name);
         putString(o, "description", s.description);
@@ -292,9 +379,9 @@ QJsonObject writeModel(const Model& m)
     return root;
 }
 
-QByteArray modelToJson(const Model& m)
+QByteArray modelToJson(const Model& m, const WriteOptions& opts)
 {
-    return QJsonDocument(writeModel(m)).toJson(QJsonDocument::Indented);
+    return QJsonDocument(writeModel(m, opts)).toJson(QJsonDocument::Indented);
 }
 
 }  // namespace nines::io

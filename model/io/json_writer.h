@@ -9,9 +9,33 @@
 
 namespace nines::io {
 
-QJsonObject writeModel(const model::Model& m);
+struct WriteOptions {
+    /// Items made from a catalogue template are written as "template" plus the fields that differ
+    /// from it. Off, every item is written whole without its template (the form scenario
+    /// operations and sweeps edit, since their paths may reach into values the template gives).
+    bool keep_templates = true;
+};
+
+QJsonObject writeModel(const model::Model& m, const WriteOptions& opts = {});
 QJsonObject writeDistribution(const model::Distribution& d);
 /// Indented UTF-8 text of the model, with a final newline.
-QByteArray modelToJson(const model::Model& m);
+QByteArray modelToJson(const model::Model& m, const WriteOptions& opts = {});
+
+/// One item as it appears in a file.
+QJsonObject writeItem(const model::Component& x, const WriteOptions& opts = {});
+QJsonObject writeItem(const model::FailureMode& x, const WriteOptions& opts = {});
+QJsonObject writeItem(const model::Zone& x, const WriteOptions& opts = {});
+QJsonObject writeItem(const model::Region& x, const WriteOptions& opts = {});
+QJsonObject writeItem(const model::Link& x, const WriteOptions& opts = {});
+QJsonObject writeItem(const model::SharedFate& x, const WriteOptions& opts = {});
+
+/// One item with every field written out, defaults included and no template: what a template's
+/// values are compared with (a value at its default still differs from a template's).
+QJsonObject writeExplicit(const model::Component& x);
+QJsonObject writeExplicit(const model::FailureMode& x);
+QJsonObject writeExplicit(const model::Zone& x);
+QJsonObject writeExplicit(const model::Region& x);
+QJsonObject writeExplicit(const model::Link& x);
+QJsonObject writeExplicit(const model::SharedFate& x);
 
 }  // namespace nines::io

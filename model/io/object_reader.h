@@ -89,6 +89,7 @@ public:
     ~ObjectReader() { finish(); }
 
     const std::string& path() const { return path_; }
+    const QJsonObject& object() const { return o_; }
     std::string at(std::string_view key) const { return joinPath(path_, key); }
     bool has(const char* key)
     {

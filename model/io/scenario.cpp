@@ -220,7 +220,7 @@ std::optional<Model> resolveScenario(const Model& base, const std::string& id, P
     }
     Model stripped = base;
     stripped.scenarios.clear();
-    QJsonObject doc = writeModel(stripped);
+    QJsonObject doc = writeModel(stripped, {.keep_templates = false});
     bool ok = true;
     for (const Scenario* s : chain) {
         const std::string sp = scenarioPath(base, s->id);
@@ -253,7 +253,7 @@ void validateScenarios(const Model& base, Problems& problems)
 std::optional<Model> withField(const Model& base, const std::string& path, const QJsonValue& value,
                                Problems& problems)
 {
-    QJsonObject doc = writeModel(base);
+    QJsonObject doc = writeModel(base, {.keep_templates = false});
     const std::string why = applyOperation(doc, OperationType::Set, path, value);
     if (!why.empty()) {
         problems.push_back({path, why});

@@ -39,9 +39,9 @@ namespace {
 void dropFromPalette(MainWindow& w, const QString& key, QPoint at)
 {
     Palette* p = w.palette();
-    QListWidgetItem* item = p->itemForKey(key);
+    QTreeWidgetItem* item = p->itemForKey(key);
     QVERIFY(item);
-    std::unique_ptr<QMimeData> mime(p->model()->mimeData({p->indexFromItem(item)}));
+    std::unique_ptr<QMimeData> mime(p->tree()->model()->mimeData({p->tree()->indexFromItem(item)}));
     QVERIFY(mime);
     QWidget* vp = w.view()->viewport();
     QDragEnterEvent enter(at, Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
