@@ -1,14 +1,20 @@
-// `nines-screenshot OUT.png [FILE [COMPONENT_ID]]`: opens the editor window on FILE (or a new
-// model) at a fixed size, selects a component if asked (the inspector then shows it), fits the
-// diagram and saves the window as PNG. Used by scripts/screenshot.sh for the
+// `nines-screenshot OUT.png [FILE [COMPONENT_ID[:FIELD_PATH]]]`: opens the editor window on FILE
+// (or a new model) at a fixed size, selects a component if asked (the inspector then shows it),
+// fits the diagram and saves the window as PNG. With a field path, the inspector scrolls to that
+// field and shows its tooltip (where a catalogue value comes from), and the whole screen is saved,
+// since a tooltip is a window of its own. Used by scripts/screenshot.sh for the
 // pictures in README.md and docs/, so anyone can retake them.
+#include "ui/component_form.h"
 #include "ui/diagram_scene.h"
 #include "ui/diagram_view.h"
 #include "ui/document.h"
+#include "ui/inspector.h"
 #include "ui/main_window.h"
 
 #include <QApplication>
 #include <QDir>
+#include <QScreen>
+#include <QToolTip>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -22,7 +28,7 @@ int main(int argc, char** argv)
     QCoreApplication::setApplicationName(QStringLiteral("nines-screenshot"));
     const QStringList args = QCoreApplication::arguments();
     if (args.size() < 2 || args.size() > 4) {
-        std::fputs("usage: nines-screenshot OUT.png [MODEL_FILE [COMPONENT_ID]]\n", stderr);
+        std::fputs("usage: nines-screenshot OUT.png [MODEL_FILE [COMPONENT_ID[:FIELD_PATH]]]\n", stderr);
         return 2;
     }
     QSettings().clear();  // the tool's own settings: every screenshot starts from the default layout
@@ -32,18 +38,51 @@ int main(int argc, char** argv)
     window.show();
     if (args.size() >= 3 && !window.openFile(args.at(2)))
         return 1;
+    std::string field;
     if (args.size() == 4) {
-        const int c = window.document()->model().componentIndex(args.at(3).toStdString());
+        const QString id = args.at(3).section(QLatin1Char(':'), 0, 0);
+        field = args.at(3).section(QLatin1Char(':'), 1).toStdString();
+        const auto& m = window.document()->model();
+        const int c = m.componentIndex(id.toStdString());
         if (c < 0) {
-            std::fprintf(stderr, "nines-screenshot: no component %s\n", qPrintable(args.at(3)));
+            std::fprintf(stderr, "nines-screenshot: no component %s\n", qPrintable(id));
             return 2;
         }
         window.scene()->selectRefs({{nines::ui::ItemKind::Component, c}});
+        // A failure mode's fields show once that mode is the selected one.
+        const auto& modes = m.components[size_t(c)].failure_modes;
+        for (size_t i = 0; i < modes.size(); ++i)
+            if (field.rfind("failure_modes[" + modes[i].id + "]", 0) == 0)
+                if (auto* form = qobject_cast<nines::ui::ComponentForm*>(window.inspector()->currentForm()))
+                    form->setCurrentMode(int(i));
     }
     int status = 0;
     QTimer::singleShot(300, &window, [&] {
         window.view()->fitAll();
         QApplication::processEvents();
+        if (!field.empty()) {
+            nines::ui::ItemForm* form = window.inspector()->currentForm();
+            QWidget* w = form ? form->fieldWidget(field) : nullptr;
+            if (!w) {
+                std::fprintf(stderr, "nines-screenshot: the inspector has no field %s\n", field.c_str());
+                status = 2;
+                QApplication::quit();
+                return;
+            }
+            window.inspector()->ensureWidgetVisible(w, 20, 200);
+            QApplication::processEvents();
+            // Left of the inspector, level with the field, so that it hides neither.
+            const QPoint at(window.inspector()->mapToGlobal(QPoint(0, 0)).x() - 470, w->mapToGlobal(QPoint(0, 0)).y() - 60);
+            QToolTip::showText(at,
+                               QStringLiteral("<qt>%1</qt>").arg(form->fieldOrigin(field)), w);
+            QApplication::processEvents();
+            QTimer::singleShot(400, &window, [&] {
+                if (!window.screen()->grabWindow(0).save(args.at(1)))
+                    status = 1;
+                QApplication::quit();
+            });
+            return;
+        }
         if (!window.grab().save(args.at(1))) {
             std::fprintf(stderr, "nines-screenshot: cannot write %s\n", qPrintable(args.at(1)));
             status = 1;

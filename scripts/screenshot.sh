@@ -1,13 +1,22 @@
 #!/usr/bin/env bash
-# Retakes the editor screenshot in docs/images/ (used by README.md) under a virtual X display:
-# the window at 1600x1000 with the three-tier example open and the diagram fitted.
-# Usage: scripts/screenshot.sh [MODEL_FILE [OUT.png]]
+# Retakes the editor screenshots in docs/images/ (used by README.md and docs/) under a virtual X
+# display: the window at 1600x1000 with a model open and the diagram fitted.
+# Usage: scripts/screenshot.sh                 all pictures of the docs
+#        scripts/screenshot.sh MODEL_FILE [OUT.png [COMPONENT_ID[:FIELD_PATH]]]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/deps.sh
 scripts/build.sh
-model="${1:-resources/examples/three-tier-web.nines.json}"
-out="${2:-docs/images/editor.png}"
-mkdir -p "$(dirname "$out")"
-xvfb-run -a -s "-screen 0 1600x1000x24" build/app/nines-screenshot "$out" "$model"
-echo "wrote $out"
+shot() {
+  mkdir -p "$(dirname "$2")"
+  xvfb-run -a -s "-screen 0 1600x1000x24" build/app/nines-screenshot "$2" "$1" ${3:+"$3"}
+  echo "wrote $2"
+}
+if [ $# -gt 0 ]; then
+  shot "$1" "${2:-docs/images/editor.png}" "${3:-}"
+  exit 0
+fi
+shot resources/examples/three-tier-web.nines.json docs/images/editor.png
+shot resources/examples/cloud-from-catalogue.nines.json docs/images/catalogue-palette.png db
+shot resources/examples/cloud-from-catalogue.nines.json docs/images/catalogue-inspector.png \
+  'web:failure_modes[instance].repair'

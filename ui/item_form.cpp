@@ -159,14 +159,14 @@ void ItemForm::markCatalogueValues()
                 for (const io::ValueOrigin* o : fo.templ->originsFor(fo.relative_path)) {
                     const QString what = QString::fromStdString(o->path).toHtmlEscaped();
                     if (o->isAssumption()) {
-                        sources << tr("<i>%1</i>: assumption: %2").arg(what, QString::fromStdString(o->assumption).toHtmlEscaped());
+                        sources << tr("<i>%1</i><br>Assumption: %2").arg(what, QString::fromStdString(o->assumption).toHtmlEscaped());
                         continue;
                     }
                     QStringList cites;
                     for (const auto& id : o->sources)
                         if (const io::CatalogueSource* s = io::builtinCatalogue().source(id))
                             cites << QString::fromStdString(io::citation(io::builtinCatalogue(), *s)).toHtmlEscaped();
-                    sources << tr("<i>%1</i>: %2.<br>%3")
+                    sources << tr("<i>%1</i><br>Source: %2.<br>%3")
                                    .arg(what, cites.join(QStringLiteral("; ")),
                                         QString::fromStdString(o->derivation).toHtmlEscaped());
                 }
