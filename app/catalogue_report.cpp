@@ -1,7 +1,6 @@
 #include "catalogue_report.h"
 
 #include "cli_util.h"
-#include "text_table.h"
 
 #include "model/io/provenance.h"
 #include "model/io/template_merge.h"

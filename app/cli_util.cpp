@@ -69,37 +69,4 @@ std::optional<model::Model> loadTheFile(const QCommandLineParser& parser, const 
     return loadForCommand(files.first(), exitCode);
 }
 
-std::string formatFixed(double v, int decimals)
-{
-    if (!std::isfinite(v))
-        return std::isnan(v) ? "n/a" : (v > 0 ? "inf" : "-inf");
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, std::abs(v));
-    std::string s = buf;
-    if (s.find('.') != std::string::npos) {
-        while (s.back() == '0')
-            s.pop_back();
-        if (s.back() == '.')
-            s.pop_back();
-    }
-    // Thousands separators, built forwards (GCC 12 warns falsely about std::string::insert here).
-    const size_t dot = std::min(s.find('.'), s.size());
-    std::string out = v < 0 && s != "0" ? "-" : "";
-    for (size_t i = 0; i < dot; ++i) {
-        if (i > 0 && (dot - i) % 3 == 0)
-            out += ',';
-        out += s[i];
-    }
-    return out + s.substr(dot);
-}
-
-std::string formatHours(double hours)
-{
-    if (hours < 1.0 / 60.0)
-        return formatFixed(hours * 3600.0, 1) + " s";
-    if (hours < 1.0)
-        return formatFixed(hours * 60.0, 1) + " min";
-    return formatFixed(hours, 2) + " h";
-}
-
 }  // namespace nines::app

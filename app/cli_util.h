@@ -3,6 +3,7 @@
 #pragma once
 
 #include "model/io/model_file.h"
+#include "ui/text_format.h"
 
 #include <QCommandLineParser>
 #include <QString>
@@ -26,9 +27,11 @@ void printProblems(const QString& file, const model::Problems& problems, bool wa
 std::optional<model::Model> loadTheFile(const QCommandLineParser& parser, const char* command, const char* usage,
                                         int& exitCode);
 
-/// Human-readable duration: "45 s", "30 min", "4 h", "8,760 h".
-std::string formatHours(double hours);
-/// Number with thousands separators and at most `decimals` decimals, trailing zeros trimmed.
-std::string formatFixed(double v, int decimals = 2);
+// Text formatting and tables are shared with the window's reports.
+using ui::displayWidth;
+using ui::formatFixed;
+using ui::formatHours;
+using ui::TextTable;
+using ui::wrap;
 
 }  // namespace nines::app

@@ -1,11 +1,9 @@
 // `nines analyze FILE`: exact steady-state availability where the model allows it.
-#include "cap_report.h"
-#include "capacity_report.h"
+#include "ui/cap_results.h"
 #include "cli_util.h"
-#include "queue_report.h"
+#include "ui/queue_results.h"
 #include "commands.h"
 #include "exit_codes.h"
-#include "text_table.h"
 
 #include "sim/analytic.h"
 #include "ui/results_json.h"
@@ -40,9 +38,9 @@ int cmdAnalyze(const QStringList& args)
     if (parser.isSet(json)) {
         QJsonObject o = ui::analyticToJson(r, m.name);
         if (r.applicable)
-            o.insert(QStringLiteral("cap"), exactCap(m, r, nullptr));
-        o.insert(QStringLiteral("queues"), exactQueues(m, nullptr));
-        o.insert(QStringLiteral("capacity"), capacityToJson(sim::analyzeCapacity(m)));
+            o.insert(QStringLiteral("cap"), ui::exactCap(m, r, nullptr));
+        o.insert(QStringLiteral("queues"), ui::exactQueues(m, nullptr));
+        o.insert(QStringLiteral("capacity"), ui::capacityToJson(sim::analyzeCapacity(m)));
         std::cout << QJsonDocument(o).toJson(QJsonDocument::Indented).toStdString();
         return r.applicable ? ExitOk : ExitNotApplicable;
     }
@@ -51,7 +49,7 @@ int cmdAnalyze(const QStringList& args)
         for (const auto& why : r.reasons)
             std::cerr << "  " << why << "\n";
         std::cerr << "Use `nines simulate` for this model.\n";
-        exactQueues(m, &std::cout);
+        ui::exactQueues(m, &std::cout);
         return ExitNotApplicable;
     }
     const int d = r.unavailability > 0 ? std::clamp(static_cast<int>(std::ceil(-std::log10(r.unavailability))) + 3, 4, 12) : 6;
@@ -77,7 +75,7 @@ int cmdAnalyze(const QStringList& args)
         c.addRow({x->id, formatFixed(x->birnbaum, 6), formatFixed(100.0 * x->own_availability, d) + "%"});
     std::cout << "Components by importance (how much the system's availability depends on each)\n" << c.render()
               << "\n(" << r.network_states << " states of zones, regions, links and shared-fate groups enumerated)\n\n";
-    exactCap(m, r, &std::cout);
+    ui::exactCap(m, r, &std::cout);
     return ExitOk;
 }
 

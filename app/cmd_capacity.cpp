@@ -1,9 +1,7 @@
 // `nines capacity FILE`: capacity headroom per tier at peak, after N+1 and after a zone loss.
-#include "capacity_report.h"
 #include "cli_util.h"
 #include "commands.h"
 #include "exit_codes.h"
-#include "text_table.h"
 
 #include "sim/capacity.h"
 #include "ui/results_json.h"
@@ -18,14 +16,6 @@
 namespace nines::app {
 
 namespace {
-
-QJsonObject stateJson(const sim::TierState& s)
-{
-    return QJsonObject{{QStringLiteral("capacity_rps"), s.capacity_rps},
-                       {QStringLiteral("demand_rps"), s.demand_rps},
-                       {QStringLiteral("headroom_rps"), s.headroom_rps},
-                       {QStringLiteral("months_of_growth"), ui::finiteOrNull(s.months)}};
-}
 
 std::string months(double m)
 {
@@ -44,33 +34,6 @@ std::string headroom(const sim::TierState& s)
 
 }  // namespace
 
-QJsonObject capacityToJson(const sim::CapacityResult& r)
-{
-    QJsonObject o;
-    o.insert(QStringLiteral("has_load"), r.has_load);
-    o.insert(QStringLiteral("peak_rps"), r.peak_rps);
-    o.insert(QStringLiteral("yearly_growth_percent"), r.yearly_growth_percent);
-    o.insert(QStringLiteral("target_utilisation_percent"), 100.0 * r.target_utilisation);
-    QJsonArray tiers;
-    for (const auto& t : r.tiers)
-        tiers.append(QJsonObject{{QStringLiteral("id"), QString::fromStdString(t.id)},
-                                 {QStringLiteral("instances"), t.instances},
-                                 {QStringLiteral("capacity_per_instance_rps"), t.per_instance_rps},
-                                 {QStringLiteral("utilisation"), t.utilisation},
-                                 {QStringLiteral("all_up"), stateJson(t.all_up)},
-                                 {QStringLiteral("n_plus_1"), stateJson(t.n_plus_1)},
-                                 {QStringLiteral("zone_loss"), stateJson(t.zone_loss)},
-                                 {QStringLiteral("worst_zone"), t.worst_zone.empty() ? QJsonValue() : QJsonValue(QString::fromStdString(t.worst_zone))},
-                                 {QStringLiteral("queue_meaningful"), t.queue_meaningful},
-                                 {QStringLiteral("wait_probability"), t.queue_meaningful ? QJsonValue(t.wait_probability) : QJsonValue()},
-                                 {QStringLiteral("response_ms"), t.queue_meaningful ? QJsonValue(t.response_ms) : QJsonValue()}});
-    o.insert(QStringLiteral("tiers"), tiers);
-    QJsonArray unlimited;
-    for (const auto& id : r.unlimited)
-        unlimited.append(QString::fromStdString(id));
-    o.insert(QStringLiteral("unlimited"), unlimited);
-    return o;
-}
 
 int cmdCapacity(const QStringList& args)
 {
@@ -90,7 +53,7 @@ int cmdCapacity(const QStringList& args)
         return code;
     const sim::CapacityResult r = sim::analyzeCapacity(*loaded);
     if (parser.isSet(json)) {
-        QJsonObject o = capacityToJson(r);
+        QJsonObject o = ui::capacityToJson(r);
         o.insert(QStringLiteral("model"), QString::fromStdString(loaded->name));
         std::cout << QJsonDocument(o).toJson(QJsonDocument::Indented).toStdString();
         return r.has_load ? ExitOk : ExitNotApplicable;

@@ -2,7 +2,6 @@
 #include "cli_util.h"
 #include "commands.h"
 #include "exit_codes.h"
-#include "text_table.h"
 
 #include "model/io/provenance.h"
 #include "model/model.h"

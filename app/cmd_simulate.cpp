@@ -1,11 +1,9 @@
 // `nines simulate FILE`: Monte Carlo estimate of availability with confidence intervals.
-#include "cap_report.h"
-#include "capacity_report.h"
+#include "ui/cap_results.h"
 #include "cli_util.h"
-#include "queue_report.h"
+#include "ui/queue_results.h"
 #include "commands.h"
 #include "exit_codes.h"
-#include "text_table.h"
 
 #include "sim/compiled_model.h"
 #include "sim/run.h"
@@ -234,9 +232,9 @@ int cmdSimulate(const QStringList& args)
         QJsonObject o = ui::simulationToJson(r, s);
         o.insert(QStringLiteral("model"), QString::fromStdString(m.name));
         if (!r.partial())
-            o.insert(QStringLiteral("cap"), simulatedCap(m, s, r, nullptr));
-        o.insert(QStringLiteral("queues"), simulatedQueues(r, nullptr));
-        QJsonObject capacity = capacityToJson(sim::analyzeCapacity(m));
+            o.insert(QStringLiteral("cap"), ui::simulatedCap(m, s, r, nullptr));
+        o.insert(QStringLiteral("queues"), ui::simulatedQueues(r, nullptr));
+        QJsonObject capacity = ui::capacityToJson(sim::analyzeCapacity(m));
         capacity.insert(QStringLiteral("simulated"), r.capacity_modelled);
         if (r.capacity_modelled) {
             capacity.insert(QStringLiteral("performability"), ui::intervalToJson(r.performability));
@@ -253,9 +251,9 @@ int cmdSimulate(const QStringList& args)
         printSimulation(std::cout, m, r, s);
         if (!r.partial()) {
             std::cout << "\n";
-            simulatedCap(m, s, r, &std::cout);
+            ui::simulatedCap(m, s, r, &std::cout);
         }
-        simulatedQueues(r, &std::cout);
+        ui::simulatedQueues(r, &std::cout);
         if (sloValue >= 0)
             std::cout << "Objective " << formatFixed(sloValue, 6) << "%: "
                       << (r.availability.mean * 100 >= sloValue ? "met" : "MISSED")

@@ -1,5 +1,7 @@
 #include "results_json.h"
 
+#include "sim/capacity.h"
+
 #include <QJsonArray>
 
 #include <cmath>
@@ -95,6 +97,44 @@ QJsonObject analyticToJson(const sim::AnalyticResult& r, const std::string& mode
                                  {QStringLiteral("own_availability"), c.own_availability}});
     o.insert(QStringLiteral("components"), comps);
     o.insert(QStringLiteral("network_states"), double(r.network_states));
+    return o;
+}
+
+namespace {
+QJsonObject stateJson(const sim::TierState& s)
+{
+    return QJsonObject{{QStringLiteral("capacity_rps"), s.capacity_rps},
+                       {QStringLiteral("demand_rps"), s.demand_rps},
+                       {QStringLiteral("headroom_rps"), s.headroom_rps},
+                       {QStringLiteral("months_of_growth"), finiteOrNull(s.months)}};
+}
+}  // namespace
+
+QJsonObject capacityToJson(const sim::CapacityResult& r)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("has_load"), r.has_load);
+    o.insert(QStringLiteral("peak_rps"), r.peak_rps);
+    o.insert(QStringLiteral("yearly_growth_percent"), r.yearly_growth_percent);
+    o.insert(QStringLiteral("target_utilisation_percent"), 100.0 * r.target_utilisation);
+    QJsonArray tiers;
+    for (const auto& t : r.tiers)
+        tiers.append(QJsonObject{{QStringLiteral("id"), QString::fromStdString(t.id)},
+                                 {QStringLiteral("instances"), t.instances},
+                                 {QStringLiteral("capacity_per_instance_rps"), t.per_instance_rps},
+                                 {QStringLiteral("utilisation"), t.utilisation},
+                                 {QStringLiteral("all_up"), stateJson(t.all_up)},
+                                 {QStringLiteral("n_plus_1"), stateJson(t.n_plus_1)},
+                                 {QStringLiteral("zone_loss"), stateJson(t.zone_loss)},
+                                 {QStringLiteral("worst_zone"), t.worst_zone.empty() ? QJsonValue() : QJsonValue(QString::fromStdString(t.worst_zone))},
+                                 {QStringLiteral("queue_meaningful"), t.queue_meaningful},
+                                 {QStringLiteral("wait_probability"), t.queue_meaningful ? QJsonValue(t.wait_probability) : QJsonValue()},
+                                 {QStringLiteral("response_ms"), t.queue_meaningful ? QJsonValue(t.response_ms) : QJsonValue()}});
+    o.insert(QStringLiteral("tiers"), tiers);
+    QJsonArray unlimited;
+    for (const auto& id : r.unlimited)
+        unlimited.append(QString::fromStdString(id));
+    o.insert(QStringLiteral("unlimited"), unlimited);
     return o;
 }
 

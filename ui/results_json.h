@@ -3,6 +3,7 @@
 #pragma once
 
 #include "sim/analytic.h"
+#include "sim/capacity.h"
 #include "sim/run.h"
 
 #include <string>
@@ -19,6 +20,10 @@ QJsonValue finiteOrNull(double v);
 /// Everything except the "run" object is the same for one seed and replication count on any
 /// machine and thread count.
 QJsonObject simulationToJson(const sim::RunResult& r, const sim::RunSettings& s);
+
+/// The capacity headroom table (`nines capacity --json`, and the "capacity" of simulate and
+/// analyze).
+QJsonObject capacityToJson(const sim::CapacityResult& r);
 
 /// The exact analysis; with "applicable": false and the reasons when it does not apply.
 QJsonObject analyticToJson(const sim::AnalyticResult& r, const std::string& modelName);

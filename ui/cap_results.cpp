@@ -1,8 +1,7 @@
-#include "cap_report.h"
+#include "cap_results.h"
 
-#include "cli_util.h"
-#include "ui/results_json.h"
-#include "text_table.h"
+#include "results_json.h"
+#include "text_format.h"
 
 #include "sim/data_loss.h"
 
@@ -10,7 +9,7 @@
 
 #include <cmath>
 
-namespace nines::app {
+namespace nines::ui {
 
 using namespace nines::model;
 
@@ -110,13 +109,13 @@ QJsonArray simulatedCap(const Model& m, const sim::RunSettings& s, const sim::Ru
         const sim::Interval events = standby ? st->failovers_per_year : st->failures_per_year;
         const sim::DataLoss loss = sim::dataLoss(comp, events.mean);
         QJsonObject o = storeJson(comp, cp);
-        o[QStringLiteral("availability_as_cp")] = ui::intervalToJson(asCp.availability);
-        o[QStringLiteral("availability_as_ap")] = ui::intervalToJson(asAp.availability);
-        o[QStringLiteral("partitioned_hours_per_year")] = ui::intervalToJson(st->partitioned_hours_per_year);
-        o[QStringLiteral("divergent_hours_per_year_as_ap")] = ui::intervalToJson(ap->divergent_hours_per_year);
-        o[QStringLiteral("failovers_per_year")] = ui::intervalToJson(st->failovers_per_year);
-        o[QStringLiteral("replica_failures_per_year")] = ui::intervalToJson(st->failures_per_year);
-        dataLossJson(o, loss, ui::intervalToJson(scaled(events, loss.per_event_writes)));
+        o[QStringLiteral("availability_as_cp")] = intervalToJson(asCp.availability);
+        o[QStringLiteral("availability_as_ap")] = intervalToJson(asAp.availability);
+        o[QStringLiteral("partitioned_hours_per_year")] = intervalToJson(st->partitioned_hours_per_year);
+        o[QStringLiteral("divergent_hours_per_year_as_ap")] = intervalToJson(ap->divergent_hours_per_year);
+        o[QStringLiteral("failovers_per_year")] = intervalToJson(st->failovers_per_year);
+        o[QStringLiteral("replica_failures_per_year")] = intervalToJson(st->failures_per_year);
+        dataLossJson(o, loss, intervalToJson(scaled(events, loss.per_event_writes)));
         out.append(o);
         t.addRow({comp.id, cp ? "CP" : "AP", pct(asCp.availability.mean), pct(asAp.availability.mean),
                   formatFixed(st->partitioned_hours_per_year.mean, 2), formatFixed(ap->divergent_hours_per_year.mean, 2),
@@ -163,4 +162,4 @@ QJsonArray exactCap(const Model& m, const sim::AnalyticResult& base, std::ostrea
     return out;
 }
 
-}  // namespace nines::app
+}  // namespace nines::ui

@@ -1,15 +1,14 @@
-#include "queue_report.h"
+#include "queue_results.h"
 
-#include "cli_util.h"
-#include "ui/results_json.h"
-#include "text_table.h"
+#include "results_json.h"
+#include "text_format.h"
 
 #include "sim/capacity.h"
 #include "sim/queue_buffer.h"
 
 #include <QJsonObject>
 
-namespace nines::app {
+namespace nines::ui {
 
 using namespace nines::model;
 
@@ -50,11 +49,11 @@ QJsonArray simulatedQueues(const sim::RunResult& r, std::ostream* text)
                                {QStringLiteral("to"), QString::fromStdString(q.to)},
                                {QStringLiteral("buffer_messages"), q.buffer_messages},
                                {QStringLiteral("messages_per_second"), q.messages_per_hour / 3600.0},
-                               {QStringLiteral("consumer_outages_per_year"), ui::intervalToJson(q.consumer_outages_per_year)},
-                               {QStringLiteral("buffer_full_hours_per_year"), ui::intervalToJson(q.full_hours_per_year)},
-                               {QStringLiteral("messages_lost_per_year"), ui::intervalToJson(q.messages_lost_per_year)},
-                               {QStringLiteral("messages_delayed_per_year"), ui::intervalToJson(q.messages_delayed_per_year)},
-                               {QStringLiteral("peak_backlog_messages"), ui::intervalToJson(q.peak_backlog)},
+                               {QStringLiteral("consumer_outages_per_year"), intervalToJson(q.consumer_outages_per_year)},
+                               {QStringLiteral("buffer_full_hours_per_year"), intervalToJson(q.full_hours_per_year)},
+                               {QStringLiteral("messages_lost_per_year"), intervalToJson(q.messages_lost_per_year)},
+                               {QStringLiteral("messages_delayed_per_year"), intervalToJson(q.messages_delayed_per_year)},
+                               {QStringLiteral("peak_backlog_messages"), intervalToJson(q.peak_backlog)},
                                {QStringLiteral("peak_backlog_max_messages"), q.peak_backlog_max}});
         t.addRow({q.from + " -> " + q.to, formatFixed(q.buffer_messages, 0), formatFixed(q.messages_per_hour / 3600.0, 1),
                   formatFixed(q.consumer_outages_per_year.mean, 2), formatFixed(q.full_hours_per_year.mean, 3),
@@ -110,4 +109,4 @@ QJsonArray exactQueues(const Model& m, std::ostream* text)
     return out;
 }
 
-}  // namespace nines::app
+}  // namespace nines::ui

@@ -12,7 +12,7 @@
 
 #include <ostream>
 
-namespace nines::app {
+namespace nines::ui {
 
 /// The model with one store's consistency set (for the side-by-side figures).
 model::Model withConsistency(const model::Model& m, const std::string& store, model::Consistency c);
@@ -24,4 +24,4 @@ QJsonArray simulatedCap(const model::Model& m, const sim::RunSettings& s, const 
 /// Exact CAP figures from the analytic solver (the caller checked that it applies).
 QJsonArray exactCap(const model::Model& m, const sim::AnalyticResult& base, std::ostream* text);
 
-}  // namespace nines::app
+}  // namespace nines::ui

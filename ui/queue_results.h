@@ -10,7 +10,7 @@
 
 #include <ostream>
 
-namespace nines::app {
+namespace nines::ui {
 
 QJsonArray simulatedQueues(const sim::RunResult& r, std::ostream* text);
 
@@ -19,4 +19,4 @@ QJsonArray simulatedQueues(const sim::RunResult& r, std::ostream* text);
 /// exponential. Other queues are listed with the reason.
 QJsonArray exactQueues(const model::Model& m, std::ostream* text);
 
-}  // namespace nines::app
+}  // namespace nines::ui

@@ -1,9 +1,12 @@
-#include "text_table.h"
+#include "text_format.h"
+
+#include <cmath>
+#include <cstdio>
 
 #include <algorithm>
 #include <sstream>
 
-namespace nines::app {
+namespace nines::ui {
 
 std::size_t displayWidth(const std::string& s)
 {
@@ -74,4 +77,37 @@ std::string wrap(const std::string& text, std::size_t width, const std::string& 
     return out;
 }
 
-}  // namespace nines::app
+std::string formatFixed(double v, int decimals)
+{
+    if (!std::isfinite(v))
+        return std::isnan(v) ? "n/a" : (v > 0 ? "inf" : "-inf");
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, std::abs(v));
+    std::string s = buf;
+    if (s.find('.') != std::string::npos) {
+        while (s.back() == '0')
+            s.pop_back();
+        if (s.back() == '.')
+            s.pop_back();
+    }
+    // Thousands separators, built forwards (GCC 12 warns falsely about std::string::insert here).
+    const size_t dot = std::min(s.find('.'), s.size());
+    std::string out = v < 0 && s != "0" ? "-" : "";
+    for (size_t i = 0; i < dot; ++i) {
+        if (i > 0 && (dot - i) % 3 == 0)
+            out += ',';
+        out += s[i];
+    }
+    return out + s.substr(dot);
+}
+
+std::string formatHours(double hours)
+{
+    if (hours < 1.0 / 60.0)
+        return formatFixed(hours * 3600.0, 1) + " s";
+    if (hours < 1.0)
+        return formatFixed(hours * 60.0, 1) + " min";
+    return formatFixed(hours, 2) + " h";
+}
+
+}  // namespace nines::ui
