@@ -242,11 +242,13 @@ std::string catalogueMarkdown(const Catalogue& c)
     md += c.description() + "\n\n";
     md += "Each template gives the failure, repair and outage behaviour of a common building block. Every value "
           "names the public figures it comes from, with the arithmetic from figure to value, or is marked as an "
-          "assumption with its reason. Use a template from the editor's palette (section *Catalogue*), or name it "
-          "in a model file and override single fields (see [file-format.md](file-format.md#templates)):\n\n";
+          "assumption with its reason. Use a component, zone or region template from the editor's palette (section "
+          "*Catalogue*), a link template from a link's inspector, a failure-mode template with *From catalogue* "
+          "under a component's failure modes, or name any template in a model file and override single fields (see [file-format.md](file-format.md#templates)):\n\n";
     md += "```json\n{\"id\": \"disk\", \"template\": \"hdd\", \"instances\": 12, \"required\": 10}\n```\n\n";
     md += "The catalogue file is `resources/catalogue/catalogue.json` (format below); the program carries it, so a "
-          "model that names a template reads the same everywhere. `nines catalogue` lists it, `nines catalogue ID` "
+          "model that names a template reads the same with any copy of one version of Nines. A later version with "
+          "better figures changes the values a model kept from a template, and not those it changed. `nines catalogue` lists it, `nines catalogue ID` "
           "shows one template, `nines catalogue --json` gives everything as JSON.\n\n";
     std::string caveats = c.caveats();
     if (caveats.rfind("Caveats: ", 0) == 0)

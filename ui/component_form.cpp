@@ -549,6 +549,7 @@ void ComponentForm::loadMode()
     if (f.dormant_failure)
         dormant_->setDistribution(*f.dormant_failure);
     showProblems(doc_->problems());
+    markCatalogueValues();  // the rows now stand for another failure mode
 }
 
 }  // namespace nines::ui

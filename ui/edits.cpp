@@ -240,6 +240,11 @@ bool editItems(Document* doc, const std::vector<ItemRef>& refs, const std::funct
         Item before = itemAt(doc->model(), ref);
         Item after = before;
         edit(after);
+        // A component whose template's failure modes were renamed, removed or reordered can no
+        // longer be saved as "template plus changes": it stops following the template in the
+        // same step, so that what the window shows is what the file will hold.
+        if (auto* c = std::get_if<Component>(&after); c && !c->template_id.empty() && !io::canFollowTemplate(*c))
+            c->template_id.clear();
         if (!(after == before))
             changes.push_back({ref.index, std::move(before), std::move(after)});
     }

@@ -238,6 +238,8 @@ QComboBox* ItemForm::addTemplateRow(QFormLayout* form, io::TemplateTarget target
         if (loading_)
             return;
         const io::Template* t = io::builtinCatalogue().find(target, combo->currentData().toString().toStdString());
+        if (!t && !combo->currentData().toString().isEmpty())
+            return;  // the unknown template the item already names: nothing to apply
         editItems(doc_, refs_, [&](Item& x) { x = withTemplate(x, t); },
                   t ? tr("Apply template %1").arg(QString::fromStdString(t->name)) : tr("Detach from the template"));
     });
@@ -250,11 +252,17 @@ void ItemForm::showTemplate(QComboBox* combo)
     for (const auto& r : refs_)
         ids.insert(templateIdOf(itemAt(doc_->model(), r)));
     const QString id = QString::fromStdString(*ids.begin());
+    constexpr int UnknownRole = Qt::UserRole + 1;
+    // Drop an entry added for another item's unknown template.
+    for (int i = combo->count() - 1; i > 0; --i)
+        if (combo->itemData(i, UnknownRole).toBool())
+            combo->removeItem(i);
     int at = combo->findData(id);
     if (at < 0 && !id.isEmpty()) {
         // An unknown template (a newer file): show it, so that it is not silently dropped.
         combo->addItem(tr("%1 (not in this catalogue)").arg(id), id);
         at = combo->count() - 1;
+        combo->setItemData(at, true, UnknownRole);
     }
     combo->setCurrentIndex(at);
     setMixed(combo, ids.size() > 1);

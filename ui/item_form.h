@@ -107,11 +107,12 @@ protected:
     bool modelLevel_ = false;
     QLabel* general_;  // problems of the item that no row claims
 
-private:
-    std::string fieldKey(const std::string& path) const;
     /// Colours the label of each field the item's template sets (kept or changed), puts the
     /// value's source in its tooltip and shows the reset button of changed ones.
     void markCatalogueValues();
+
+private:
+    std::string fieldKey(const std::string& path) const;
     struct Row {
         std::string path;
         QWidget* widget;

@@ -238,6 +238,12 @@ QJsonObject writeItem(const SharedFate& x, const WriteOptions& opts)
                      opts);
 }
 
+bool canFollowTemplate(const Component& c)
+{
+    const Template* t = c.template_id.empty() ? nullptr : builtinCatalogue().find(TemplateTarget::Component, c.template_id);
+    return !t || templatePatch(t->body, componentJson(c, true, {}), componentJson(c, false, {})).has_value();
+}
+
 QJsonObject writeExplicit(const FailureMode& x) { return failureModeJson(x, true); }
 QJsonObject writeExplicit(const Component& x) { return componentJson(x, true, {}); }
 QJsonObject writeExplicit(const Zone& x) { return zoneJson(x, true); }

@@ -29,6 +29,11 @@ QJsonObject writeItem(const model::Region& x, const WriteOptions& opts = {});
 QJsonObject writeItem(const model::Link& x, const WriteOptions& opts = {});
 QJsonObject writeItem(const model::SharedFate& x, const WriteOptions& opts = {});
 
+/// Whether a component made from a template can be written as the template plus its changes
+/// (not when a failure mode of the template was renamed, removed or reordered); true without a
+/// template or with one this catalogue does not know.
+bool canFollowTemplate(const model::Component& c);
+
 /// One item with every field written out, defaults included and no template: what a template's
 /// values are compared with (a value at its default still differs from a template's).
 QJsonObject writeExplicit(const model::Component& x);

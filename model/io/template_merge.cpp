@@ -30,15 +30,27 @@ qsizetype indexOfId(const QJsonArray& a, const QJsonValue& id)
     return -1;
 }
 
+/// A distribution of another type replaces the template's whole: merging a lognormal's sigma
+/// into an exponential would leave a parameter the new type does not have.
+bool otherType(const QJsonObject& templ, const QJsonObject& patch)
+{
+    const QJsonValue a = templ.value(QLatin1String("type")), b = patch.value(QLatin1String("type"));
+    return a.isString() && b.isString() && a != b;
+}
+
 QJsonValue mergeValue(const QJsonValue& templ, const QJsonValue& patch)
 {
     if (templ.isObject() && patch.isObject())
-        return applyTemplate(templ.toObject(), patch.toObject());
+        return otherType(templ.toObject(), patch.toObject()) ? applyTemplate({}, patch.toObject())
+                                                             : applyTemplate(templ.toObject(), patch.toObject());
     if (isIdList(templ) && isIdList(patch)) {
         QJsonArray out = templ.toArray();
+        const qsizetype fromTemplate = out.size();
         for (const QJsonValue& p : patch.toArray()) {
+            // Only the template's items take a patch; a second item with an id already given
+            // is kept as it is, for validation to report the duplicate.
             const qsizetype at = indexOfId(out, p.toObject().value(kId));
-            if (at < 0)
+            if (at < 0 || at >= fromTemplate)
                 out.append(p);
             else
                 out.replace(at, applyTemplate(out.at(at).toObject(), p.toObject()));
@@ -65,6 +77,10 @@ std::optional<QJsonArray> patchList(const QJsonArray& templ, const QJsonArray& f
             auto p = templatePatch(t, f, compact.at(i).toObject());
             if (!p)
                 return std::nullopt;
+            // An item of its own template (a failure mode from the catalogue) keeps saying so.
+            const QJsonValue own = compact.at(i).toObject().value(QLatin1String("template"));
+            if (!own.isUndefined())
+                p->insert(QStringLiteral("template"), own);
             if (!p->isEmpty()) {
                 p->insert(kId, f.value(kId));
                 out.append(*p);
@@ -78,11 +94,21 @@ std::optional<QJsonArray> patchList(const QJsonArray& templ, const QJsonArray& f
     return out;
 }
 
+/// Whether a list's items name templates of their own, which the full form does not show.
+bool namesTemplates(const QJsonValue& compact)
+{
+    const QJsonArray a = compact.toArray();
+    return std::any_of(a.begin(), a.end(),
+                       [](const QJsonValue& x) { return x.toObject().contains(QLatin1String("template")); });
+}
+
 std::optional<QJsonValue> patchValue(const QJsonValue& templ, const QJsonValue& full, const QJsonValue& compact)
 {
-    if (templ == full)
+    if (templ == full && !namesTemplates(compact))
         return QJsonValue(QJsonValue::Undefined);
     if (templ.isObject() && full.isObject()) {
+        if (otherType(templ.toObject(), full.toObject()))
+            return compact.isObject() ? compact : full;  // replaces the template's whole
         auto p = templatePatch(templ.toObject(), full.toObject(), compact.toObject());
         if (!p)
             return std::nullopt;

@@ -305,8 +305,7 @@ private Q_SLOTS:
         QCOMPARE(modes.size(), 1);
         QCOMPARE(modes.at(0).toObject(),
                  (QJsonObject{{"id", QString::fromStdString(mode)},
-                              {"repair", QJsonObject{{"type", "exponential"}, {"mean_hours", 48},
-                                                     {"sigma", QJsonValue::Null}}}}));  // the template's is lognormal
+                              {"repair", QJsonObject{{"type", "exponential"}, {"mean_hours", 48}}}}));
 
         // The catalogue's failure distribution changes: the written item follows it, the repair
         // the user set stays.
@@ -379,6 +378,45 @@ private Q_SLOTS:
         QVERIFY(readItem(written, back, ps));
         r.template_id.clear();
         QVERIFY(back == r);
+    }
+
+    // As docs/file-format.md shows: a distribution of another type replaces the template's.
+    void handWrittenOverrides()
+    {
+        Component c;
+        Problems ps;
+        QVERIFY2(readItem(obj(R"({"id": "disks", "template": "hdd", "instances": 12, "required": 10,
+                                   "failure_modes": [{"id": "wear", "repair": {"type": "exponential", "mean_hours": 48}}]})"),
+                          c, ps),
+                 problemsText(ps).c_str());
+        QCOMPARE(c.failure_modes[0].repair, Distribution::exponential(48));
+        QVERIFY(c.failure_modes[0].failure.type == DistributionType::Weibull);  // still the template's
+        QVERIFY(writeItem(c).value(QStringLiteral("template")).toString() == QStringLiteral("hdd"));
+        Component back;
+        QVERIFY(readItem(writeItem(c), back, ps));
+        QVERIFY(back == c);
+
+        // A failure mode naming its own template where the component's template has that id.
+        Component d;
+        QVERIFY(readItem(obj(R"({"id": "d", "template": "hdd",
+                                  "failure_modes": [{"id": "wear", "template": "human-incident"}]})"),
+                         d, ps));
+        QCOMPARE(d.failure_modes[0].template_id, std::string("human-incident"));
+        Component dBack;
+        QVERIFY(readItem(writeItem(d), dBack, ps));
+        QVERIFY2(dBack == d, QJsonDocument(writeItem(d)).toJson().constData());
+
+        // A duplicate id in the file stays a duplicate, for validation to report.
+        QJsonObject doc = modelUsing(templ(TemplateTarget::Component, "cloud-vm"));
+        QJsonArray comps = doc.value(QStringLiteral("components")).toArray();
+        comps.replace(1, obj(R"({"id": "x", "template": "cloud-vm", "failure_modes": [
+            {"id": "extra", "failure": {"type": "exponential", "mean_hours": 10}, "repair": {"type": "exponential", "mean_hours": 1}},
+            {"id": "extra", "failure": {"type": "exponential", "mean_hours": 20}, "repair": {"type": "exponential", "mean_hours": 1}}]})"));
+        doc.insert(QStringLiteral("components"), comps);
+        const LoadResult r = parse(doc);
+        QVERIFY(!r.ok());
+        QVERIFY2(problemsText(r.problems).find("duplicate id \"extra\"") != std::string::npos,
+                 problemsText(r.problems).c_str());
     }
 
     void unknownTemplateIsNamed()

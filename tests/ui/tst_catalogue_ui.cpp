@@ -221,7 +221,11 @@ private Q_SLOTS:
         const FailureMode& incident = doc->model().components[0].failure_modes[1];
         QCOMPARE(incident.template_id, std::string("human-incident"));
         QCOMPARE(form->currentMode(), 1);
-        QVERIFY(!form->fieldOrigin("failure_modes[" + incident.id + "].repair").isEmpty());
+        QVERIFY(form->fieldOrigin("failure_modes[" + incident.id + "].repair")
+                    .contains(QString::fromStdString(templ(io::TemplateTarget::FailureMode, "human-incident").name)));
+        form->setCurrentMode(0);
+        QVERIFY(form->fieldOrigin("failure_modes[machine].repair")
+                    .contains(QString::fromStdString(templ(io::TemplateTarget::Component, "physical-server").name)));
         for (const auto& problem : doc->problems())
             QVERIFY2(problem.path.find("failure_modes") == std::string::npos, problem.text().c_str());
 
@@ -234,6 +238,17 @@ private Q_SLOTS:
         QVERIFY(form->fieldOrigin("failure_modes[machine].failure").isEmpty());
         doc->undoStack()->undo();
         QCOMPARE(doc->model().components[0].template_id, std::string("physical-server"));
+
+        // Renaming a template's failure mode unties the component in the same step (the file
+        // could not say "template plus changes" any more).
+        const int steps = doc->undoStack()->index();
+        editItems(doc, {{ItemKind::Component, 0}},
+                  [](Item& x) { std::get<Component>(x).failure_modes[0].id = "hardware"; }, QStringLiteral("rename"));
+        QCOMPARE(doc->model().components[0].template_id, std::string());
+        QCOMPARE(doc->undoStack()->index(), steps + 1);
+        doc->undoStack()->undo();
+        QCOMPARE(doc->model().components[0].template_id, std::string("physical-server"));
+        QCOMPARE(doc->model().components[0].failure_modes[0].id, std::string("machine"));
     }
 };
 
