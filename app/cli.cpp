@@ -24,6 +24,7 @@ const Command kCommands[] = {
     {"simulate", "simulate FILE", "Monte Carlo availability with confidence intervals", cmdSimulate},
     {"analyze", "analyze FILE", "exact steady-state availability, where the model allows it", cmdAnalyze},
     {"capacity", "capacity FILE", "capacity headroom per tier: all up, N+1, zone loss, months of growth", cmdCapacity},
+    {"report", "report FILE -o OUT", "simulate and write the report: .pdf, .html, .csv or .json", cmdReport},
     {"catalogue", "catalogue [ID...]", "component templates with sourced failure and repair figures", cmdCatalogue},
 };
 

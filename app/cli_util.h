@@ -3,6 +3,7 @@
 #pragma once
 
 #include "model/io/model_file.h"
+#include "sim/run.h"
 #include "ui/text_format.h"
 
 #include <QCommandLineParser>
@@ -17,6 +18,21 @@ namespace nines::app {
 /// Parses a subcommand's arguments. Returns an exit code when the command should stop now
 /// (help shown, or bad arguments reported on stderr), nullopt to go on.
 std::optional<int> parseCommand(QCommandLineParser& parser, const QStringList& args, const QString& usage);
+
+/// The options that change a run's settings: --seed, --replications, --precision,
+/// --mission-hours, --threads, --steady-state (simulate and report share them).
+struct RunOptions {
+    RunOptions();
+    void addTo(QCommandLineParser& parser) const;
+    /// Changes `s` (the model's settings) by the options given; the message of a malformed one.
+    std::optional<std::string> apply(const QCommandLineParser& parser, sim::RunSettings& s) const;
+
+    QCommandLineOption seed, replications, precision, mission, threads, steady;
+};
+
+/// Reads a number option in [lo, hi] into `out` when it is given; the message when it is malformed.
+std::optional<std::string> numberOption(const QCommandLineParser& parser, const QCommandLineOption& o, double lo,
+                                        double hi, double& out);
 
 /// Prints each problem as "FILE: path: message" (warnings as "FILE: warning: path: message").
 void printProblems(const QString& file, const model::Problems& problems, bool warnings);

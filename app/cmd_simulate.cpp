@@ -8,6 +8,7 @@
 #include "sim/compiled_model.h"
 #include "sim/run.h"
 #include "sim/simulator.h"
+#include "ui/analysis.h"
 #include "ui/results_json.h"
 
 #include <QJsonDocument>
@@ -141,22 +142,7 @@ int cmdSimulate(const QStringList& args)
 {
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The model file."));
-    const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Random seed (default: the model's)."),
-                                  QStringLiteral("N"));
-    const QCommandLineOption reps(QStringLiteral("replications"),
-                                  QStringLiteral("Replications to run, or the most to run with --precision."),
-                                  QStringLiteral("N"));
-    const QCommandLineOption precision(QStringLiteral("precision"),
-                                       QStringLiteral("Stop when the 95% half-width of unavailability is below this "
-                                                      "share of it (e.g. 0.05)."),
-                                       QStringLiteral("REL"));
-    const QCommandLineOption mission(QStringLiteral("mission-hours"), QStringLiteral("Mission time in hours."),
-                                     QStringLiteral("H"));
-    const QCommandLineOption threads(QStringLiteral("threads"), QStringLiteral("Worker threads (default: all cores)."),
-                                     QStringLiteral("N"));
-    const QCommandLineOption steady(QStringLiteral("steady-state"),
-                                    QStringLiteral("Estimate the long-run availability (warm-up, then batch means) "
-                                                   "instead of the first mission from all-new."));
+    const RunOptions run;
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print the result as JSON."));
     const QCommandLineOption eventLog(QStringLiteral("event-log"),
                                       QStringLiteral("Write every event of the first replication (one mission "
@@ -165,7 +151,8 @@ int cmdSimulate(const QStringList& args)
     const QCommandLineOption slo(QStringLiteral("slo"),
                                  QStringLiteral("Exit with code 4 when availability is below this percentage."),
                                  QStringLiteral("PERCENT"));
-    for (const auto& o : {seed, reps, precision, mission, threads, steady, json, slo, eventLog})
+    run.addTo(parser);
+    for (const auto& o : {json, slo, eventLog})
         parser.addOption(o);
     if (auto stop = parseCommand(parser, args, QStringLiteral("Simulate a model's availability.")))
         return *stop;
@@ -175,40 +162,15 @@ int cmdSimulate(const QStringList& args)
         return code;
     const model::Model& m = *loaded;
 
-    sim::RunSettings s;
-    s.seed = m.settings.seed;
-    s.replications = static_cast<std::uint32_t>(m.settings.replications);
-    s.target_relative_precision = m.settings.target_relative_precision;
-    s.mission_hours = m.settings.mission_hours;
-    s.max_wall_seconds = m.settings.max_wall_seconds;
-    s.sla_availability = m.settings.sla_target_percent / 100.0;
-    s.steady_state = parser.isSet(steady);
-    std::string bad;
-    auto number = [&](const QCommandLineOption& o, double lo, double hi, double& out) {
-        if (!parser.isSet(o))
-            return;
-        bool ok = false;
-        const double v = parser.value(o).toDouble(&ok);
-        if (!ok || !(v >= lo && v <= hi))
-            bad = "--" + o.names().first().toStdString() + ": expected a number in [" + formatFixed(lo, 6) + ", "
-                  + formatFixed(hi, 0) + "], got \"" + parser.value(o).toStdString() + "\"";
-        else
-            out = v;
-    };
-    double seedValue = static_cast<double>(s.seed), repsValue = s.replications, threadsValue = 0, sloValue = -1;
-    number(seed, 0, 9007199254740992.0, seedValue);
-    number(reps, 1, 1e8, repsValue);
-    number(precision, 1e-6, 0.999, s.target_relative_precision);
-    number(mission, 1e-3, 1e7, s.mission_hours);
-    number(threads, 1, 1024, threadsValue);
-    number(slo, 0.0001, 99.9999999, sloValue);
-    if (!bad.empty()) {
-        std::cerr << "nines simulate: " << bad << "\n";
+    sim::RunSettings s = ui::runSettingsOf(m);
+    double sloValue = -1;
+    std::optional<std::string> bad = run.apply(parser, s);
+    if (!bad)
+        bad = numberOption(parser, slo, 0.0001, 99.9999999, sloValue);
+    if (bad) {
+        std::cerr << "nines simulate: " << *bad << "\n";
         return ExitInvalid;
     }
-    s.seed = static_cast<std::uint64_t>(seedValue);
-    s.replications = static_cast<std::uint32_t>(repsValue);
-    s.threads = static_cast<unsigned>(threadsValue);
 
     const sim::CompiledModel cm = sim::compile(m);
     std::signal(SIGINT, onInterrupt);
@@ -229,19 +191,8 @@ int cmdSimulate(const QStringList& args)
         std::fprintf(stderr, "\n");
 
     if (parser.isSet(json)) {
-        QJsonObject o = ui::simulationToJson(r, s);
-        o.insert(QStringLiteral("model"), QString::fromStdString(m.name));
-        if (!r.partial())
-            o.insert(QStringLiteral("cap"), ui::simulatedCap(m, s, r, nullptr));
-        o.insert(QStringLiteral("queues"), ui::simulatedQueues(r, nullptr));
-        QJsonObject capacity = ui::capacityToJson(sim::analyzeCapacity(m));
-        capacity.insert(QStringLiteral("simulated"), r.capacity_modelled);
-        if (r.capacity_modelled) {
-            capacity.insert(QStringLiteral("performability"), ui::intervalToJson(r.performability));
-            capacity.insert(QStringLiteral("overload_hours_per_year"), ui::intervalToJson(r.overload_hours_per_year));
-            capacity.insert(QStringLiteral("overload_counts_as_down"), m.settings.overload_counts_as_down);
-        }
-        o.insert(QStringLiteral("capacity"), capacity);
+        QJsonObject o = ui::simulateJson(m, r, s, r.partial() ? QJsonArray() : ui::simulatedCap(m, s, r, nullptr),
+                                         ui::simulatedQueues(r, nullptr), sim::analyzeCapacity(m));
         if (sloValue >= 0)
             o.insert(QStringLiteral("slo"), QJsonObject{{QStringLiteral("percent"), sloValue},
                                                         {QStringLiteral("met"), r.availability.mean * 100 >= sloValue},

@@ -15,5 +15,6 @@ int cmdSimulate(const QStringList& args);
 int cmdAnalyze(const QStringList& args);
 int cmdCapacity(const QStringList& args);
 int cmdCatalogue(const QStringList& args);
+int cmdReport(const QStringList& args);
 
 }  // namespace nines::app

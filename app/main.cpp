@@ -43,6 +43,15 @@ int main(int argc, char** argv)
             window.openFile(QString::fromLocal8Bit(argv[1]));
         return app.exec();
     }
+    if (argc >= 2 && qstrcmp(argv[1], "report") == 0) {
+        // Reports draw charts and the topology with Qt's widgets, which need a GUI application;
+        // the offscreen platform needs no display (a report is written headless, e.g. in CI).
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        QApplication app(argc, argv);
+        describeApplication();
+        return nines::app::runCli(QCoreApplication::arguments());
+    }
     QCoreApplication app(argc, argv);
     describeApplication();
     return nines::app::runCli(QCoreApplication::arguments());

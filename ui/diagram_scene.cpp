@@ -505,8 +505,10 @@ void DiagramScene::createFromPalette(const QString& what, QPointF at)
 void DiagramScene::drawBackground(QPainter* p, const QRectF& rect)
 {
     p->fillRect(rect, QColor(0xfb, 0xfc, 0xfe));
+    if (views().isEmpty())
+        return;  // drawn for a report: no grid to snap to
     // Dots on the grid, only where they are far enough apart to help rather than clutter.
-    const double scale = views().isEmpty() ? 1.0 : views().front()->transform().m11();
+    const double scale = views().front()->transform().m11();
     if (scale * kGrid * 2 < 12)
         return;
     const double step = kGrid * 2;

@@ -1,0 +1,205 @@
+// `nines report`: each format written headless, checked for content: the PDF's text (pdftotext)
+// holds the model's name, the availability figure and every component's name; the HTML holds
+// the charts and tables; the CSV files parse with the right columns; the JSON is the simulate
+// object plus the exact analysis and the assumptions.
+#include "test_util.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+
+using namespace nines::test;
+
+namespace {
+
+const QString kModel = QStringLiteral(NINES_RESOURCES_DIR "/examples/three-tier-web.nines.json");
+
+QStringList reportArgs(const QString& out)
+{
+    return {QStringLiteral("report"), kModel, QStringLiteral("-o"), out, QStringLiteral("--replications"),
+            QStringLiteral("200"), QStringLiteral("--seed"), QStringLiteral("11")};
+}
+
+/// RFC 4180 fields of one CSV line (quotes doubled inside quoted fields).
+QStringList csvFields(const QString& line)
+{
+    QStringList out;
+    QString cur;
+    bool quoted = false;
+    for (qsizetype i = 0; i < line.size(); ++i) {
+        const QChar c = line[i];
+        if (quoted) {
+            if (c == QLatin1Char('"') && i + 1 < line.size() && line[i + 1] == QLatin1Char('"')) {
+                cur += c;
+                ++i;
+            } else if (c == QLatin1Char('"')) {
+                quoted = false;
+            } else {
+                cur += c;
+            }
+        } else if (c == QLatin1Char('"')) {
+            quoted = true;
+        } else if (c == QLatin1Char(',')) {
+            out << cur;
+            cur.clear();
+        } else {
+            cur += c;
+        }
+    }
+    out << cur;
+    return out;
+}
+
+/// How the report prints an availability: as many decimals as the first two significant digits
+/// of the unavailability need, trailing zeros dropped.
+QString reportPercent(double availability)
+{
+    const double u = 1 - availability;
+    const int d = u > 0 ? std::clamp(int(std::ceil(-std::log10(u))) + 1, 3, 9) : 4;
+    QString s = QString::number(100 * availability, 'f', d);
+    while (s.endsWith(QLatin1Char('0')))
+        s.chop(1);
+    if (s.endsWith(QLatin1Char('.')))
+        s.chop(1);
+    return s + QLatin1Char('%');
+}
+
+}  // namespace
+
+class TestReportCli : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir dir_;
+    QJsonObject json_;  // the report's JSON, for the figures the other formats must show
+
+    QString path(const char* name) const { return dir_.filePath(QString::fromLatin1(name)); }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(dir_.isValid());
+        const NinesRun r = runNines(reportArgs(path("r.json")));
+        QCOMPARE(r.exitCode, 0);
+        json_ = QJsonDocument::fromJson(readAll(path("r.json"))).object();
+        QVERIFY(!json_.isEmpty());
+    }
+
+    void jsonIsTheSimulateObjectPlusExactAndAssumptions()
+    {
+        const NinesRun sim = runNines({QStringLiteral("simulate"), kModel, QStringLiteral("--json"),
+                                       QStringLiteral("--replications"), QStringLiteral("200"), QStringLiteral("--seed"),
+                                       QStringLiteral("11")});
+        QCOMPARE(sim.exitCode, 0);
+        QJsonObject simulate = QJsonDocument::fromJson(sim.out).object();
+        QJsonObject report = json_;
+        simulate.remove(QStringLiteral("run"));
+        report.remove(QStringLiteral("run"));
+        QVERIFY(report.contains(QStringLiteral("exact")));
+        const QJsonArray assumptions = report.take(QStringLiteral("assumptions")).toArray();
+        report.remove(QStringLiteral("exact"));
+        QCOMPARE(report, simulate);
+        QVERIFY(assumptions.size() > 10);
+        for (const QJsonValue& a : assumptions)
+            QVERIFY(!a.toObject().value(QStringLiteral("source")).toString().isEmpty());
+    }
+
+    void pdfTextHoldsNameFigureAndComponents()
+    {
+        const NinesRun r = runNines(reportArgs(path("r.pdf")));
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(readAll(path("r.pdf")).startsWith("%PDF"));
+        QProcess text;
+        text.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), path("r.pdf"), QStringLiteral("-")});
+        QVERIFY(text.waitForFinished(60000));
+        QCOMPARE(text.exitCode(), 0);
+        const QString t = QString::fromUtf8(text.readAllStandardOutput());
+        QVERIFY(t.contains(QStringLiteral("Three-tier web application")));
+        const double availability =
+            json_.value(QStringLiteral("availability")).toObject().value(QStringLiteral("mean")).toDouble();
+        QVERIFY2(t.contains(reportPercent(availability)), qPrintable(reportPercent(availability)));
+        // Every component by name, the charts' titles, the assumptions and the seed to reproduce.
+        for (const char* name : {"Shoppers", "Load balancer pair", "Application servers", "Cache", "PostgreSQL cluster"})
+            QVERIFY2(t.contains(QString::fromUtf8(name)), name);
+        for (const char* heading : {"Headline", "Topology", "Downtime per year", "Components by criticality",
+                                    "Assumptions", "Run settings"})
+            QVERIFY2(t.contains(QString::fromUtf8(heading)), heading);
+        QVERIFY(t.contains(QRegularExpression(QStringLiteral("Seed\\s+11"))));
+        QVERIFY(t.contains(QStringLiteral("page 1 of")));
+    }
+
+    void htmlHoldsChartsAndTables()
+    {
+        const NinesRun r = runNines(reportArgs(path("r.html")));
+        QCOMPARE(r.exitCode, 0);
+        const QString html = QString::fromUtf8(readAll(path("r.html")));
+        QVERIFY(html.startsWith(QStringLiteral("<!DOCTYPE html>")));
+        // Self-contained: the figures are inline SVG, nothing is fetched.
+        const qsizetype figures = html.count(QStringLiteral("src=\"data:image/svg+xml;base64,"));
+        QVERIFY2(figures >= 6, qPrintable(QString::number(figures)));
+        QVERIFY(!html.contains(QStringLiteral("http://")) || html.contains(QStringLiteral("www.w3.org")));
+        QVERIFY(html.count(QStringLiteral("<table>")) >= 5);
+        QVERIFY(html.contains(QStringLiteral("<th>Criticality</th>")));
+        QVERIFY(html.contains(QStringLiteral("PostgreSQL cluster")));
+        // The SVG of a chart decodes and carries its axis label.
+        const QRegularExpression img(QStringLiteral("<h2>Downtime per year</h2>\\s*<figure>\\s*<img alt=\"[^\"]*\" "
+                                                    "src=\"data:image/svg\\+xml;base64,([A-Za-z0-9+/=]+)\""));
+        const auto m = img.match(html);
+        QVERIFY(m.hasMatch());
+        const QByteArray svg = QByteArray::fromBase64(m.captured(1).toLatin1());
+        QVERIFY(svg.contains("<svg"));
+        QVERIFY(svg.contains("Downtime in a year"));
+    }
+
+    void csvTablesParse()
+    {
+        const NinesRun r = runNines(reportArgs(path("r.csv")));
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.outText().contains(QStringLiteral("r-components.csv")));
+        const QStringList components =
+            QString::fromUtf8(readAll(path("r-components.csv"))).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QVERIFY(components.size() >= 2);
+        const QStringList header = csvFields(components.front());
+        QCOMPARE(header.front(), QStringLiteral("Component"));
+        QVERIFY(header.contains(QStringLiteral("Criticality")));
+        QCOMPARE(components.size() - 1, json_.value(QStringLiteral("components")).toArray().size());
+        for (const QString& line : components)
+            QCOMPARE(csvFields(line).size(), header.size());
+        // Numbers are plain numbers (no thousands separators), so spreadsheets read them.
+        const QStringList headline =
+            QString::fromUtf8(readAll(path("r-headline.csv"))).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        const QStringList downtime = csvFields(headline[3]);
+        QVERIFY2(downtime[0].startsWith(QStringLiteral("Downtime")), qPrintable(headline[3]));
+        bool ok = false;
+        const double minutes = downtime[1].toDouble(&ok);
+        QVERIFY2(ok, qPrintable(downtime[1]));
+        QCOMPARE(std::round(minutes * 10) / 10,
+                 std::round(json_.value(QStringLiteral("downtime_minutes_per_year")).toObject().value(QStringLiteral("mean")).toDouble() * 10) / 10);
+        for (const char* table : {"headline", "components", "capacity", "cap", "assumptions", "run"})
+            QVERIFY2(QFile::exists(path("r-") + QString::fromLatin1(table) + QStringLiteral(".csv")), table);
+    }
+
+    void badOutputIsRefused()
+    {
+        NinesRun r = runNines({QStringLiteral("report"), kModel, QStringLiteral("-o"), path("r.docx")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains(QStringLiteral(".pdf, .html, .csv or .json")));
+        r = runNines({QStringLiteral("report"), kModel});
+        QCOMPARE(r.exitCode, 2);
+        r = runNines({QStringLiteral("report"), kModel, QStringLiteral("-o"), QStringLiteral("/nonexistent/dir/r.pdf"),
+                      QStringLiteral("--replications"), QStringLiteral("20")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains(QStringLiteral("cannot write")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestReportCli)
+#include "tst_report_cli.moc"
