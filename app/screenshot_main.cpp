@@ -1,8 +1,9 @@
-// `nines-screenshot OUT.png [FILE [COMPONENT_ID[:FIELD_PATH]]]`: opens the editor window on FILE
+// `nines-screenshot OUT.png [FILE [COMPONENT_ID[:FIELD_PATH] | results]]`: opens the editor window on FILE
 // (or a new model) at a fixed size, selects a component if asked (the inspector then shows it),
 // fits the diagram and saves the window as PNG. With a field path, the inspector scrolls to that
 // field and shows its tooltip (where a catalogue value comes from), and the whole screen is saved,
-// since a tooltip is a window of its own. Used by scripts/screenshot.sh for the
+// since a tooltip is a window of its own. With "results", it simulates the model from the run
+// panel and saves the results dashboard. Used by scripts/screenshot.sh for the
 // pictures in README.md and docs/, so anyone can retake them.
 #include "ui/component_form.h"
 #include "ui/diagram_scene.h"
@@ -10,8 +11,10 @@
 #include "ui/document.h"
 #include "ui/inspector.h"
 #include "ui/main_window.h"
+#include "ui/run_panel.h"
 
 #include <QApplication>
+#include <QLabel>
 #include <QDir>
 #include <QScreen>
 #include <QToolTip>
@@ -39,6 +42,25 @@ int main(int argc, char** argv)
     if (args.size() >= 3 && !window.openFile(args.at(2)))
         return 1;
     std::string field;
+    if (args.size() == 4 && args.at(3) == QLatin1String("results")) {
+        int status = 0;
+        QObject::connect(window.runPanel(), &nines::ui::RunPanel::finished, &window, [&] {
+            QTimer::singleShot(500, &window, [&] {
+                if (!window.grab().save(args.at(1)))
+                    status = 1;
+                QApplication::quit();
+            });
+        });
+        QTimer::singleShot(200, &window, [&] {
+            if (!window.runPanel()->simulate()) {
+                std::fprintf(stderr, "nines-screenshot: %s\n", qPrintable(window.runPanel()->statusLabel()->text()));
+                status = 1;
+                QApplication::quit();
+            }
+        });
+        app.exec();
+        return status;
+    }
     if (args.size() == 4) {
         const QString id = args.at(3).section(QLatin1Char(':'), 0, 0);
         field = args.at(3).section(QLatin1Char(':'), 1).toStdString();

@@ -52,6 +52,8 @@ public:
     const model::Component& component() const { return data_; }
     /// Availability and criticality from a run, shown once results exist.
     void setResult(std::optional<double> availability, std::optional<double> criticality);
+    std::optional<double> resultAvailability() const { return availability_; }
+    std::optional<double> resultCriticality() const { return criticality_; }
 
     void addEdge(EdgeItem* e) { edges_.push_back(e); }
     void clearEdges() { edges_.clear(); }

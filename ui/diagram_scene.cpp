@@ -151,6 +151,10 @@ void DiagramScene::sync()
     for (size_t i = 0; i < m.components.size(); ++i) {
         const Component& c = m.components[i];
         components_[i]->setData(c, zoneBadges(m, c));
+        if (auto r = results_.find(c.id); r != results_.end())
+            components_[i]->setResult(r->second.availability, r->second.criticality);
+        else
+            components_[i]->setResult(std::nullopt, std::nullopt);
         byId.emplace(c.id, components_[i]);
     }
     for (size_t i = 0; i < m.dependencies.size(); ++i) {
@@ -500,6 +504,12 @@ void DiagramScene::createFromPalette(const QString& what, QPointF at)
     Component c = newComponent(m, kind, {tl.x(), tl.y()});
     c.zones = zonesForDrop(m, container, c);
     selectRefs(addItems(doc_, {Item(c)}, tr("Add %1").arg(kindLabel(kind))));
+}
+
+void DiagramScene::setResults(std::map<std::string, ComponentResult> results)
+{
+    results_ = std::move(results);
+    sync();
 }
 
 void DiagramScene::drawBackground(QPainter* p, const QRectF& rect)

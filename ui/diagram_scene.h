@@ -51,6 +51,15 @@ public:
     /// Scene rectangle of everything drawn, for "fit to view".
     QRectF contentsRect() const;
 
+    /// Results of a run to show on the canvas: per component id, its own availability and its
+    /// criticality (cards are tinted by criticality and labelled with the availability). Kept
+    /// by id through edits; cleared with an empty map.
+    struct ComponentResult {
+        double availability = 1.0;
+        double criticality = 0.0;
+    };
+    void setResults(std::map<std::string, ComponentResult> results);
+
 Q_SIGNALS:
     void selectedRefsChanged();
     /// A gesture was refused (e.g. connecting a component to itself); for the status bar.
@@ -67,6 +76,7 @@ protected:
 
 private:
     void sync();
+    std::map<std::string, ComponentResult> results_;
     void layoutContainers();
     std::vector<std::string> selectionKeys() const;
     std::string keyOf(ItemRef ref) const;

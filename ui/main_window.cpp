@@ -10,6 +10,9 @@
 #include "item_form.h"
 #include "model/io/model_file.h"
 #include "palette.h"
+#include "report.h"
+#include "results_view.h"
+#include "run_panel.h"
 #include "problem_list_model.h"
 
 #include <QAction>
@@ -27,6 +30,7 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTabWidget>
 #include <QTimer>
 #include <QToolBar>
 #include <QUndoStack>
@@ -60,13 +64,20 @@ MainWindow::MainWindow(Options options, QWidget* parent)
     , inspector_(new Inspector(doc_, this))
     , problems_(new ProblemListModel(this))
     , problemsView_(new QTableView(this))
+    , run_(new RunPanel(doc_, this))
+    , results_(new ResultsView(this))
+    , tabs_(new QTabWidget(this))
     , statusCounts_(new QLabel(this))
     , statusZoom_(new QLabel(this))
     , autosave_(new QTimer(this))
     , recovery_(std::make_unique<RecoveryStore>(options_.recoveryDirectory))
 {
     setObjectName(QStringLiteral("MainWindow"));
-    setCentralWidget(view_);
+    // The design and its results share the centre: the results dashboard needs the room.
+    tabs_->addTab(view_, tr("Design"));
+    tabs_->addTab(results_, tr("Results"));
+    tabs_->setDocumentMode(true);
+    setCentralWidget(tabs_);
     setAcceptDrops(true);
     setWindowIcon(namedIcon(QStringLiteral("region")));
     createDocks();
@@ -90,6 +101,13 @@ MainWindow::MainWindow(Options options, QWidget* parent)
                == QMessageBox::Yes;
     };
     showError = [this](const QString& title, const QString& text) { QMessageBox::warning(this, title, text); };
+    askReportPath = [this] {
+        const QString base = QFileInfo(doc_->filePath()).completeBaseName();
+        return QFileDialog::getSaveFileName(this, tr("Export Report"), base.isEmpty() ? tr("report.pdf") : base + QStringLiteral(".pdf"),
+                                            tr("PDF report (*.pdf);;HTML report (*.html);;CSV tables (*.csv);;JSON (*.json)"));
+    };
+    connect(run_, &RunPanel::finished, this, [this](std::shared_ptr<const Analysis> a) { showAnalysis(std::move(a)); });
+    connect(run_, &RunPanel::started, this, [this] { statusBar()->showMessage(tr("Simulating..."), 3000); });
 
     connect(scene_, &DiagramScene::selectedRefsChanged, this, [this] { inspector_->setSelection(scene_->selectedRefs()); });
     connect(scene_, &DiagramScene::message, this, [this](const QString& m) { statusBar()->showMessage(m, 5000); });
@@ -97,6 +115,15 @@ MainWindow::MainWindow(Options options, QWidget* parent)
     connect(doc_, &Document::modifiedChanged, this, &MainWindow::updateTitle);
     connect(doc_, &Document::filePathChanged, this, &MainWindow::updateTitle);
     connect(doc_, &Document::modelChanged, this, &MainWindow::updateStatus);
+    connect(doc_, &Document::modelChanged, this, [this] {
+        // Results belong to the model they were computed for; run settings are not the design.
+        if (auto a = results_->analysis()) {
+            model::Model now = doc_->model();
+            now.settings = a->model.settings;
+            results_->setStale(!(now == a->model));
+        }
+    });
+    connect(doc_, &Document::documentReset, this, [this] { showAnalysis(nullptr); });
     connect(doc_, &Document::problemsChanged, this, [this] {
         problems_->setProblems(doc_->problems());
         updateStatus();
@@ -148,6 +175,12 @@ void MainWindow::createDocks()
     problemsDock->setWidget(problemsView_);
     addDockWidget(Qt::BottomDockWidgetArea, problemsDock);
 
+    auto* runDock = new QDockWidget(tr("Run"), this);
+    runDock->setObjectName(QStringLiteral("RunDock"));
+    runDock->setWidget(run_);
+    addDockWidget(Qt::BottomDockWidgetArea, runDock);
+    splitDockWidget(problemsDock, runDock, Qt::Horizontal);
+
     connect(problemsView_, &QTableView::clicked, this, &MainWindow::selectProblem);
     connect(problemsView_, &QTableView::activated, this, &MainWindow::selectProblem);
 }
@@ -196,6 +229,16 @@ void MainWindow::createActions()
         const QString path = askSavePath();
         if (!path.isEmpty())
             saveAs(path);
+    }));
+    file->addSeparator();
+    file->addAction(make(QStringLiteral("actionExportReport"), tr("&Export Report..."), QKeySequence(Qt::CTRL | Qt::Key_E), [this] {
+        if (!results_->analysis()) {
+            showError(tr("Export Report"), tr("There are no results to report yet: simulate the model first (F5)."));
+            return;
+        }
+        const QString path = askReportPath();
+        if (!path.isEmpty())
+            exportReport(path);
     }));
     file->addSeparator();
     file->addAction(make(QStringLiteral("actionQuit"), tr("&Quit"), QKeySequence::Quit, [this] { close(); }));
@@ -262,6 +305,18 @@ void MainWindow::createActions()
     for (auto* dock : findChildren<QDockWidget*>())
         viewMenu->addAction(dock->toggleViewAction());
 
+    QMenu* runMenu = menuBar()->addMenu(tr("&Run"));
+    QAction* simulate = make(QStringLiteral("actionSimulate"), tr("&Simulate"), QKeySequence(Qt::Key_F5), [this] { run_->simulate(); },
+                             QStringLiteral("media-playback-start"));
+    runMenu->addAction(simulate);
+    runMenu->addAction(make(QStringLiteral("actionAnalyze"), tr("&Analyze Exactly"), QKeySequence(Qt::Key_F6),
+                            [this] { run_->analyzeExact(); }));
+    runMenu->addAction(make(QStringLiteral("actionCancelRun"), tr("&Cancel Run"), QKeySequence(Qt::CTRL | Qt::Key_Period),
+                            [this] { run_->cancel(); }));
+    runMenu->addSeparator();
+    runMenu->addAction(make(QStringLiteral("actionShowResults"), tr("Show &Results"), QKeySequence(Qt::CTRL | Qt::Key_R),
+                            [this] { showResults(tabs_->currentWidget() != results_); }));
+
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Nines"), this, [this] {
         QMessageBox::about(this, tr("About Nines"),
@@ -286,6 +341,46 @@ void MainWindow::createActions()
     tools->addAction(fit);
     tools->addAction(zoomIn);
     tools->addAction(zoomOut);
+    tools->addSeparator();
+    tools->addAction(simulate);
+}
+
+void MainWindow::showAnalysis(std::shared_ptr<const Analysis> a)
+{
+    std::map<std::string, DiagramScene::ComponentResult> onCanvas;
+    if (a)
+        for (const auto& c : a->simulation.components)
+            onCanvas[c.id] = {c.own_availability, c.criticality};
+    scene_->setResults(std::move(onCanvas));
+    results_->setAnalysis(a);
+    if (a) {
+        model::Model now = doc_->model();
+        now.settings = a->model.settings;
+        results_->setStale(!(now == a->model));
+        showResults(true);
+    }
+}
+
+void MainWindow::showResults(bool results)
+{
+    tabs_->setCurrentWidget(results ? static_cast<QWidget*>(results_) : static_cast<QWidget*>(view_));
+}
+
+bool MainWindow::exportReport(const QString& path)
+{
+    const auto a = results_->analysis();
+    if (!a) {
+        showError(tr("Export Report"), tr("There are no results to report yet."));
+        return false;
+    }
+    QStringList written;
+    const QString why = writeReport(*a, path, &written);
+    if (!why.isEmpty()) {
+        showError(tr("Export Report"), tr("The report could not be written: %1").arg(why));
+        return false;
+    }
+    statusBar()->showMessage(tr("Wrote %1").arg(written.join(QStringLiteral(", "))), 8000);
+    return true;
 }
 
 QStringList MainWindow::examplePaths()

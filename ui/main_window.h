@@ -13,17 +13,21 @@
 class QAction;
 class QLabel;
 class QMenu;
+class QTabWidget;
 class QTableView;
 class QTimer;
 
 namespace nines::ui {
 
+struct Analysis;
 class DiagramScene;
 class DiagramView;
 class Document;
 class Inspector;
 class Palette;
 class ProblemListModel;
+class ResultsView;
+class RunPanel;
 
 class MainWindow : public QMainWindow
 {
@@ -52,6 +56,10 @@ public:
     void autosaveNow();
     /// Offers to restore work left by a session that crashed; returns true if restored.
     bool offerRecovery();
+    /// Writes the report of the results on show (.pdf, .html, .csv or .json). Returns success.
+    bool exportReport(const QString& path);
+    /// Shows the canvas (false) or the results dashboard (true).
+    void showResults(bool results);
 
     Document* document() const { return doc_; }
     DiagramScene* scene() const { return scene_; }
@@ -59,6 +67,9 @@ public:
     Inspector* inspector() const { return inspector_; }
     Palette* palette() const { return palette_; }
     QTableView* problemsView() const { return problemsView_; }
+    RunPanel* runPanel() const { return run_; }
+    ResultsView* resultsView() const { return results_; }
+    QTabWidget* tabs() const { return tabs_; }
     RecoveryStore* recovery() const { return recovery_.get(); }
     QAction* action(const QString& objectName) const;
 
@@ -71,6 +82,8 @@ public:
     std::function<QString()> askSavePath;
     std::function<bool(const RecoveryStore::Pending&)> askRestore;
     std::function<void(const QString& title, const QString& text)> showError;
+    /// Where to write a report (File > Export Report).
+    std::function<QString()> askReportPath;
 
 protected:
     void closeEvent(QCloseEvent* e) override;
@@ -90,6 +103,7 @@ private:
     void paste();
     void duplicate();
     void selectProblem(const QModelIndex& index);
+    void showAnalysis(std::shared_ptr<const Analysis> a);
 
     Options options_;
     Document* doc_;
@@ -99,6 +113,9 @@ private:
     Inspector* inspector_;
     ProblemListModel* problems_;
     QTableView* problemsView_;
+    RunPanel* run_;
+    ResultsView* results_;
+    QTabWidget* tabs_;
     QLabel* statusCounts_;
     QLabel* statusZoom_;
     QMenu* recentMenu_ = nullptr;
