@@ -4,6 +4,7 @@
 # Usage: scripts/screenshot.sh                 all pictures of the docs
 #        scripts/screenshot.sh MODEL_FILE [OUT.png [COMPONENT_ID[:FIELD_PATH]]]
 set -euo pipefail
+TMPDIR="${TMPDIR:-/tmp}"
 cd "$(dirname "$0")/.."
 scripts/deps.sh
 scripts/build.sh
@@ -17,6 +18,11 @@ if [ $# -gt 0 ]; then
   exit 0
 fi
 shot resources/examples/three-tier-web.nines.json docs/images/editor.png
+shot resources/examples/three-tier-web.nines.json docs/images/results.png results
+build/app/nines report resources/examples/three-tier-web.nines.json -o "$TMPDIR/nines-report.pdf" >/dev/null
+pdftoppm -r 80 -f 1 -l 1 -png -singlefile "$TMPDIR/nines-report.pdf" docs/images/report-page-1
+pdftoppm -r 80 -f 3 -l 3 -png -singlefile "$TMPDIR/nines-report.pdf" docs/images/report-page-3
+echo "wrote docs/images/results.png and the report pages"
 shot resources/examples/cloud-from-catalogue.nines.json docs/images/catalogue-palette.png db
 shot resources/examples/cloud-from-catalogue.nines.json docs/images/catalogue-inspector.png \
   'web:failure_modes[instance].repair'

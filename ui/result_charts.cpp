@@ -199,6 +199,8 @@ bool criticality(QCustomPlot* plot, const Analysis& a)
     QVector<double> keys, values;
     std::vector<QCPItemText*> labels;
     double top = 0;
+    // The bars first: what is added later is drawn on top, and the labels must be.
+    QCPBars* b = bars(plot, plot->yAxis, plot->xAxis, kAmber, QObject::tr("criticality"));
     for (size_t i = 0; i < ranked.size(); ++i) {
         const double key = double(ranked.size() - i);
         const auto* c = ranked[i];
@@ -207,7 +209,9 @@ bool criticality(QCustomPlot* plot, const Analysis& a)
             name = QString::fromStdString(comp->name);
         if (name.size() > 24)
             name = name.left(23) + QChar(0x2026);
-        ticker->addTick(key, name);
+        // What making it perfect saves goes under its name: a label beside the bar would not fit
+        // next to a long bar in a small chart.
+        ticker->addTick(key, QObject::tr("%1\nsaves %2 min/yr if perfect").arg(name, num(downtimeSavedIfPerfect(a, *c))));
         keys << key;
         values << 100.0 * c->criticality;
         top = std::max(top, 100.0 * c->criticality);
@@ -216,26 +220,23 @@ bool criticality(QCustomPlot* plot, const Analysis& a)
         labels.push_back(label);
         label->setPositionAlignment(Qt::AlignLeft | Qt::AlignVCenter);
         label->setPadding(QMargins(5, 0, 0, 0));
-        label->setText(QObject::tr("%1% \u00b7 saves %2 min/yr if perfect")
-                           .arg(num(100.0 * c->criticality))
-                           .arg(num(downtimeSavedIfPerfect(a, *c))));
+        label->setText(QObject::tr("%1%").arg(num(100.0 * c->criticality)));
         QFont f = plot->font();
         f.setPointSizeF(9);
         label->setFont(f);
         label->setColor(QColor(0x2d, 0x37, 0x48));
         label->setClipToAxisRect(false);
     }
-    QCPBars* b = bars(plot, plot->yAxis, plot->xAxis, kAmber, QObject::tr("criticality"));
     b->setWidth(0.6);
     b->setData(keys, values, true);
     plot->yAxis->setTicker(ticker);
     plot->yAxis->setRange(0.3, double(ranked.size()) + 0.7);
     plot->yAxis->grid()->setVisible(false);
-    const double range = std::min(100.0, top * 1.9 + 5);
+    const double range = std::min(100.0, top * 1.2 + 6);
     plot->xAxis->setRange(0, range);
     // A long bar carries its label inside, so that no label runs out of the chart.
     for (size_t i = 0; i < labels.size(); ++i)
-        if (values[qsizetype(i)] > range * 0.5) {
+        if (values[qsizetype(i)] > range * 0.8) {
             labels[i]->setPositionAlignment(Qt::AlignRight | Qt::AlignVCenter);
             labels[i]->setPadding(QMargins(0, 0, 6, 0));
             labels[i]->setColor(Qt::white);
