@@ -6,6 +6,8 @@
 
 #include "sim/compiled_model.h"
 
+#include <QObject>
+
 namespace nines::ui {
 
 sim::RunSettings runSettingsOf(const model::Model& m)
@@ -30,9 +32,28 @@ Analysis runAnalysis(const model::Model& m, const sim::RunSettings& settings, co
     a.queues = simulatedQueues(a.simulation, nullptr);
     a.assumptions = io::assumptions(m);
     a.capacity = sim::analyzeCapacity(m);
+    auto stopped = [&] { return cancel && cancel->load(); };
     if (!a.partial()) {
         a.exact = sim::analyze(m);
-        a.cap = simulatedCap(m, settings, a.simulation, nullptr);
+        // One more exact solution per component, for what making it perfect gains; a large
+        // model would wait for hundreds of them, so it goes without.
+        constexpr size_t kMostSolutions = 60;
+        if (a.exact.applicable && m.components.size() <= kMostSolutions)
+            for (const auto& c : m.components) {
+                if (stopped())
+                    break;
+                if (c.failure_modes.empty())
+                    continue;
+                model::Model perfect = m;
+                perfect.components[size_t(perfect.componentIndex(c.id))].failure_modes.clear();
+                const sim::AnalyticResult r = sim::analyze(perfect);
+                if (r.applicable)
+                    a.exact_gain[c.id] = r.availability - a.exact.availability;
+            }
+        if (!stopped())
+            a.cap = simulatedCap(m, settings, a.simulation, nullptr, cancel, &a.cancelled);
+        if (stopped())
+            a.cancelled = true;
     } else {
         a.exact.reasons.push_back("the simulation was cancelled, so nothing else was computed");
     }
@@ -89,12 +110,48 @@ double downtimeSavedIfPerfect(const Analysis& a, const sim::ComponentResult& c)
 
 std::optional<double> exactGainIfPerfect(const Analysis& a, const std::string& componentId)
 {
-    if (!a.exact.applicable)
+    auto it = a.exact_gain.find(componentId);
+    if (it == a.exact_gain.end())
         return std::nullopt;
-    for (const auto& c : a.exact.components)
-        if (c.id == componentId)
-            return c.birnbaum * (1.0 - c.own_availability);
-    return std::nullopt;
+    return it->second;
+}
+
+QString Analysis::period() const
+{
+    return settings.steady_state || settings.mission_hours == model::kHoursPerYear ? QObject::tr("year")
+                                                                                 : QObject::tr("mission");
+}
+
+namespace {
+/// The model with what does not change any figure cleared.
+model::Model designOf(const model::Model& m)
+{
+    model::Model d = m;
+    d.name.clear();
+    d.description.clear();
+    d.settings.seed = 0;
+    d.settings.replications = 0;
+    d.settings.target_relative_precision = 0;
+    d.settings.max_wall_seconds = 0;
+    for (auto& c : d.components) {
+        c.position.reset();
+        c.name.clear();
+        c.description.clear();
+    }
+    for (auto& z : d.zones)
+        z.position.reset();
+    for (auto& r : d.regions)
+        r.position.reset();
+    for (auto& h : d.hubs)
+        h.position.reset();
+    d.scenarios.clear();
+    return d;
+}
+}  // namespace
+
+bool sameDesign(const model::Model& a, const model::Model& now)
+{
+    return designOf(a) == designOf(now);
 }
 
 }  // namespace nines::ui

@@ -15,6 +15,7 @@
 #include <QJsonObject>
 
 #include <atomic>
+#include <map>
 #include <optional>
 
 namespace nines::ui {
@@ -28,9 +29,16 @@ struct Analysis {
     QJsonArray cap;                         // per data store, as in `nines simulate --json`
     QJsonArray queues;
     std::vector<io::Assumption> assumptions;
+    /// Availability gained by making each component perfect (it never fails), computed exactly
+    /// by solving the model again without its failure modes; empty when the exact solver does
+    /// not apply or the model is too large for one solution per component.
+    std::map<std::string, double> exact_gain;
     QDateTime finished;                     // when the run ended (reports print it)
+    bool cancelled = false;                 // stopped early: in the simulation or after it
 
-    bool partial() const { return simulation.partial(); }
+    bool partial() const { return cancelled || simulation.partial(); }
+    /// "year" for one-year missions, else "mission": what one simulated replication stands for.
+    QString period() const;
 };
 
 /// The run settings a model asks for (seed, replications, precision, mission time, wall-clock
@@ -53,12 +61,17 @@ QJsonObject simulateJson(const model::Model& m, const sim::RunResult& r, const s
 /// any machine.
 QJsonObject analysisToJson(const Analysis& a);
 
-/// Downtime a year (minutes) that making each component perfect would save, by its criticality
-/// in the simulation: the share of the downtime during which it alone kept the system down.
+/// Downtime a year (minutes) that making a component perfect would save, estimated from its
+/// criticality (the share of outage time during which it alone kept the system down) times the
+/// mean downtime: exact with one entry, an estimate when partial outages of several entries mix.
 double downtimeSavedIfPerfect(const Analysis& a, const sim::ComponentResult& c);
 
-/// Availability gained by making a component perfect, exactly (Birnbaum importance times its own
-/// unavailability); nullopt when the exact solver does not apply.
+/// Availability gained by making a component perfect, from the exact solver (Analysis::exact_gain).
 std::optional<double> exactGainIfPerfect(const Analysis& a, const std::string& componentId);
+
+/// Whether results computed for `a` still describe `now`: the same design and mission, whatever
+/// the canvas positions, names and descriptions or the run's budget (seed, replications,
+/// precision, wall-clock limit) say.
+bool sameDesign(const model::Model& a, const model::Model& now);
 
 }  // namespace nines::ui

@@ -88,7 +88,8 @@ Model withConsistency(const Model& m, const std::string& store, Consistency c)
     return v;
 }
 
-QJsonArray simulatedCap(const Model& m, const sim::RunSettings& s, const sim::RunResult& base, std::ostream* text)
+QJsonArray simulatedCap(const Model& m, const sim::RunSettings& s, const sim::RunResult& base, std::ostream* text,
+                        const std::atomic<bool>* cancel, bool* cancelled)
 {
     QJsonArray out;
     TextTable t = capTable();
@@ -100,7 +101,13 @@ QJsonArray simulatedCap(const Model& m, const sim::RunSettings& s, const sim::Ru
         sim::RunSettings so = s;
         so.target_relative_precision = 0;  // the same replications as the base run
         so.replications = static_cast<std::uint32_t>(base.replications / (s.steady_state ? s.batches_per_replication : 1));
-        const sim::RunResult r = sim::runSimulation(sim::compile(other), so);
+        const sim::RunResult r = sim::runSimulation(sim::compile(other), so, cancel);
+        if (r.partial()) {
+            // A half-run comparison would compare unlike with like: the store is left out.
+            if (cancelled)
+                *cancelled = true;
+            break;
+        }
         const sim::RunResult& asCp = cp ? base : r;
         const sim::RunResult& asAp = cp ? r : base;
         const sim::StoreResult* st = storeIn(base, comp.id);

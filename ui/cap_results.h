@@ -10,6 +10,7 @@
 
 #include <QJsonArray>
 
+#include <atomic>
 #include <ostream>
 
 namespace nines::ui {
@@ -18,8 +19,10 @@ namespace nines::ui {
 model::Model withConsistency(const model::Model& m, const std::string& store, model::Consistency c);
 
 /// Simulated CAP figures; runs each store's other consistency with the same seeds (common
-/// random numbers). Prints a table to `text` unless it is null.
-QJsonArray simulatedCap(const model::Model& m, const sim::RunSettings& s, const sim::RunResult& base, std::ostream* text);
+/// random numbers). Prints a table to `text` unless it is null. When `cancel` turns true it stops
+/// and returns what it has, with `cancelled` set.
+QJsonArray simulatedCap(const model::Model& m, const sim::RunSettings& s, const sim::RunResult& base, std::ostream* text,
+                        const std::atomic<bool>* cancel = nullptr, bool* cancelled = nullptr);
 
 /// Exact CAP figures from the analytic solver (the caller checked that it applies).
 QJsonArray exactCap(const model::Model& m, const sim::AnalyticResult& base, std::ostream* text);

@@ -117,13 +117,13 @@ MainWindow::MainWindow(Options options, QWidget* parent)
     connect(doc_, &Document::modelChanged, this, &MainWindow::updateStatus);
     connect(doc_, &Document::modelChanged, this, [this] {
         // Results belong to the model they were computed for; run settings are not the design.
-        if (auto a = results_->analysis()) {
-            model::Model now = doc_->model();
-            now.settings = a->model.settings;
-            results_->setStale(!(now == a->model));
-        }
+        if (auto a = results_->analysis())
+            results_->setStale(!sameDesign(a->model, doc_->model()));
     });
-    connect(doc_, &Document::documentReset, this, [this] { showAnalysis(nullptr); });
+    connect(doc_, &Document::documentReset, this, [this] {
+        run_->discard();  // a run of the previous document must not land on this one
+        showAnalysis(nullptr);
+    });
     connect(doc_, &Document::problemsChanged, this, [this] {
         problems_->setProblems(doc_->problems());
         updateStatus();
@@ -354,9 +354,7 @@ void MainWindow::showAnalysis(std::shared_ptr<const Analysis> a)
     scene_->setResults(std::move(onCanvas));
     results_->setAnalysis(a);
     if (a) {
-        model::Model now = doc_->model();
-        now.settings = a->model.settings;
-        results_->setStale(!(now == a->model));
+        results_->setStale(!sameDesign(a->model, doc_->model()));
         showResults(true);
     }
 }

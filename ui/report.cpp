@@ -184,11 +184,15 @@ QString titleHtml(const Analysis& a)
     h += QStringLiteral("<p class=\"subtitle\">%1</p>\n")
              .arg(QObject::tr("Availability report \u00b7 %1 \u00b7 Nines")
                       .arg(a.finished.toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
-    if (a.partial())
+    if (a.simulation.partial())
         h += QStringLiteral("<p class=\"warning\">%1</p>\n")
                  .arg(QObject::tr("PARTIAL RESULT: the run was cancelled after %1 replications; the figures are "
                                   "estimates from those only.")
                           .arg(a.simulation.replications));
+    else if (a.partial())
+        h += QStringLiteral("<p class=\"warning\">%1</p>\n")
+                 .arg(QObject::tr("PARTIAL RESULT: the run was cancelled after the simulation; the comparison of "
+                                  "CP and AP data stores is incomplete or missing."));
     if (!m.description.empty())
         h += QStringLiteral("<p>%1</p>\n").arg(qs(m.description).toHtmlEscaped());
     return h;
@@ -342,7 +346,7 @@ QString writePdf(const Analysis& a, const QString& path)
         // The headline first, then the drawing and the charts, then the other tables.
         cursor.insertHtml(tableHtml(tables.front(), true));
         cursor.insertBlock();
-        // The drawing on a page of its own, then two charts to a page, then the tables.
+        // The drawing after the headline, then two charts to a page, then the tables.
         for (size_t i = 0; i < figures.size(); ++i)
             insertFigure(cursor, figures, i, i % 2 == 1);
         QTextBlockFormat page;
@@ -353,7 +357,9 @@ QString writePdf(const Analysis& a, const QString& path)
             cursor.insertBlock();
         }
         // Our own pagination rather than QTextDocument::print, for a footer naming the report.
-        QPainter painter(&pdf);
+        QPainter painter;
+        if (!painter.begin(&pdf))
+            return QObject::tr("cannot draw the PDF");
         const int pages = doc.pageCount();
         const double pageHeight = doc.pageSize().height();
         QFont footerFont = font;
@@ -364,6 +370,7 @@ QString writePdf(const Analysis& a, const QString& path)
             painter.save();
             painter.translate(0, -p * pageHeight);
             QAbstractTextDocumentLayout::PaintContext context;
+            context.palette.setColor(QPalette::Text, Qt::black);  // paper, whatever the desktop's theme
             context.clip = QRectF(0, p * pageHeight, body.width(), pageHeight);
             painter.setClipRect(context.clip);
             doc.documentLayout()->draw(&painter, context);
@@ -443,7 +450,7 @@ std::vector<ReportTable> reportTables(const Analysis& a)
                              exact && a.exact.frequency_known ? fixed(a.exact.outages_per_year, 2) : QObject::tr("n/a")};
     head.rows << QStringList{QObject::tr("Mean outage, minutes"), fixed(r.mean_outage_minutes, 1), {},
                              exact && a.exact.frequency_known ? fixed(a.exact.mean_outage_minutes, 1) : QObject::tr("n/a")};
-    head.rows << QStringList{QObject::tr("Probability that a year misses the SLA (%1)").arg(percent(a.settings.sla_availability, 3)),
+    head.rows << QStringList{QObject::tr("Probability that a %1 misses the SLA (%2)").arg(a.period(), percent(a.settings.sla_availability, 3)),
                              fixed(r.sla_miss_probability.mean, 3), interval(r.sla_miss_probability, 3, false), {}};
     if (r.capacity_modelled)
         head.rows << QStringList{QObject::tr("Share of the demand served (capacity)"), percent(r.performability.mean, d),
@@ -470,10 +477,14 @@ std::vector<ReportTable> reportTables(const Analysis& a)
     ReportTable comps{QStringLiteral("components"), QObject::tr("Components"),
                       {QObject::tr("Component"), QObject::tr("Id"), QObject::tr("Kind"), QObject::tr("Redundancy"),
                        QObject::tr("Criticality"), QObject::tr("Own availability"),
-                       QObject::tr("Downtime saved if perfect (min/yr)"), QObject::tr("Exact gain if perfect")},
+                       QObject::tr("Downtime saved if perfect (min/yr, estimate)"),
+                       QObject::tr("Availability gained if perfect (exact)")},
                       {},
-                      QObject::tr("Criticality: the share of the downtime during which the component alone kept the "
-                                  "system down. Own availability: the time its own group served.")};
+                      QObject::tr("Criticality: the share of the outage time during which the component alone kept "
+                                  "the system down. Downtime saved if perfect: criticality times the mean downtime "
+                                  "(exact with one entry, an estimate when partial outages of several entries mix). "
+                                  "Availability gained if perfect: the exact solver run again with the component "
+                                  "never failing.")};
     std::vector<const sim::ComponentResult*> ranked;
     for (const auto& c : r.components)
         ranked.push_back(&c);
@@ -493,7 +504,7 @@ std::vector<ReportTable> reportTables(const Analysis& a)
                                   fixed(downtimeSavedIfPerfect(a, *c), 1),
                                   gain ? percent(*gain, decimalsFor(*gain) + 1) : QObject::tr("n/a")};
     }
-    if (!a.exact.applicable) {
+    if (a.exact_gain.empty()) {
         comps.headers.removeLast();
         for (auto& row : comps.rows)
             row.removeLast();

@@ -70,11 +70,11 @@ bool downtime(QCustomPlot* plot, const Analysis& a)
         keys[i] = (i + 0.5) * width;
     for (double x : v)
         values[std::min(binCount - 1, static_cast<int>(x / width))] += 100.0 / double(v.size());
-    QCPBars* b = bars(plot, plot->xAxis, plot->yAxis, kBlue, QObject::tr("share of years"));
+    QCPBars* b = bars(plot, plot->xAxis, plot->yAxis, kBlue, QObject::tr("share of %1s").arg(a.period()));
     b->setWidth(width * 0.92);
     b->setData(keys, values, true);
-    plot->xAxis->setLabel(QObject::tr("Downtime in a year (minutes)"));
-    plot->yAxis->setLabel(QObject::tr("Share of simulated years (%)"));
+    plot->xAxis->setLabel(QObject::tr("Downtime in a %1 (minutes)").arg(a.period()));
+    plot->yAxis->setLabel(QObject::tr("Share of simulated %1s (%)").arg(a.period()));
     plot->xAxis->setRange(0, top * 1.04);
     plot->yAxis->setRange(0, *std::max_element(values.begin(), values.end()) * 1.25);
     marker(plot, r.downtime_p50, QObject::tr("median %1").arg(num(r.downtime_p50)), kTeal, 0);
@@ -174,7 +174,8 @@ bool convergence(QCustomPlot* plot, const Analysis& a)
         for (auto it = g->data()->begin(); it != g->data()->end(); ++it)
             it->value = std::clamp(it->value, yRange.lower, yRange.upper);
     plot->xAxis->setRange(0, x.back());
-    plot->xAxis->setLabel(a.simulation.steady_state ? QObject::tr("Batches") : QObject::tr("Replications (simulated years)"));
+    plot->xAxis->setLabel(a.simulation.steady_state ? QObject::tr("Batches")
+                                                    : QObject::tr("Replications (simulated %1s)").arg(a.period()));
     plot->yAxis->setLabel(QObject::tr("Availability (%)"));
     plot->yAxis->setNumberFormat(QStringLiteral("f"));
     plot->yAxis->setNumberPrecision(std::clamp(int(std::ceil(-std::log10(pad))) + 1, 2, 7));
@@ -211,7 +212,7 @@ bool criticality(QCustomPlot* plot, const Analysis& a)
             name = name.left(23) + QChar(0x2026);
         // What making it perfect saves goes under its name: a label beside the bar would not fit
         // next to a long bar in a small chart.
-        ticker->addTick(key, QObject::tr("%1\nsaves %2 min/yr if perfect").arg(name, num(downtimeSavedIfPerfect(a, *c))));
+        ticker->addTick(key, QObject::tr("%1\nsaves about %2 min/yr if perfect").arg(name, num(downtimeSavedIfPerfect(a, *c))));
         keys << key;
         values << 100.0 * c->criticality;
         top = std::max(top, 100.0 * c->criticality);

@@ -198,7 +198,10 @@ QWidget* ResultsView::chartBox(ChartKind kind)
     });
     plot->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(plot, &QWidget::customContextMenuRequested, this, [this, plot, kind](const QPoint& at) {
-        QMenu menu(plot);
+        // No parent: a run finishing while the menu or the file dialog is open rebuilds the
+        // dashboard, which deletes the plot.
+        QMenu menu;
+        const QPoint where = plot->mapToGlobal(at);
         for (const char* suffix : {"png", "svg", "pdf"})
             menu.addAction(tr("Export as %1...").arg(QString::fromLatin1(suffix).toUpper()), this, [this, kind, suffix] {
                 const QString base = analysis_ ? QString::fromStdString(analysis_->model.name) : QStringLiteral("chart");
@@ -209,7 +212,7 @@ QWidget* ResultsView::chartBox(ChartKind kind)
                 if (!why.isEmpty())
                     QToolTip::showText(QCursor::pos(), why);
             });
-        menu.exec(plot->mapToGlobal(at));
+        menu.exec(where);
     });
     return box;
 }
@@ -259,7 +262,8 @@ void ResultsView::rebuild()
          tr("95%: %1 \u2013 %2").arg(ninesText(r.unavailability.high), ninesText(std::max(0.0, r.unavailability.low))));
     cell(fixed(r.downtime_minutes_per_year.mean, 0), tr("minutes of downtime a year"),
          tr("median %1, p90 %2, p99 %3").arg(fixed(r.downtime_p50, 0), fixed(r.downtime_p90, 0), fixed(r.downtime_p99, 0)));
-    cell(fixed(r.sla_miss_probability.mean, 3), tr("probability a year misses %1").arg(percent(a.settings.sla_availability, 3)),
+    cell(fixed(r.sla_miss_probability.mean, 3),
+         tr("probability a %1 misses %2").arg(a.period(), percent(a.settings.sla_availability, 3)),
          meets ? tr("meets the SLA on average") : tr("<span style=\"color:#c53030\">misses the SLA on average</span>"));
     if (a.exact.applicable)
         cell(percent(a.exact.availability, d + 1), tr("exact (steady state)"),

@@ -16,6 +16,7 @@
 #include <QProgressBar>
 #include <QRegularExpressionValidator>
 #include <QPushButton>
+#include <QAbstractSpinBox>
 #include <QSpinBox>
 #include <QThread>
 #include <QUndoStack>
@@ -60,13 +61,14 @@ RunPanel::RunPanel(Document* doc, QWidget* parent)
     replications_->setRange(1, 100000000);
     replications_->setGroupSeparatorShown(true);
     replications_->setToolTip(tr("Replications to run, or the most to run with a target precision"));
-    precision_->setRange(0, 0.5);
-    precision_->setDecimals(3);
+    // The model's own ranges and precision, so that showing a value never rounds it.
+    precision_->setRange(0, 0.999);
+    precision_->setDecimals(4);
     precision_->setSingleStep(0.01);
     precision_->setSpecialValueText(tr("off (run them all)"));
     precision_->setToolTip(tr("Stop once the 95% half-width of the unavailability is below this share of it"));
-    mission_->setRange(1, 1e7);
-    mission_->setDecimals(0);
+    mission_->setRange(0.001, 1e7);
+    mission_->setDecimals(3);
     mission_->setSuffix(tr(" h"));
     mission_->setGroupSeparatorShown(true);
     seed_->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("\\d{1,15}")), seed_));
@@ -133,19 +135,11 @@ RunPanel::RunPanel(Document* doc, QWidget* parent)
 
     // The fields show the model's run settings and change them (undoably); threads are the
     // machine's business, not the model's.
-    connect(replications_, &QSpinBox::editingFinished, this, [this] {
-        editSettings(tr("replications"), [v = replications_->value()](model::Settings& s) { s.replications = v; });
-    });
-    connect(precision_, &QDoubleSpinBox::editingFinished, this, [this] {
-        editSettings(tr("target precision"),
-                     [v = precision_->value()](model::Settings& s) { s.target_relative_precision = v; });
-    });
-    connect(mission_, &QDoubleSpinBox::editingFinished, this, [this] {
-        editSettings(tr("mission time"), [v = mission_->value()](model::Settings& s) { s.mission_hours = v; });
-    });
-    connect(seed_, &QLineEdit::editingFinished, this, [this] {
-        editSettings(tr("seed"), [v = seed_->text().toULongLong()](model::Settings& s) { s.seed = v; });
-    });
+    // Leaving a field commits it only when its value differs from the model's.
+    for (QAbstractSpinBox* field : {static_cast<QAbstractSpinBox*>(replications_), static_cast<QAbstractSpinBox*>(precision_),
+                                    static_cast<QAbstractSpinBox*>(mission_)})
+        connect(field, &QAbstractSpinBox::editingFinished, this, &RunPanel::commitFields);
+    connect(seed_, &QLineEdit::editingFinished, this, &RunPanel::commitFields);
     connect(doc_, &Document::modelChanged, this, &RunPanel::loadSettings);
     connect(doc_, &Document::documentReset, this, &RunPanel::loadSettings);
     loadSettings();
@@ -200,10 +194,36 @@ void RunPanel::setRunning(bool on)
     cancel_->setEnabled(on);
 }
 
+void RunPanel::commitFields()
+{
+    // A shortcut (F5) does not take the focus: a value still being typed counts.
+    if (replications_->value() != doc_->model().settings.replications)
+        editSettings(tr("replications"), [v = replications_->value()](model::Settings& s) { s.replications = v; });
+    if (precision_->value() != doc_->model().settings.target_relative_precision)
+        editSettings(tr("target precision"),
+                     [v = precision_->value()](model::Settings& s) { s.target_relative_precision = v; });
+    if (std::abs(mission_->value() - doc_->model().settings.mission_hours) > 5e-4)
+        editSettings(tr("mission time"), [v = mission_->value()](model::Settings& s) { s.mission_hours = v; });
+    if (!seed_->text().isEmpty() && seed_->text().toULongLong() != doc_->model().settings.seed)
+        editSettings(tr("seed"), [v = seed_->text().toULongLong()](model::Settings& s) { s.seed = v; });
+}
+
+void RunPanel::discard()
+{
+    if (!watcher_->isRunning())
+        return;
+    discard_ = true;
+    if (stop_)
+        stop_->store(true);
+}
+
 bool RunPanel::simulate()
 {
-    if (running())
+    if (running()) {
+        status_->setText(tr("A run is going on: cancel it first."));
         return false;
+    }
+    commitFields();
     if (doc_->hasErrors()) {
         status_->setText(tr("The model has problems (see the Problems list); fix them to run it."));
         return false;
@@ -263,6 +283,8 @@ bool RunPanel::analyzeExact()
 
 void RunPanel::cancel()
 {
+    if (!watcher_->isRunning())
+        return;  // the exact solver is not interruptible, and takes moments
     if (stop_)
         stop_->store(true);
     status_->setText(tr("Cancelling..."));
@@ -270,8 +292,10 @@ void RunPanel::cancel()
 
 void RunPanel::onProgress(const sim::Checkpoint& now, std::uint64_t target)
 {
-    if (!watcher_->isRunning())
+    if (!watcher_->isRunning() || discard_)
         return;
+    if (now.replications >= target)
+        status_->setText(tr("Simulated; now the exact solution and, per data store, CP against AP..."));
     const double share = target > 0 ? std::min(1.0, double(now.replications) / double(target)) : 0.0;
     progress_->setValue(int(1000 * share));
     progress_->setFormat(tr("%1 of %2 replications")
@@ -293,14 +317,22 @@ void RunPanel::onProgress(const sim::Checkpoint& now, std::uint64_t target)
 void RunPanel::onFinished()
 {
     setRunning(false);
+    if (discard_) {
+        discard_ = false;
+        progress_->setValue(0);
+        progress_->setFormat(QString());
+        timing_->clear();
+        status_->setText(tr("The run of the previous model was stopped."));
+        return;
+    }
     result_ = watcher_->result();
     const sim::RunResult& r = result_->simulation;
     progress_->setValue(r.partial() ? progress_->value() : 1000);
-    progress_->setFormat(r.partial() ? tr("cancelled") : tr("done"));
+    progress_->setFormat(result_->partial() ? tr("cancelled") : tr("done"));
     timing_->setText(tr("%1 replications in %2 (%3 million events/s)")
                          .arg(QString::fromStdString(formatFixed(double(r.replications), 0)), duration(r.wall_seconds),
                               QString::fromStdString(formatFixed(r.events_per_second() / 1e6, 1))));
-    status_->setText(r.partial() ? tr("Cancelled: the results so far are shown, marked as partial.")
+    status_->setText(result_->partial() ? tr("Cancelled: the results so far are shown, marked as partial.")
                                  : tr("Done: availability %1% (see Results).")
                                        .arg(QString::fromStdString(formatFixed(100 * r.availability.mean, 5))));
     Q_EMIT finished(result_);

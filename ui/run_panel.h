@@ -41,6 +41,8 @@ public:
     bool analyzeExact();
     /// Asks the running work to stop; the partial result arrives through finished().
     void cancel();
+    /// Stops the running work and drops its result (the document it was for is gone).
+    void discard();
     bool running() const;
 
     /// The latest complete or partial result (null before the first run).
@@ -84,6 +86,8 @@ private:
     QElapsedTimer clock_;
     std::shared_ptr<const Analysis> result_;
     bool loading_ = false;
+    bool discard_ = false;
+    void commitFields();
 };
 
 }  // namespace nines::ui

@@ -7,6 +7,8 @@
 #include "ui/diagram_view.h"
 #include "ui/document.h"
 #include "ui/main_window.h"
+#include "ui/report.h"
+#include "ui/results_view.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -108,6 +110,39 @@ private Q_SLOTS:
             w.view()->viewport()->repaint();
         }
         once("one zoom step (wheel notch) of the 500-component diagram, repainted");
+    }
+
+    // The results of the large model: the dashboard built (charts, tables, canvas tint) and the
+    // PDF report written, from one analysis of 100 replications.
+    void resultsDashboard500()
+    {
+        const auto window = openWindow();
+        QVERIFY(window);
+        ui::MainWindow& w = *window;
+        sim::RunSettings s = ui::runSettingsOf(w.document()->model());
+        s.replications = 100;
+        const auto a = std::make_shared<const ui::Analysis>(ui::runAnalysis(w.document()->model(), s));
+        w.showResults(true);
+        QBENCHMARK {
+            w.resultsView()->setAnalysis(a);
+            QApplication::processEvents();
+            w.resultsView()->viewport()->repaint();
+        }
+        once("results dashboard of the 500-component model built and painted (charts, tables)");
+    }
+
+    void reportPdf500()
+    {
+        io::LoadResult loaded = io::loadModelFile(path_);
+        QVERIFY(loaded.ok());
+        sim::RunSettings s = ui::runSettingsOf(*loaded.model);
+        s.replications = 100;
+        const ui::Analysis a = ui::runAnalysis(*loaded.model, s);
+        const QString out = dir_.filePath(QStringLiteral("large.pdf"));
+        QBENCHMARK {
+            QVERIFY(ui::writeReport(a, out).isEmpty());
+        }
+        once("PDF report of the 500-component model written (topology, charts, every table)");
     }
 };
 

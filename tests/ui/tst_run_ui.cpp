@@ -104,7 +104,18 @@ private Q_SLOTS:
         QVERIFY(item->resultAvailability().has_value());
         QVERIFY(item->resultCriticality().has_value());
 
-        // An edit marks the results stale; undoing it makes them current again.
+        // What making a component perfect gains, from the exact solver: never a loss.
+        QVERIFY(!a->exact_gain.empty());
+        for (const auto& [id, gain] : a->exact_gain)
+            QVERIFY2(gain > -1e-12, id.c_str());
+        QVERIFY(components->horizontalHeaderItem(components->columnCount() - 1)->text().contains(QStringLiteral("exact")));
+
+        // An edit marks the results stale; undoing it makes them current again. Moving a card
+        // or renaming changes no figure.
+        QVERIFY(!results->stale());
+        moveItems(w.document(), {{{ItemKind::Component, 2}, {1234, 567}, std::nullopt}}, QStringLiteral("move"));
+        editItems(w.document(), {{ItemKind::Component, 2}},
+                  [](Item& x) { std::get<model::Component>(x).name = "renamed"; }, QStringLiteral("rename"));
         QVERIFY(!results->stale());
         editItems(w.document(), {{ItemKind::Component, 2}},
                   [](Item& x) { std::get<model::Component>(x).instances += 1; }, QStringLiteral("more"));
@@ -161,6 +172,15 @@ private Q_SLOTS:
         QFile json(dir_.filePath(QStringLiteral("partial.json")));
         QVERIFY(json.open(QIODevice::ReadOnly));
         QCOMPARE(QJsonDocument::fromJson(json.readAll()).object().value(QStringLiteral("partial")).toBool(), true);
+
+        // A run going on when another document is opened stops, and its result is dropped.
+        QVERIFY(run->simulate());
+        QTest::qWait(200);
+        w.newDocument();
+        QTRY_VERIFY_WITH_TIMEOUT(!run->running(), 5000);
+        QTest::qWait(50);
+        QCOMPARE(done.count(), 1);  // only the cancelled run above reported
+        QVERIFY(!w.resultsView()->analysis());
     }
 
     void invalidModelDoesNotRun()
