@@ -29,6 +29,21 @@ namespace nines::ui {
 
 namespace {
 
+/// A number field that shows as many decimals as the value has (8,760 h, 0.05), while still
+/// taking the model's precision.
+class ShortestSpinBox : public QDoubleSpinBox
+{
+public:
+    using QDoubleSpinBox::QDoubleSpinBox;
+    QString textFromValue(double v) const override
+    {
+        QString s = locale().toString(v, 'f', QLocale::FloatingPointShortest);
+        if (!isGroupSeparatorShown())
+            s.remove(locale().groupSeparator());
+        return s;
+    }
+};
+
 QString duration(double seconds)
 {
     if (seconds < 60)
@@ -44,8 +59,8 @@ RunPanel::RunPanel(Document* doc, QWidget* parent)
     : QWidget(parent)
     , doc_(doc)
     , replications_(new QSpinBox(this))
-    , precision_(new QDoubleSpinBox(this))
-    , mission_(new QDoubleSpinBox(this))
+    , precision_(new ShortestSpinBox(this))
+    , mission_(new ShortestSpinBox(this))
     , seed_(new QLineEdit(this))
     , threads_(new QSpinBox(this))
     , simulate_(new QPushButton(tr("Simulate"), this))
