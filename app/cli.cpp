@@ -24,6 +24,8 @@ const Command kCommands[] = {
     {"simulate", "simulate FILE", "Monte Carlo availability with confidence intervals", cmdSimulate},
     {"analyze", "analyze FILE", "exact steady-state availability, where the model allows it", cmdAnalyze},
     {"capacity", "capacity FILE", "capacity headroom per tier: all up, N+1, zone loss, months of growth", cmdCapacity},
+    {"compare", "compare FILE", "the base and every scenario side by side, with cost and paired differences", cmdCompare},
+    {"sweep", "sweep FILE --set PATH=A..B", "a field stepped over a range: availability and cost per value", cmdSweep},
     {"report", "report FILE -o OUT", "simulate and write the report: .pdf, .html, .csv or .json", cmdReport},
     {"catalogue", "catalogue [ID...]", "component templates with sourced failure and repair figures", cmdCatalogue},
 };

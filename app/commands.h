@@ -16,5 +16,7 @@ int cmdAnalyze(const QStringList& args);
 int cmdCapacity(const QStringList& args);
 int cmdCatalogue(const QStringList& args);
 int cmdReport(const QStringList& args);
+int cmdCompare(const QStringList& args);
+int cmdSweep(const QStringList& args);
 
 }  // namespace nines::app

@@ -1,0 +1,118 @@
+// `nines sweep FILE --set PATH=FROM..TO[:STEP] [--set ...] [--json]`: one or two numeric fields
+// stepped over a range, each point simulated with the same seed; availability with its interval
+// and cost per point, and the smallest value that meets the SLA.
+#include "cli_util.h"
+#include "commands.h"
+#include "exit_codes.h"
+
+#include "ui/analysis.h"
+#include "ui/comparison.h"
+
+#include <QJsonDocument>
+
+#include <atomic>
+#include <cmath>
+#include <csignal>
+#include <iostream>
+
+namespace nines::app {
+
+namespace {
+
+std::atomic<bool> g_cancel{false};
+
+extern "C" void onSweepInterrupt(int)
+{
+    g_cancel.store(true);
+}
+
+}  // namespace
+
+int cmdSweep(const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The model file."));
+    const QCommandLineOption set(QStringLiteral("set"),
+                                 QStringLiteral("A field to sweep: PATH=FROM..TO[:STEP] (step 1 by default), e.g. "
+                                                "components[app].instances=2..6; twice for a grid."),
+                                 QStringLiteral("PATH=FROM..TO[:STEP]"));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print the sweep as JSON."));
+    parser.addOption(set);
+    parser.addOption(json);
+    const RunOptions run;
+    run.addTo(parser);
+    if (auto stop = parseCommand(parser, args,
+                                 QStringLiteral("Sweep one or two numeric fields of a model over a range: availability "
+                                                "with its confidence interval and cost at each point, and the smallest "
+                                                "value that meets the SLA target.")))
+        return *stop;
+    std::vector<ui::SweepAxis> axes;
+    for (const QString& spec : parser.values(set)) {
+        std::string why;
+        auto axis = ui::parseSweep(spec.toStdString(), why);
+        if (!axis) {
+            std::cerr << "nines sweep: --set " << why << "\n";
+            return ExitInvalid;
+        }
+        axes.push_back(std::move(*axis));
+    }
+    if (axes.empty() || axes.size() > 2) {
+        std::cerr << "nines sweep: give one or two --set PATH=FROM..TO[:STEP]\n";
+        return ExitInvalid;
+    }
+    int code = ExitOk;
+    auto loaded = loadTheFile(parser, "sweep", "nines sweep FILE --set PATH=FROM..TO[:STEP]", code);
+    if (!loaded)
+        return code;
+    sim::RunSettings s = ui::runSettingsOf(*loaded);
+    if (auto bad = run.apply(parser, s)) {
+        std::cerr << "nines sweep: " << *bad << "\n";
+        return ExitInvalid;
+    }
+    std::signal(SIGINT, onSweepInterrupt);
+    const ui::Sweep sweep = ui::runSweep(*loaded, axes, s, &g_cancel);
+    if (parser.isSet(json)) {
+        std::cout << QJsonDocument(ui::sweepToJson(sweep)).toJson(QJsonDocument::Indented).toStdString();
+    } else {
+        std::vector<std::string> head;
+        for (const auto& a : axes)
+            head.push_back(a.path);
+        for (const char* h : {"availability", "95% interval", "nines", "downtime min/yr", "exact", "capex", "yearly",
+                              "meets SLA"})
+            head.push_back(h);
+        TextTable t(head);
+        for (const auto& p : sweep.points) {
+            std::vector<std::string> row;
+            for (double v : p.values)
+                row.push_back(formatFixed(v, 6));
+            if (!p.valid) {
+                row.push_back("invalid: " + p.problem);
+                row.resize(head.size());
+            } else {
+                const double n = sim::ninesOf(p.run.unavailability.mean);
+                row.insert(row.end(),
+                           {formatFixed(100 * p.run.availability.mean, 5) + "%",
+                            formatFixed(100 * p.run.availability.low, 5) + " .. " + formatFixed(100 * p.run.availability.high, 5) + "%",
+                            std::isfinite(n) ? formatFixed(n, 2) : "inf", formatFixed(p.run.downtime_minutes_per_year.mean, 1),
+                            p.exact_availability ? formatFixed(100 * *p.exact_availability, 6) + "%" : "-",
+                            formatFixed(p.cost.capex, 0), formatFixed(p.cost.yearly, 0), p.meets_sla ? "yes" : "no"});
+            }
+            t.addRow(row);
+        }
+        std::cout << loaded->name << ": sweep, " << sweep.settings.replications << " replications per point, seed "
+                  << sweep.settings.seed << (sweep.settings.steady_state ? ", steady state" : "") << "\n\n"
+                  << t.render() << "\n";
+        if (sweep.first_meeting_sla) {
+            std::cout << "The first point that meets the SLA target of " << formatFixed(100 * s.sla_availability, 4)
+                      << "%:";
+            for (size_t k = 0; k < axes.size(); ++k)
+                std::cout << " " << axes[k].path << " = " << formatFixed(sweep.points[*sweep.first_meeting_sla].values[k], 6);
+            std::cout << "\n";
+        } else {
+            std::cout << "No point meets the SLA target of " << formatFixed(100 * s.sla_availability, 4) << "%.\n";
+        }
+    }
+    return sweep.cancelled ? ExitCancelled : ExitOk;
+}
+
+}  // namespace nines::app

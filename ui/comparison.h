@@ -1,0 +1,98 @@
+// Comparing designs before buying one: every scenario of a model run with common random numbers
+// (the same seeds, and streams keyed by component and failure mode), side by side with its cost,
+// and the confidence interval of each scenario's difference from the base, paired replication by
+// replication, which is narrower than the two separate intervals suggest. And what-if sweeps: one
+// or two numeric fields stepped over a range.
+#pragma once
+
+#include "model/model.h"
+#include "sim/capacity.h"
+#include "sim/run.h"
+
+#include <QJsonObject>
+
+#include <atomic>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace nines::ui {
+
+/// Money of a design: purchase of every instance, running cost a year, and the expected cost of
+/// its downtime a year (the model's cost of a minute of downtime).
+struct DesignCost {
+    double capex = 0.0;
+    double yearly = 0.0;
+    double downtime_yearly = 0.0;
+    /// What the first year costs: buying plus running (downtime not included).
+    double firstYear() const { return capex + yearly; }
+};
+DesignCost costOf(const model::Model& m, double downtimeMinutesPerYear);
+
+struct ScenarioRun {
+    std::string id;    // "" for the base
+    std::string name;
+    model::Model model;
+    sim::RunResult run;
+    sim::CapacityResult capacity;
+    DesignCost cost;
+    /// Availability minus the base's, its 95% interval from the paired replications (common
+    /// random numbers), and the interval the two runs' own intervals alone would give.
+    sim::Interval difference;
+    double independent_half_width = 0.0;
+    /// The smallest headroom after the worst single failure over the tiers (requests/s), if any tier has a capacity.
+    std::optional<double> headroom_after_n1;
+    bool meets_sla = false;
+    /// First-year cost per nine gained over the base (none when no nine is gained).
+    std::optional<double> cost_per_extra_nine;
+    bool on_frontier = false;  // no other scenario is both cheaper and more available
+};
+
+struct Comparison {
+    sim::RunSettings settings;
+    std::vector<ScenarioRun> runs;  // the base first, then the scenarios in model order
+    std::optional<size_t> cheapest_meeting_sla;  // index into runs
+    std::vector<std::string> problems;  // scenarios that could not be resolved, with why
+    bool cancelled = false;
+};
+
+/// Runs the base and every scenario with the same settings; the replications are fixed (no
+/// precision stop) so that replication i of each run faces the same random draws.
+Comparison compareScenarios(const model::Model& base, sim::RunSettings settings,
+                            const std::atomic<bool>* cancel = nullptr);
+
+QJsonObject comparisonToJson(const Comparison& c);
+
+/// A field swept over values: "components[app].instances=2..6" (step 1), "…=1..4:0.5".
+struct SweepAxis {
+    std::string path;
+    std::vector<double> values;
+};
+/// Parses PATH=FROM..TO[:STEP]; the reason when it is not one.
+std::optional<SweepAxis> parseSweep(const std::string& spec, std::string& why);
+
+struct SweepPoint {
+    std::vector<double> values;  // one per axis
+    bool valid = false;
+    std::string problem;  // why the model at this point is invalid
+    sim::RunResult run;
+    DesignCost cost;
+    bool meets_sla = false;
+    std::optional<double> exact_availability;  // where the exact solver applies
+};
+
+struct Sweep {
+    std::vector<SweepAxis> axes;
+    sim::RunSettings settings;
+    std::vector<SweepPoint> points;  // the first axis varies slowest
+    /// The first point (in sweep order) that meets the SLA: with one axis, the smallest value.
+    std::optional<size_t> first_meeting_sla;
+    bool cancelled = false;
+};
+
+Sweep runSweep(const model::Model& base, const std::vector<SweepAxis>& axes, sim::RunSettings settings,
+               const std::atomic<bool>* cancel = nullptr);
+
+QJsonObject sweepToJson(const Sweep& s);
+
+}  // namespace nines::ui
