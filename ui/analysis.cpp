@@ -52,6 +52,11 @@ Analysis runAnalysis(const model::Model& m, const sim::RunSettings& settings, co
             }
         if (!stopped())
             a.cap = simulatedCap(m, settings, a.simulation, nullptr, cancel, &a.cancelled);
+        if (!m.scenarios.empty() && !stopped() && !settings.steady_state) {
+            a.comparison = compareScenarios(m, settings, cancel);
+            if (a.comparison->cancelled)
+                a.comparison.reset();
+        }
         if (stopped())
             a.cancelled = true;
     } else {
@@ -100,6 +105,8 @@ QJsonObject analysisToJson(const Analysis& a)
         assumptions.append(row);
     }
     o.insert(QStringLiteral("assumptions"), assumptions);
+    if (a.comparison)
+        o.insert(QStringLiteral("comparison"), comparisonToJson(*a.comparison));
     return o;
 }
 

@@ -4,6 +4,8 @@
 // widgets: the window runs it on a worker thread, `nines report` in the foreground.
 #pragma once
 
+#include "comparison.h"
+
 #include "model/io/provenance.h"
 #include "model/model.h"
 #include "sim/analytic.h"
@@ -33,6 +35,9 @@ struct Analysis {
     /// by solving the model again without its failure modes; empty when the exact solver does
     /// not apply or the model is too large for one solution per component.
     std::map<std::string, double> exact_gain;
+    /// The base and every scenario side by side (common random numbers), when the model has
+    /// scenarios.
+    std::optional<Comparison> comparison;
     QDateTime finished;                     // when the run ended (reports print it)
     bool cancelled = false;                 // stopped early: in the simulation or after it
 

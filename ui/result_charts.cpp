@@ -427,6 +427,69 @@ bool capChart(QCustomPlot* plot, const Analysis& a)
     return true;
 }
 
+bool costAvailability(QCustomPlot* plot, const Analysis& a)
+{
+    if (!a.comparison || a.comparison->runs.size() < 2)
+        return false;
+    const auto& runs = a.comparison->runs;
+    double xMin = runs.front().cost.firstYear(), xMax = xMin, yMin = 100, yMax = 0;
+    auto* all = plot->addGraph();
+    all->setLineStyle(QCPGraph::lsNone);
+    all->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, kBlue, Qt::white, 9));
+    all->setName(QObject::tr("design"));
+    std::vector<std::pair<double, double>> frontier;
+    for (size_t i = 0; i < runs.size(); ++i) {
+        const auto& r = runs[i];
+        const double x = r.cost.firstYear(), y = 100 * r.run.availability.mean;
+        all->addData(x, y);
+        xMin = std::min(xMin, x);
+        xMax = std::max(xMax, x);
+        yMin = std::min(yMin, 100 * r.run.availability.low);
+        yMax = std::max(yMax, 100 * r.run.availability.high);
+        if (r.on_frontier)
+            frontier.emplace_back(x, y);
+        auto* label = new QCPItemText(plot);
+        label->position->setCoords(x, y);
+        label->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
+        label->setPadding(QMargins(6, 0, 0, 3));
+        const bool cheapest = a.comparison->cheapest_meeting_sla == i;
+        label->setText(QString::fromStdString(r.name) + (cheapest ? QObject::tr(" (cheapest meeting the SLA)") : QString()));
+        QFont f = plot->font();
+        f.setPointSizeF(9);
+        f.setBold(cheapest);
+        label->setFont(f);
+        label->setColor(cheapest ? kTeal : QColor(0x2d, 0x37, 0x48));
+        // The 95% interval of each design as an error bar.
+        auto* bar = new QCPItemLine(plot);
+        bar->start->setCoords(x, 100 * r.run.availability.low);
+        bar->end->setCoords(x, 100 * r.run.availability.high);
+        bar->setPen(QPen(kBlue.lighter(140), 1.5));
+    }
+    std::sort(frontier.begin(), frontier.end());
+    auto* line = plot->addGraph();
+    for (const auto& [x, y] : frontier)
+        line->addData(x, y);
+    line->setPen(QPen(kTeal, 2, Qt::DashLine));
+    line->setName(QObject::tr("efficient frontier"));
+    const double sla = 100 * a.comparison->settings.sla_availability;
+    yMin = std::min(yMin, sla);
+    yMax = std::max(yMax, sla);
+    limitLine(plot, sla, QObject::tr("SLA target %1%").arg(num(sla, 3)));
+    const double xPad = std::max(1.0, (xMax - xMin) * 0.15);
+    const double yPad = std::max(1e-6, (yMax - yMin) * 0.2);
+    plot->xAxis->setRange(xMin - xPad, xMax + xPad * 2.5);
+    plot->yAxis->setRange(yMin - yPad, std::min(100.0 + yPad * 0.1, yMax + yPad));
+    plot->yAxis->setNumberFormat(QStringLiteral("f"));
+    plot->yAxis->setNumberPrecision(std::clamp(int(std::ceil(-std::log10(yPad))) + 1, 2, 7));
+    const std::string currency = a.model.settings.currency;
+    plot->xAxis->setLabel(QObject::tr("First-year cost: purchase + a year of running%1")
+                              .arg(currency.empty() ? QString() : QStringLiteral(" (%1)").arg(QString::fromStdString(currency))));
+    plot->yAxis->setLabel(QObject::tr("Availability (%)"));
+    plot->legend->setVisible(true);
+    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+    return true;
+}
+
 }  // namespace
 
 QString chartTitle(ChartKind kind)
@@ -439,6 +502,7 @@ QString chartTitle(ChartKind kind)
     case ChartKind::Capacity: return QObject::tr("Load against capacity per tier");
     case ChartKind::Growth: return QObject::tr("Load as it grows");
     case ChartKind::Cap: return QObject::tr("Data stores: CP or AP");
+    case ChartKind::CostAvailability: return QObject::tr("Scenarios: cost against availability");
     }
     return {};
 }
@@ -468,6 +532,9 @@ QString chartCaption(ChartKind kind)
     case ChartKind::Cap:
         return QObject::tr("The system's availability with each data store as CP (serves only with a majority) and as "
                            "AP (serves from any replica, and may diverge during a partition), with the same seeds.");
+    case ChartKind::CostAvailability:
+        return QObject::tr("Each design (the base and every scenario) by what its first year costs and how available it "
+                           "is, with its 95% interval; the dashed line joins the designs no other beats on both.");
     }
     return {};
 }
@@ -482,6 +549,7 @@ QString chartId(ChartKind kind)
     case ChartKind::Capacity: return QStringLiteral("capacity");
     case ChartKind::Growth: return QStringLiteral("growth");
     case ChartKind::Cap: return QStringLiteral("cap");
+    case ChartKind::CostAvailability: return QStringLiteral("cost-availability");
     }
     return {};
 }
@@ -535,6 +603,7 @@ bool drawChart(QCustomPlot* plot, ChartKind kind, const Analysis& a)
     case ChartKind::Capacity: drawn = capacity(plot, a); break;
     case ChartKind::Growth: drawn = growth(plot, a); break;
     case ChartKind::Cap: drawn = capChart(plot, a); break;
+    case ChartKind::CostAvailability: drawn = costAvailability(plot, a); break;
     }
     if (!drawn) {
         plot->clearPlottables();

@@ -20,11 +20,12 @@ enum class ChartKind {
     Capacity,     // demand against capacity per tier: all up, after N+1, after a zone loss
     Growth,       // headroom per tier over the months of load growth
     Cap,          // per data store: the system's availability as CP and as AP
+    CostAvailability,  // scenarios: first-year cost against availability, the efficient frontier
 };
 
 inline constexpr ChartKind kAllCharts[] = {ChartKind::Downtime,    ChartKind::OutageLength, ChartKind::Convergence,
                                            ChartKind::Criticality, ChartKind::Capacity,     ChartKind::Growth,
-                                           ChartKind::Cap};
+                                           ChartKind::Cap,         ChartKind::CostAvailability};
 
 /// Title of a chart ("Downtime per year") and a sentence saying how to read it.
 QString chartTitle(ChartKind kind);

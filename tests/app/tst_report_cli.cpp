@@ -106,6 +106,11 @@ private Q_SLOTS:
         QVERIFY(report.contains(QStringLiteral("exact")));
         const QJsonArray assumptions = report.take(QStringLiteral("assumptions")).toArray();
         report.remove(QStringLiteral("exact"));
+        // The example has scenarios: the report compares them (base first).
+        const QJsonObject comparison = report.take(QStringLiteral("comparison")).toObject();
+        const QJsonArray designs = comparison.value(QStringLiteral("scenarios")).toArray();
+        QCOMPARE(designs.size(), 4);
+        QVERIFY(designs.at(0).toObject().value(QStringLiteral("scenario")).isNull());
         QCOMPARE(report, simulate);
         QVERIFY(assumptions.size() > 10);
         for (const QJsonValue& a : assumptions)
@@ -130,7 +135,8 @@ private Q_SLOTS:
         for (const char* name : {"Shoppers", "Load balancer pair", "Application servers", "Cache", "PostgreSQL cluster"})
             QVERIFY2(t.contains(QString::fromUtf8(name)), name);
         for (const char* heading : {"Headline", "Topology", "Downtime per year", "Components by criticality",
-                                    "Assumptions", "Run settings"})
+                                    "Scenario comparison", "Three zones",
+                                    "Scenarios: cost against availability", "Assumptions", "Run settings"})
             QVERIFY2(t.contains(QString::fromUtf8(heading)), heading);
         QVERIFY(t.contains(QRegularExpression(QStringLiteral("Seed\\s+11"))));
         QVERIFY(t.contains(QStringLiteral("page 1 of")));
@@ -183,7 +189,7 @@ private Q_SLOTS:
         QVERIFY2(ok, qPrintable(downtime[1]));
         QCOMPARE(std::round(minutes * 10) / 10,
                  std::round(json_.value(QStringLiteral("downtime_minutes_per_year")).toObject().value(QStringLiteral("mean")).toDouble() * 10) / 10);
-        for (const char* table : {"headline", "components", "capacity", "cap", "assumptions", "run"})
+        for (const char* table : {"headline", "components", "capacity", "cap", "comparison", "assumptions", "run"})
             QVERIFY2(QFile::exists(path("r-") + QString::fromLatin1(table) + QStringLiteral(".csv")), table);
     }
 
