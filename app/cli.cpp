@@ -26,6 +26,7 @@ const Command kCommands[] = {
     {"capacity", "capacity FILE", "capacity headroom per tier: all up, N+1, zone loss, months of growth", cmdCapacity},
     {"compare", "compare FILE", "the base and every scenario side by side, with cost and paired differences", cmdCompare},
     {"sweep", "sweep FILE --set PATH=A..B", "a field stepped over a range: availability and cost per value", cmdSweep},
+    {"improve", "improve FILE", "changes ranked by the availability they gain, with their cost", cmdImprove},
     {"report", "report FILE -o OUT", "simulate and write the report: .pdf, .html, .csv or .json", cmdReport},
     {"catalogue", "catalogue [ID...]", "component templates with sourced failure and repair figures", cmdCatalogue},
 };

@@ -18,5 +18,6 @@ int cmdCatalogue(const QStringList& args);
 int cmdReport(const QStringList& args);
 int cmdCompare(const QStringList& args);
 int cmdSweep(const QStringList& args);
+int cmdImprove(const QStringList& args);
 
 }  // namespace nines::app

@@ -32,6 +32,8 @@ std::vector<double> availabilities(const sim::RunResult& r)
     return out;
 }
 
+}  // namespace
+
 sim::Interval pairedDifference(const sim::RunResult& a, const sim::RunResult& base)
 {
     const std::vector<double> x = availabilities(a), y = availabilities(base);
@@ -40,6 +42,8 @@ sim::Interval pairedDifference(const sim::RunResult& a, const sim::RunResult& ba
         d.add(x[i] - y[i]);
     return sim::confidenceInterval(d);
 }
+
+namespace {
 
 std::optional<double> worstHeadroomAfterN1(const sim::CapacityResult& c)
 {

@@ -29,6 +29,10 @@ struct DesignCost {
 };
 DesignCost costOf(const model::Model& m, double downtimeMinutesPerYear);
 
+/// The 95% interval of a's availability minus base's, paired replication by replication (both
+/// runs with the same seed and replications: common random numbers).
+sim::Interval pairedDifference(const sim::RunResult& a, const sim::RunResult& base);
+
 struct ScenarioRun {
     std::string id;    // "" for the base
     std::string name;
