@@ -60,8 +60,13 @@ int cmdCompare(const QStringList& args)
         std::cerr << "nines compare: compares mission-time estimates; --steady-state does not apply\n";
         return ExitInvalid;
     }
-    if (parser.isSet(run.precision))
-        std::cerr << "nines compare: --precision ignored: every design runs the same replications, for pairing\n";
+    if (loaded->scenarios.empty()) {
+        std::cerr << "nines compare: the model has no scenarios to compare (see docs/scenarios.md)\n";
+        return ExitInvalid;
+    }
+    if (s.target_relative_precision > 0 || s.max_wall_seconds > 0)
+        std::cerr << "nines compare: every design runs all " << s.replications
+                  << " replications (the precision target and time budget do not apply: pairing needs equal counts)\n";
     std::signal(SIGINT, onCompareInterrupt);
     const ui::Comparison c = ui::compareScenarios(*loaded, s, &g_cancel);
     if (parser.isSet(json)) {
@@ -88,7 +93,8 @@ int cmdCompare(const QStringList& args)
                       std::isfinite(n) ? formatFixed(n, 2) : "inf", formatFixed(r.run.downtime_minutes_per_year.mean, 1),
                       formatFixed(r.run.downtime_p99, 0), formatFixed(r.run.sla_miss_probability.mean, 3),
                       r.headroom_after_n1 ? formatFixed(*r.headroom_after_n1, 0) : "-", formatFixed(r.cost.capex, 0),
-                      formatFixed(r.cost.yearly, 0), r.cost_per_extra_nine ? formatFixed(*r.cost_per_extra_nine, 0) : "-",
+                      formatFixed(r.cost.yearly, 0),
+                      r.cost_per_extra_nine ? formatFixed(*r.cost_per_extra_nine, 0) : r.cheaper_and_better ? "cheaper+better" : "-",
                       i == 0 ? "" : (r.difference.mean >= 0 ? "+" : "") + formatFixed(100 * r.difference.mean, 4) + " pts ("
                                         + formatFixed(100 * r.difference.low, 4) + " .. "
                                         + formatFixed(100 * r.difference.high, 4) + ")"});

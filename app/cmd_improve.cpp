@@ -11,6 +11,7 @@
 
 #include <atomic>
 #include <csignal>
+#include <cmath>
 #include <iostream>
 
 namespace nines::app {
@@ -78,7 +79,7 @@ int cmdImprove(const QStringList& args)
                       i.confirmed_gain ? points(i.confirmed_gain->mean) + " (" + points(i.confirmed_gain->low) + " .. "
                                              + points(i.confirmed_gain->high) + ")"
                                        : "-",
-                      formatFixed(i.nines_gained, 3), formatFixed(i.extra_capex, 0), formatFixed(i.extra_yearly, 0)});
+                      std::isfinite(i.nines_gained) ? formatFixed(i.nines_gained, 3) : "all downtime", formatFixed(i.extra_capex, 0), formatFixed(i.extra_yearly, 0)});
         std::cout << t.render();
     }
     return plan.cancelled ? ExitCancelled : ExitOk;

@@ -13,6 +13,7 @@
 #include <atomic>
 #include <cmath>
 #include <csignal>
+#include <algorithm>
 #include <iostream>
 
 namespace nines::app {
@@ -112,7 +113,15 @@ int cmdSweep(const QStringList& args)
             std::cout << "No point meets the SLA target of " << formatFixed(100 * s.sla_availability, 4) << "%.\n";
         }
     }
-    return sweep.cancelled ? ExitCancelled : ExitOk;
+    if (sweep.cancelled)
+        return ExitCancelled;
+    // Not one valid point: most likely a path that names nothing.
+    if (std::none_of(sweep.points.begin(), sweep.points.end(), [](const ui::SweepPoint& p) { return p.valid; })) {
+        std::cerr << "nines sweep: no point gives a valid model"
+                  << (sweep.points.empty() ? std::string() : ": " + sweep.points.front().problem) << "\n";
+        return ExitInvalid;
+    }
+    return ExitOk;
 }
 
 }  // namespace nines::app

@@ -53,7 +53,10 @@ Analysis runAnalysis(const model::Model& m, const sim::RunSettings& settings, co
         if (!stopped())
             a.cap = simulatedCap(m, settings, a.simulation, nullptr, cancel, &a.cancelled);
         if (!m.scenarios.empty() && !stopped() && !settings.steady_state) {
-            a.comparison = compareScenarios(m, settings, cancel);
+            // As many replications as the main run took (it may have stopped early on precision).
+            sim::RunSettings cs = settings;
+            cs.replications = static_cast<std::uint32_t>(a.simulation.replications);
+            a.comparison = compareScenarios(m, cs, cancel);
             if (a.comparison->cancelled)
                 a.comparison.reset();
         }
@@ -88,7 +91,7 @@ QJsonObject simulateJson(const model::Model& m, const sim::RunResult& r, const s
 QJsonObject analysisToJson(const Analysis& a)
 {
     QJsonObject o = simulateJson(a.model, a.simulation, a.settings, a.cap, a.queues, a.capacity);
-    if (!a.partial())
+    if (!a.simulation.partial())
         o.insert(QStringLiteral("exact"), analyticToJson(a.exact, a.model.name));
     QJsonArray assumptions;
     for (const auto& x : a.assumptions) {

@@ -120,6 +120,8 @@ Comparison compareScenarios(const model::Model& base, sim::RunSettings settings,
         r.headroom_after_n1 = worstHeadroomAfterN1(r.capacity);
         r.meets_sla = r.run.availability.mean >= settings.sla_availability;
         c.runs.push_back(std::move(r));
+        // Seed, replications, mission and SLA target are the base's for every design (that is
+        // what makes them comparable); a scenario's own run settings are not used.
     }
     if (c.runs.empty())
         return c;
@@ -127,9 +129,16 @@ Comparison compareScenarios(const model::Model& base, sim::RunSettings settings,
     for (auto& r : c.runs) {
         r.difference = pairedDifference(r.run, b.run);
         r.independent_half_width = std::hypot(r.run.availability.halfWidth(), b.run.availability.halfWidth());
+        // Only for a gain the paired interval says is real, and a design that costs more: a
+        // cheaper and better design has no "cost" per nine (it is marked as such).
         const double gained = sim::ninesOf(r.run.unavailability.mean) - sim::ninesOf(b.run.unavailability.mean);
-        if (std::isfinite(gained) && gained > 0)
-            r.cost_per_extra_nine = (r.cost.firstYear() - b.cost.firstYear()) / gained;
+        const double extra = r.cost.firstYear() - b.cost.firstYear();
+        if (r.difference.low > 0 && std::isfinite(gained) && gained > 0) {
+            if (extra > 0)
+                r.cost_per_extra_nine = extra / gained;
+            else
+                r.cheaper_and_better = true;
+        }
     }
     for (size_t i = 0; i < c.runs.size(); ++i) {
         const ScenarioRun& r = c.runs[i];
@@ -173,6 +182,7 @@ QJsonObject comparisonToJson(const Comparison& c)
              r.headroom_after_n1 ? QJsonValue(*r.headroom_after_n1) : QJsonValue()},
             {QStringLiteral("cost"), costJson(r.cost)},
             {QStringLiteral("cost_per_extra_nine"), r.cost_per_extra_nine ? QJsonValue(*r.cost_per_extra_nine) : QJsonValue()},
+            {QStringLiteral("cheaper_and_better"), r.cheaper_and_better},
             {QStringLiteral("difference_from_base"), diff},
             {QStringLiteral("on_frontier"), r.on_frontier},
             {QStringLiteral("cheapest_meeting_sla"), c.cheapest_meeting_sla == i}});
@@ -199,6 +209,11 @@ std::optional<SweepAxis> parseSweep(const std::string& spec, std::string& why)
     }
     SweepAxis axis;
     axis.path = spec.substr(0, eq);
+    if (axis.path.rfind("settings", 0) == 0) {
+        why = "\"" + axis.path + "\": a sweep changes the design; run settings (seed, mission, SLA target...) are set "
+              "with the command's options or in the model";
+        return std::nullopt;
+    }
     const std::string from = spec.substr(eq + 1, dots - eq - 1);
     std::string to = spec.substr(dots + 2), step;
     if (const size_t colon = to.find(':'); colon != std::string::npos) {
@@ -238,6 +253,7 @@ Sweep runSweep(const model::Model& base, const std::vector<SweepAxis>& axes, sim
     Sweep s;
     s.axes = axes;
     settings.target_relative_precision = 0;  // the same replications, so points compare like with like
+    settings.max_wall_seconds = 0;
     s.settings = settings;
     std::vector<size_t> index(axes.size(), 0);
     const bool any = std::all_of(axes.begin(), axes.end(), [](const SweepAxis& a) { return !a.values.empty(); });

@@ -47,8 +47,10 @@ struct ScenarioRun {
     /// The smallest headroom after the worst single failure over the tiers (requests/s), if any tier has a capacity.
     std::optional<double> headroom_after_n1;
     bool meets_sla = false;
-    /// First-year cost per nine gained over the base (none when no nine is gained).
+    /// First-year cost per nine gained over the base, when the paired interval shows a gain and
+    /// the design costs more; a design that gains and costs no more is `cheaper_and_better`.
     std::optional<double> cost_per_extra_nine;
+    bool cheaper_and_better = false;
     bool on_frontier = false;  // no other scenario is both cheaper and more available
 };
 

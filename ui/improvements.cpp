@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace nines::ui {
 
@@ -114,10 +115,20 @@ const char* kindName(Improvement::Kind k)
     return "";
 }
 
+/// Nines gained by removing `gain` of `unavailability`; infinity when nothing is left.
 double ninesGained(double unavailability, double gain)
 {
-    const double after = std::max(1e-15, unavailability - gain);
-    return unavailability > 0 ? std::log10(unavailability) - std::log10(after) : 0.0;
+    if (!(unavailability > 0))
+        return 0.0;
+    const double after = unavailability - gain;
+    return after > 0 ? std::log10(unavailability) - std::log10(after) : std::numeric_limits<double>::infinity();
+}
+
+/// The gain a candidate is ranked by: the exact one where there is one, else the confirmed one,
+/// else the rough estimate.
+double rankingGain(const Improvement& i)
+{
+    return i.estimate_exact || !i.confirmed_gain ? i.estimated_gain : i.confirmed_gain->mean;
 }
 
 }  // namespace
@@ -170,18 +181,14 @@ ImprovementPlan planImprovements(const Model& m, sim::RunSettings settings, size
         const DesignCost c = costOf(i.changed, 0.0);
         i.extra_capex = c.capex - baseCost.capex;
         i.extra_yearly = c.yearly - baseCost.yearly;
-        // With the exact solver the estimate is the long-run gain itself; otherwise the
-        // confirmed (simulated) gain is the better figure.
-        const double gain = i.estimate_exact || !i.confirmed_gain ? i.estimated_gain : i.confirmed_gain->mean;
-        i.nines_gained = ninesGained(plan.base_exact ? exact.unavailability : base.unavailability.mean, gain);
+        // Each gain against the base figure of its own kind: exact (long run) or simulated.
+        i.nines_gained = ninesGained(i.estimate_exact ? exact.unavailability : base.unavailability.mean, rankingGain(i));
     }
-    // Confirmed candidates first, by their measured gain; the rest by their estimate.
+    // Confirmed candidates first, then the rest; within each, by one key per candidate.
     std::stable_sort(all.begin(), all.end(), [](const Improvement& a, const Improvement& b) {
         if (a.confirmed_gain.has_value() != b.confirmed_gain.has_value())
             return a.confirmed_gain.has_value();
-        if (a.confirmed_gain && !a.estimate_exact)
-            return a.confirmed_gain->mean > b.confirmed_gain->mean;
-        return a.estimated_gain > b.estimated_gain;
+        return rankingGain(a) > rankingGain(b);
     });
     plan.ranked = std::move(all);
     return plan;
@@ -196,7 +203,7 @@ QJsonObject improvementsToJson(const ImprovementPlan& p)
                       {QStringLiteral("description"), QString::fromStdString(i.description)},
                       {QStringLiteral("estimated_gain"), i.estimated_gain},
                       {QStringLiteral("estimate"), i.estimate_exact ? QStringLiteral("exact") : QStringLiteral("criticality")},
-                      {QStringLiteral("nines_gained"), i.nines_gained},
+                      {QStringLiteral("nines_gained"), finiteOrNull(i.nines_gained)},
                       {QStringLiteral("extra_capex"), i.extra_capex},
                       {QStringLiteral("extra_yearly"), i.extra_yearly}};
         o.insert(QStringLiteral("confirmed_gain"), i.confirmed_gain ? QJsonValue(intervalToJson(*i.confirmed_gain)) : QJsonValue());

@@ -192,7 +192,7 @@ QString titleHtml(const Analysis& a)
     else if (a.partial())
         h += QStringLiteral("<p class=\"warning\">%1</p>\n")
                  .arg(QObject::tr("PARTIAL RESULT: the run was cancelled after the simulation; the comparison of "
-                                  "CP and AP data stores is incomplete or missing."));
+                                  "CP and AP data stores, or of the scenarios, is incomplete or missing."));
     if (!m.description.empty())
         h += QStringLiteral("<p>%1</p>\n").arg(qs(m.description).toHtmlEscaped());
     return h;
@@ -572,8 +572,8 @@ std::vector<ReportTable> reportTables(const Analysis& a)
                            QObject::tr("Downtime cost/yr"), QObject::tr("Headroom after N+1 (req/s)")},
                           {},
                           QObject::tr("Per extra nine: the first-year cost (capex + a year of running) above the base's, "
-                                      "per nine gained over the base. Headroom: the smallest over the tiers after each "
-                                      "tier's worst single failure.")};
+                                      "per nine gained over the base, where the paired interval shows a gain. "
+                                      "Headroom: the smallest over the tiers after each tier's worst single failure.")};
         const int dc = decimalsFor(c.runs.front().run.unavailability.mean);
         for (size_t i = 0; i < c.runs.size(); ++i) {
             const ScenarioRun& r = c.runs[i];
@@ -592,7 +592,9 @@ std::vector<ReportTable> reportTables(const Analysis& a)
                                                  + fixed(100 * r.difference.low, dc) + QStringLiteral(" \u2013 ")
                                                  + fixed(100 * r.difference.high, dc) + QLatin1Char(')')};
             money.rows << QStringList{name, fixed(r.cost.capex, 0), fixed(r.cost.yearly, 0), fixed(r.cost.firstYear(), 0),
-                                      r.cost_per_extra_nine ? fixed(*r.cost_per_extra_nine, 0) : QObject::tr("n/a"),
+                                      r.cost_per_extra_nine ? fixed(*r.cost_per_extra_nine, 0)
+                                      : r.cheaper_and_better ? QObject::tr("cheaper and better")
+                                                             : QObject::tr("n/a"),
                                       fixed(r.cost.downtime_yearly, 0),
                                       r.headroom_after_n1 ? fixed(*r.headroom_after_n1, 0) : QObject::tr("n/a")};
         }
