@@ -21,6 +21,7 @@ shot resources/examples/three-tier-web.nines.json docs/images/editor.png
 shot resources/examples/three-tier-web.nines.json docs/images/results.png results
 build/app/nines report resources/examples/three-tier-web.nines.json -o "$TMPDIR/nines-report.pdf" >/dev/null
 pdftoppm -r 80 -f 1 -l 1 -png -singlefile "$TMPDIR/nines-report.pdf" docs/images/report-page-1
+pdftoppm -r 80 -f 2 -l 2 -png -singlefile "$TMPDIR/nines-report.pdf" docs/images/report-page-2
 pdftoppm -r 80 -f 3 -l 3 -png -singlefile "$TMPDIR/nines-report.pdf" docs/images/report-page-3
 echo "wrote docs/images/results.png and the report pages"
 shot resources/examples/cloud-from-catalogue.nines.json docs/images/catalogue-palette.png db
