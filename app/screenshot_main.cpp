@@ -3,7 +3,7 @@
 // fits the diagram and saves the window as PNG. With a field path, the inspector scrolls to that
 // field and shows its tooltip (where a catalogue value comes from), and the whole screen is saved,
 // since a tooltip is a window of its own. With "results", it simulates the model from the run
-// panel and saves the results dashboard. Used by scripts/screenshot.sh for the
+// panel and saves the results dashboard; with "scenarios", it shows the Scenarios dock. Used by scripts/screenshot.sh for the
 // pictures in README.md and docs/, so anyone can retake them.
 #include "ui/component_form.h"
 #include "ui/diagram_scene.h"
@@ -12,8 +12,10 @@
 #include "ui/inspector.h"
 #include "ui/main_window.h"
 #include "ui/run_panel.h"
+#include "ui/scenario_panel.h"
 
 #include <QApplication>
+#include <QDockWidget>
 #include <QLabel>
 #include <QDir>
 #include <QScreen>
@@ -61,7 +63,13 @@ int main(int argc, char** argv)
         app.exec();
         return status;
     }
-    if (args.size() == 4) {
+    if (args.size() == 4 && args.at(3) == QLatin1String("scenarios")) {
+        // The Scenarios dock raised, its first scenario selected.
+        for (auto* dock : window.findChildren<QDockWidget*>())
+            if (dock->objectName() == QLatin1String("ScenarioDock"))
+                dock->raise();
+        window.scenarioPanel()->selectScenario(0);
+    } else if (args.size() == 4) {
         const QString id = args.at(3).section(QLatin1Char(':'), 0, 0);
         field = args.at(3).section(QLatin1Char(':'), 1).toStdString();
         const auto& m = window.document()->model();

@@ -91,6 +91,23 @@ void HeaderCommand::apply(const ModelHeader& h)
     doc_->changed();
 }
 
+ScenariosCommand::ScenariosCommand(Document* doc, std::vector<model::Scenario> after, const QString& text)
+    : QUndoCommand(text)
+    , doc_(doc)
+    , before_(doc->model().scenarios)
+    , after_(std::move(after))
+{
+}
+
+void ScenariosCommand::apply(const std::vector<model::Scenario>& s)
+{
+    doc_->mutableModel().scenarios = s;
+    doc_->changed();
+}
+
+void ScenariosCommand::redo() { apply(after_); }
+void ScenariosCommand::undo() { apply(before_); }
+
 void HeaderCommand::redo() { apply(after_); }
 void HeaderCommand::undo() { apply(before_); }
 

@@ -111,4 +111,18 @@ private:
     std::string mergeKey_;
 };
 
+/// Replaces the model's scenarios (create, rename, delete, reorder, change an override).
+class ScenariosCommand : public QUndoCommand
+{
+public:
+    ScenariosCommand(Document* doc, std::vector<model::Scenario> after, const QString& text);
+    void redo() override;
+    void undo() override;
+
+private:
+    void apply(const std::vector<model::Scenario>& s);
+    Document* doc_;
+    std::vector<model::Scenario> before_, after_;
+};
+
 }  // namespace nines::ui

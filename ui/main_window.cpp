@@ -13,6 +13,7 @@
 #include "report.h"
 #include "results_view.h"
 #include "run_panel.h"
+#include "scenario_panel.h"
 #include "problem_list_model.h"
 
 #include <QAction>
@@ -65,6 +66,7 @@ MainWindow::MainWindow(Options options, QWidget* parent)
     , problems_(new ProblemListModel(this))
     , problemsView_(new QTableView(this))
     , run_(new RunPanel(doc_, this))
+    , scenarios_(new ScenarioPanel(doc_, this))
     , results_(new ResultsView(this))
     , tabs_(new QTabWidget(this))
     , statusCounts_(new QLabel(this))
@@ -161,6 +163,12 @@ void MainWindow::createDocks()
     inspectorDock->setObjectName(QStringLiteral("InspectorDock"));
     inspectorDock->setWidget(inspector_);
     addDockWidget(Qt::RightDockWidgetArea, inspectorDock);
+    auto* scenarioDock = new QDockWidget(tr("Scenarios"), this);
+    scenarioDock->setObjectName(QStringLiteral("ScenarioDock"));
+    scenarioDock->setWidget(scenarios_);
+    addDockWidget(Qt::RightDockWidgetArea, scenarioDock);
+    tabifyDockWidget(inspectorDock, scenarioDock);
+    inspectorDock->raise();
 
     problemsView_->setModel(problems_);
     problemsView_->setSelectionBehavior(QAbstractItemView::SelectRows);

@@ -28,6 +28,7 @@ class Palette;
 class ProblemListModel;
 class ResultsView;
 class RunPanel;
+class ScenarioPanel;
 
 class MainWindow : public QMainWindow
 {
@@ -68,6 +69,7 @@ public:
     Palette* palette() const { return palette_; }
     QTableView* problemsView() const { return problemsView_; }
     RunPanel* runPanel() const { return run_; }
+    ScenarioPanel* scenarioPanel() const { return scenarios_; }
     ResultsView* resultsView() const { return results_; }
     QTabWidget* tabs() const { return tabs_; }
     RecoveryStore* recovery() const { return recovery_.get(); }
@@ -114,6 +116,7 @@ private:
     ProblemListModel* problems_;
     QTableView* problemsView_;
     RunPanel* run_;
+    ScenarioPanel* scenarios_;
     ResultsView* results_;
     QTabWidget* tabs_;
     QLabel* statusCounts_;
