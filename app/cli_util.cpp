@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <csignal>
 #include <iostream>
 
 namespace nines::app {
@@ -56,6 +57,20 @@ std::optional<model::Model> loadForCommand(const QString& file, int& exitCode)
 }
 
 }  // namespace
+
+namespace {
+std::atomic<bool> g_interrupted{false};
+extern "C" void onInterrupt(int)
+{
+    g_interrupted.store(true);
+}
+}  // namespace
+
+const std::atomic<bool>* cancelOnInterrupt()
+{
+    std::signal(SIGINT, onInterrupt);
+    return &g_interrupted;
+}
 
 RunOptions::RunOptions()
     : seed(QStringLiteral("seed"), QStringLiteral("Random seed (default: the model's)."), QStringLiteral("N"))

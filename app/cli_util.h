@@ -10,6 +10,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <atomic>
 #include <optional>
 #include <string>
 
@@ -33,6 +34,10 @@ struct RunOptions {
 /// Reads a number option in [lo, hi] into `out` when it is given; the message when it is malformed.
 std::optional<std::string> numberOption(const QCommandLineParser& parser, const QCommandLineOption& o, double lo,
                                         double hi, double& out);
+
+/// Makes Ctrl+C stop the running work gracefully (the command then prints or writes the partial
+/// result and exits 5) and returns the flag the engine watches.
+const std::atomic<bool>* cancelOnInterrupt();
 
 /// Prints each problem as "FILE: path: message" (warnings as "FILE: warning: path: message").
 void printProblems(const QString& file, const model::Problems& problems, bool warnings);

@@ -11,20 +11,12 @@
 #include <QJsonDocument>
 
 #include <atomic>
-#include <csignal>
 #include <cmath>
 #include <iostream>
 
 namespace nines::app {
 
 namespace {
-
-std::atomic<bool> g_cancel{false};
-
-extern "C" void onCompareInterrupt(int)
-{
-    g_cancel.store(true);
-}
 
 std::string pct(double a, int d)
 {
@@ -67,8 +59,8 @@ int cmdCompare(const QStringList& args)
     if (s.target_relative_precision > 0 || s.max_wall_seconds > 0)
         std::cerr << "nines compare: every design runs all " << s.replications
                   << " replications (the precision target and time budget do not apply: pairing needs equal counts)\n";
-    std::signal(SIGINT, onCompareInterrupt);
-    const ui::Comparison c = ui::compareScenarios(*loaded, s, &g_cancel);
+    const std::atomic<bool>* cancel = cancelOnInterrupt();
+    const ui::Comparison c = ui::compareScenarios(*loaded, s, cancel);
     if (parser.isSet(json)) {
         std::cout << QJsonDocument(ui::comparisonToJson(c)).toJson(QJsonDocument::Indented).toStdString();
     } else {

@@ -10,20 +10,12 @@
 #include <QJsonDocument>
 
 #include <atomic>
-#include <csignal>
 #include <cmath>
 #include <iostream>
 
 namespace nines::app {
 
 namespace {
-
-std::atomic<bool> g_cancel{false};
-
-extern "C" void onImproveInterrupt(int)
-{
-    g_cancel.store(true);
-}
 
 std::string points(double gain)
 {
@@ -62,8 +54,8 @@ int cmdImprove(const QStringList& args)
         std::cerr << "nines improve: " << *bad << "\n";
         return ExitInvalid;
     }
-    std::signal(SIGINT, onImproveInterrupt);
-    const ui::ImprovementPlan plan = ui::planImprovements(*loaded, s, static_cast<size_t>(top), &g_cancel);
+    const std::atomic<bool>* cancel = cancelOnInterrupt();
+    const ui::ImprovementPlan plan = ui::planImprovements(*loaded, s, static_cast<size_t>(top), cancel);
     if (parser.isSet(json)) {
         std::cout << QJsonDocument(ui::improvementsToJson(plan)).toJson(QJsonDocument::Indented).toStdString();
     } else {

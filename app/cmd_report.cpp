@@ -8,21 +8,9 @@
 #include "ui/report.h"
 
 #include <atomic>
-#include <csignal>
 #include <iostream>
 
 namespace nines::app {
-
-namespace {
-
-std::atomic<bool> g_cancel{false};
-
-extern "C" void onReportInterrupt(int)
-{
-    g_cancel.store(true);
-}
-
-}  // namespace
 
 int cmdReport(const QStringList& args)
 {
@@ -59,8 +47,8 @@ int cmdReport(const QStringList& args)
         std::cerr << "nines report: " << *bad << "\n";
         return ExitInvalid;
     }
-    std::signal(SIGINT, onReportInterrupt);
-    const ui::Analysis a = ui::runAnalysis(*loaded, s, &g_cancel);
+    const std::atomic<bool>* cancel = cancelOnInterrupt();
+    const ui::Analysis a = ui::runAnalysis(*loaded, s, cancel);
     QStringList written;
     const QString why = ui::writeReport(a, path, &written);
     if (!why.isEmpty()) {

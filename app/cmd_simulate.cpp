@@ -15,7 +15,6 @@
 
 #include <atomic>
 #include <cerrno>
-#include <csignal>
 #include <cstring>
 #include <cstdio>
 #include <iostream>
@@ -25,13 +24,6 @@
 namespace nines::app {
 
 namespace {
-
-std::atomic<bool> g_cancel{false};
-
-extern "C" void onInterrupt(int)
-{
-    g_cancel.store(true);
-}
 
 std::string percent(double a, int decimals)
 {
@@ -173,7 +165,7 @@ int cmdSimulate(const QStringList& args)
     }
 
     const sim::CompiledModel cm = sim::compile(m);
-    std::signal(SIGINT, onInterrupt);
+    const std::atomic<bool>* cancel = cancelOnInterrupt();
     const bool showProgress = isatty(STDERR_FILENO) && !parser.isSet(json);
     const auto progress = [&](const sim::Checkpoint& cp, std::uint64_t target) {
         if (!showProgress || cp.wall_seconds < 1.0)
@@ -186,7 +178,7 @@ int cmdSimulate(const QStringList& args)
                      static_cast<unsigned long long>(cp.replications), static_cast<unsigned long long>(target),
                      100.0 * cp.availability, cp.wall_seconds);
     };
-    const sim::RunResult r = sim::runSimulation(cm, s, &g_cancel, progress);
+    const sim::RunResult r = sim::runSimulation(cm, s, cancel, progress);
     if (showProgress && !r.convergence.empty() && r.convergence.back().wall_seconds >= 1.0)
         std::fprintf(stderr, "\n");
 

@@ -12,22 +12,10 @@
 
 #include <atomic>
 #include <cmath>
-#include <csignal>
 #include <algorithm>
 #include <iostream>
 
 namespace nines::app {
-
-namespace {
-
-std::atomic<bool> g_cancel{false};
-
-extern "C" void onSweepInterrupt(int)
-{
-    g_cancel.store(true);
-}
-
-}  // namespace
 
 int cmdSweep(const QStringList& args)
 {
@@ -70,8 +58,8 @@ int cmdSweep(const QStringList& args)
         std::cerr << "nines sweep: " << *bad << "\n";
         return ExitInvalid;
     }
-    std::signal(SIGINT, onSweepInterrupt);
-    const ui::Sweep sweep = ui::runSweep(*loaded, axes, s, &g_cancel);
+    const std::atomic<bool>* cancel = cancelOnInterrupt();
+    const ui::Sweep sweep = ui::runSweep(*loaded, axes, s, cancel);
     if (parser.isSet(json)) {
         std::cout << QJsonDocument(ui::sweepToJson(sweep)).toJson(QJsonDocument::Indented).toStdString();
     } else {

@@ -56,7 +56,7 @@ Analysis runAnalysis(const model::Model& m, const sim::RunSettings& settings, co
             // As many replications as the main run took (it may have stopped early on precision).
             sim::RunSettings cs = settings;
             cs.replications = static_cast<std::uint32_t>(a.simulation.replications);
-            a.comparison = compareScenarios(m, cs, cancel);
+            a.comparison = compareScenarios(m, cs, cancel, &a.simulation);
             if (a.comparison->cancelled)
                 a.comparison.reset();
         }

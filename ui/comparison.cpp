@@ -76,7 +76,8 @@ DesignCost costOf(const model::Model& m, double downtimeMinutesPerYear)
     return c;
 }
 
-Comparison compareScenarios(const model::Model& base, sim::RunSettings settings, const std::atomic<bool>* cancel)
+Comparison compareScenarios(const model::Model& base, sim::RunSettings settings, const std::atomic<bool>* cancel,
+                            const sim::RunResult* baseRun)
 {
     Comparison c;
     // Pairing replication i of every run needs the same replications in each.
@@ -110,7 +111,8 @@ Comparison compareScenarios(const model::Model& base, sim::RunSettings settings,
                 if (s.id == id)
                     r.name = s.name.empty() ? s.id : s.name;
         r.model = m;
-        r.run = sim::runSimulation(sim::compile(m), settings, cancel);
+        const bool reuse = id.empty() && baseRun && baseRun->replications == settings.replications && !baseRun->partial();
+        r.run = reuse ? *baseRun : sim::runSimulation(sim::compile(m), settings, cancel);
         if (r.run.partial()) {
             c.cancelled = true;
             break;

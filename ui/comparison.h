@@ -63,9 +63,11 @@ struct Comparison {
 };
 
 /// Runs the base and every scenario with the same settings; the replications are fixed (no
-/// precision stop) so that replication i of each run faces the same random draws.
+/// precision stop) so that replication i of each run faces the same random draws. `baseRun`, a
+/// mission-time run of the base with these settings' seed and replications, saves simulating the
+/// base again (replication i draws from (seed, i) however the run was stopped).
 Comparison compareScenarios(const model::Model& base, sim::RunSettings settings,
-                            const std::atomic<bool>* cancel = nullptr);
+                            const std::atomic<bool>* cancel = nullptr, const sim::RunResult* baseRun = nullptr);
 
 QJsonObject comparisonToJson(const Comparison& c);
 

@@ -95,6 +95,7 @@ protected:
 
 private:
     void createActions();
+    static QString fileFilter();
     void createDocks();
     bool maybeSave();
     void updateTitle();

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "analysis.h"
+#include "report_tables.h"
 
 #include <QString>
 #include <QStringList>
@@ -13,19 +14,6 @@
 #include <vector>
 
 namespace nines::ui {
-
-/// One table of a report, as text cells (CSV writes them as they are).
-struct ReportTable {
-    QString id;     // "headline", "components", ...: the CSV file's suffix
-    QString title;
-    QStringList headers;
-    QList<QStringList> rows;
-    QString note;   // a sentence under the table (how to read it), may be empty
-};
-
-/// The report's tables, in the order the report shows them; tables with nothing to show (no
-/// data store, no capacity) are left out.
-std::vector<ReportTable> reportTables(const Analysis& a);
 
 enum class ReportFormat { Pdf, Html, Csv, Json };
 

@@ -1,8 +1,8 @@
 #include "results_view.h"
 
 #include "qcustomplot_include.h"
-#include "report.h"
-#include "text_format.h"
+#include "report_tables.h"
+#include "figure_text.h"
 
 #include <QFileDialog>
 #include <QFileInfo>
@@ -21,27 +21,6 @@ namespace nines::ui {
 
 namespace {
 
-QString fixed(double v, int decimals)
-{
-    return QString::fromStdString(formatFixed(v, decimals));
-}
-
-int decimalsFor(double u)
-{
-    return u > 0 ? std::clamp(int(std::ceil(-std::log10(u))) + 1, 3, 9) : 4;
-}
-
-QString percent(double a, int d)
-{
-    return fixed(100 * a, d) + QLatin1Char('%');
-}
-
-QString ninesText(double u)
-{
-    const double n = sim::ninesOf(u);
-    return std::isfinite(n) ? fixed(n, 2) : QObject::tr("no outage seen");
-}
-
 /// What the cursor points at: the nearest point of the plottable under it, in the axes' units.
 QString readout(QCustomPlot* plot, const QPointF& pos)
 {
@@ -57,14 +36,14 @@ QString readout(QCustomPlot* plot, const QPointF& pos)
         const QString tick = p->keyAxis()->ticker().dynamicCast<QCPAxisTickerText>()
                                  ? p->keyAxis()->ticker().dynamicCast<QCPAxisTickerText>()->ticks().value(it->key)
                                  : QString();
-        keyText = tick.isEmpty() ? fixed(it->key, 2) : tick;
-        valueText = fixed(it->value + bars->baseValue(), 4);
+        keyText = tick.isEmpty() ? fixedText(it->key, 2) : tick;
+        valueText = fixedText(it->value + bars->baseValue(), 4);
     } else if (auto* graph = qobject_cast<QCPGraph*>(p)) {
         auto it = graph->data()->findBegin(key, true);
         if (it == graph->data()->constEnd())
             return {};
-        keyText = fixed(it->key, 2);
-        valueText = fixed(it->value, 6);
+        keyText = fixedText(it->key, 2);
+        valueText = fixedText(it->value, 6);
     } else {
         return {};
     }
@@ -247,7 +226,7 @@ void ResultsView::rebuild()
                                           "padding: 6px; font-weight: bold"));
     banner_->setVisible(!warnings.isEmpty());
 
-    const int d = decimalsFor(r.unavailability.mean);
+    const int d = availabilityDecimals(r.unavailability.mean);
     const bool meets = r.availability.mean >= a.settings.sla_availability;
     QString h = QStringLiteral("<h2>%1</h2>").arg(QString::fromStdString(a.model.name).toHtmlEscaped());
     h += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"8\"><tr>");
@@ -256,26 +235,26 @@ void ResultsView::rebuild()
                             "<span style=\"color:#4a5568\">%3</span></td>")
                  .arg(big, label, small);
     };
-    cell(percent(r.availability.mean, d), tr("availability"),
-         tr("95%: %1 \u2013 %2").arg(percent(r.availability.low, d), percent(r.availability.high, d)));
+    cell(percentText(r.availability.mean, d), tr("availability"),
+         tr("95%: %1 \u2013 %2").arg(percentText(r.availability.low, d), percentText(r.availability.high, d)));
     cell(ninesText(r.unavailability.mean), tr("nines"),
          tr("95%: %1 \u2013 %2").arg(ninesText(r.unavailability.high), ninesText(std::max(0.0, r.unavailability.low))));
-    cell(fixed(r.downtime_minutes_per_year.mean, 0), tr("minutes of downtime a year"),
-         tr("median %1, p90 %2, p99 %3").arg(fixed(r.downtime_p50, 0), fixed(r.downtime_p90, 0), fixed(r.downtime_p99, 0)));
-    cell(fixed(r.sla_miss_probability.mean, 3),
-         tr("probability a %1 misses %2").arg(a.period(), percent(a.settings.sla_availability, 3)),
+    cell(fixedText(r.downtime_minutes_per_year.mean, 0), tr("minutes of downtime a year"),
+         tr("median %1, p90 %2, p99 %3").arg(fixedText(r.downtime_p50, 0), fixedText(r.downtime_p90, 0), fixedText(r.downtime_p99, 0)));
+    cell(fixedText(r.sla_miss_probability.mean, 3),
+         tr("probability a %1 misses %2").arg(a.period(), percentText(a.settings.sla_availability, 3)),
          meets ? tr("meets the SLA on average") : tr("<span style=\"color:#c53030\">misses the SLA on average</span>"));
     if (a.exact.applicable)
-        cell(percent(a.exact.availability, d + 1), tr("exact (steady state)"),
+        cell(percentText(a.exact.availability, d + 1), tr("exact (steady state)"),
              tr("%1 nines, %2 min/yr").arg(ninesText(a.exact.unavailability),
-                                           fixed(a.exact.unavailability * model::kMinutesPerYear, 1)));
+                                           fixedText(a.exact.unavailability * model::kMinutesPerYear, 1)));
     h += QStringLiteral("</tr></table>");
     h += QStringLiteral("<p style=\"color:#4a5568\">%1</p>")
              .arg(tr("%1 replications of %2 h, seed %3, %4 outages a year lasting %5 min on average; %6.")
                       .arg(r.replications)
-                      .arg(fixed(a.settings.mission_hours, 0))
+                      .arg(fixedText(a.settings.mission_hours, 0))
                       .arg(a.settings.seed)
-                      .arg(fixed(r.outages_per_year.mean, 2), fixed(r.mean_outage_minutes, 1),
+                      .arg(fixedText(r.outages_per_year.mean, 2), fixedText(r.mean_outage_minutes, 1),
                            a.exact.applicable ? tr("the exact solver applies")
                                               : tr("no exact solution: %1")
                                                     .arg(a.exact.reasons.empty()
