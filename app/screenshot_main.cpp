@@ -3,8 +3,12 @@
 // fits the diagram and saves the window as PNG. With a field path, the inspector scrolls to that
 // field and shows its tooltip (where a catalogue value comes from), and the whole screen is saved,
 // since a tooltip is a window of its own. With "results", it simulates the model from the run
-// panel and saves the results dashboard; with "scenarios", it shows the Scenarios dock. Used by scripts/screenshot.sh for the
+// panel and saves the results dashboard; with "scenarios", it shows the Scenarios dock. With
+// "edit-scenario:COMPONENT_ID", the first scenario is edited on the canvas with that component
+// selected. With "compare", "improve" or "sweep:PATH=FROM..TO[:STEP][;PATH=FROM..TO[:STEP]]", the
+// Compare tab after comparing the scenarios, ranking improvements or sweeping. Used by scripts/screenshot.sh for the
 // pictures in README.md and docs/, so anyone can retake them.
+#include "ui/compare_view.h"
 #include "ui/component_form.h"
 #include "ui/diagram_scene.h"
 #include "ui/diagram_view.h"
@@ -15,6 +19,8 @@
 #include "ui/scenario_panel.h"
 
 #include <QApplication>
+#include <QComboBox>
+#include <QTabWidget>
 #include <QDockWidget>
 #include <QLabel>
 #include <QDir>
@@ -63,7 +69,55 @@ int main(int argc, char** argv)
         app.exec();
         return status;
     }
-    if (args.size() == 4 && args.at(3) == QLatin1String("scenarios")) {
+    const QString mode = args.size() == 4 ? args.at(3) : QString();
+    if (mode == QLatin1String("compare") || mode == QLatin1String("improve") || mode.startsWith(QLatin1String("sweep:"))) {
+        // The Compare tab once its work is done.
+        nines::ui::CompareView* cv = window.compareView();
+        int status = 0;
+        auto grabLater = [&] {
+            QTimer::singleShot(500, &window, [&] {
+                if (!window.grab().save(args.at(1)))
+                    status = 1;
+                QApplication::quit();
+            });
+        };
+        QObject::connect(window.runPanel(), &nines::ui::RunPanel::finished, &window, grabLater);
+        QObject::connect(cv, &nines::ui::CompareView::sweepFinished, &window, grabLater);
+        QObject::connect(cv, &nines::ui::CompareView::improveFinished, &window, grabLater);
+        QTimer::singleShot(200, &window, [&] {
+            window.tabs()->setCurrentWidget(cv);
+            QString why;
+            if (mode == QLatin1String("compare")) {
+                Q_EMIT cv->compareRequested();
+            } else if (mode == QLatin1String("improve")) {
+                cv->pages()->setCurrentIndex(2);
+                why = cv->startImprove();
+            } else {
+                cv->pages()->setCurrentIndex(1);
+                const QStringList specs = mode.mid(6).split(QLatin1Char(';'));
+                cv->sweepPath()->setEditText(specs.front().section(QLatin1Char('='), 0, 0));
+                why = cv->startSweep(specs.front(), specs.size() > 1 ? specs.at(1) : QString());
+            }
+            if (!why.isEmpty()) {
+                std::fprintf(stderr, "nines-screenshot: %s\n", qPrintable(why));
+                status = 1;
+                QApplication::quit();
+            }
+        });
+        app.exec();
+        return status;
+    }
+    if (mode.startsWith(QLatin1String("edit-scenario:"))) {
+        // The first scenario edited on the canvas, a component selected: what it overrides shows.
+        const auto& scenarios = window.document()->fileModel().scenarios;
+        if (scenarios.empty() || !window.document()->setEditTarget(scenarios.front().id).isEmpty()) {
+            std::fputs("nines-screenshot: the model has no scenario that can be edited\n", stderr);
+            return 2;
+        }
+        const int c = window.document()->model().componentIndex(mode.section(QLatin1Char(':'), 1, 1).toStdString());
+        if (c >= 0)
+            window.scene()->selectRefs({{nines::ui::ItemKind::Component, c}});
+    } else if (args.size() == 4 && args.at(3) == QLatin1String("scenarios")) {
         // The Scenarios dock raised, its first scenario selected.
         for (auto* dock : window.findChildren<QDockWidget*>())
             if (dock->objectName() == QLatin1String("ScenarioDock"))

@@ -2,7 +2,8 @@
 # Retakes the editor screenshots in docs/images/ (used by README.md and docs/) under a virtual X
 # display: the window at 1600x1000 with a model open and the diagram fitted.
 # Usage: scripts/screenshot.sh                 all pictures of the docs
-#        scripts/screenshot.sh MODEL_FILE [OUT.png [COMPONENT_ID[:FIELD_PATH]]]
+#        scripts/screenshot.sh MODEL_FILE [OUT.png [COMPONENT_ID[:FIELD_PATH] | results | scenarios |
+#                              edit-scenario:COMPONENT_ID | compare | improve | sweep:PATH=FROM..TO[:STEP][;...]]]
 set -euo pipefail
 TMPDIR="${TMPDIR:-/tmp}"
 cd "$(dirname "$0")/.."
@@ -27,3 +28,9 @@ echo "wrote docs/images/results.png and the report pages"
 shot resources/examples/cloud-from-catalogue.nines.json docs/images/catalogue-palette.png db
 shot resources/examples/cloud-from-catalogue.nines.json docs/images/catalogue-inspector.png \
   'web:failure_modes[instance].repair'
+shot resources/examples/three-tier-web.nines.json docs/images/scenario-edit.png edit-scenario:app
+shot resources/examples/three-tier-web.nines.json docs/images/comparison.png compare
+shot resources/examples/three-tier-web.nines.json docs/images/sweep.png 'sweep:components[app].instances=3..8'
+shot resources/examples/three-tier-web.nines.json docs/images/sweep-heat-map.png \
+  'sweep:components[app].instances=3..7;components[app].failure_modes[host].repair.mean_hours=2..12:2'
+shot resources/examples/three-tier-web.nines.json docs/images/improve.png improve

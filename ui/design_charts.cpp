@@ -223,7 +223,7 @@ bool costAvailability(QCustomPlot* plot, const Analysis& a)
     limitLine(plot, sla, QObject::tr("SLA target %1%").arg(num(sla, 3)));
     const double xPad = std::max(1.0, (xMax - xMin) * 0.15);
     const double yPad = std::max(1e-6, (yMax - yMin) * 0.2);
-    plot->xAxis->setRange(xMin - xPad, xMax + xPad * 2.5);
+    plot->xAxis->setRange(xMin - xPad, xMax + xPad * 4);  // room for the last design's name
     plot->yAxis->setRange(yMin - yPad, std::min(100.0 + yPad * 0.1, yMax + yPad));
     plot->yAxis->setNumberFormat(QStringLiteral("f"));
     plot->yAxis->setNumberPrecision(std::clamp(int(std::ceil(-std::log10(yPad))) + 1, 2, 7));

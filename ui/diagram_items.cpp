@@ -22,6 +22,7 @@ namespace {
 const QColor kInk(0x2d, 0x37, 0x48);
 const QColor kMuted(0x71, 0x80, 0x96);
 const QColor kSelection(0x31, 0x82, 0xce);
+const QColor kScenario(0x80, 0x5a, 0xd5);  // what a scenario changes, here and in the inspector
 
 QColor accentOf(ComponentKind k)
 {
@@ -132,7 +133,7 @@ void ComponentItem::setResult(std::optional<double> availability, std::optional<
 
 QRectF ComponentItem::connectHandle() { return QRectF(kNodeWidth - 8, kNodeHeight / 2 - 8, 16, 16); }
 
-QRectF ComponentItem::boundingRect() const { return QRectF(-3, -3, kNodeWidth + 12, kNodeHeight + 6); }
+QRectF ComponentItem::boundingRect() const { return QRectF(-5, -12, kNodeWidth + 14, kNodeHeight + 17); }
 
 QPainterPath ComponentItem::shape() const
 {
@@ -196,10 +197,27 @@ void ComponentItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, Q
                  QColor(0xf0, 0xff, 0xf4), QColor(0x22, 0x54, 0x3d), small);
     }
 
+    if (mark_ != ScenarioMark::None) {
+        // The scenario's colour: a dashed outline and what the scenario did, above the card.
+        p->setPen(QPen(kScenario, 2.0, Qt::DashLine));
+        p->setBrush(Qt::NoBrush);
+        p->drawRoundedRect(body.adjusted(-3, -3, 3, 3), 10, 10);
+        const QString what = mark_ == ScenarioMark::Added ? QObject::tr("added") : QObject::tr("changed");
+        drawPill(p, {10, -9}, what, QColor(0xe9, 0xd8, 0xfd), kScenario.darker(120), small);
+    }
+
     if (hovered_ || selected) {
         p->setPen(QPen(kSelection, 1.5));
         p->setBrush(Qt::white);
         p->drawEllipse(connectHandle().adjusted(2, 2, -2, -2));
+    }
+}
+
+void ComponentItem::setScenarioMark(ScenarioMark m)
+{
+    if (m != mark_) {
+        mark_ = m;
+        update();
     }
 }
 

@@ -54,6 +54,10 @@ public:
     void setResult(std::optional<double> availability, std::optional<double> criticality);
     std::optional<double> resultAvailability() const { return availability_; }
     std::optional<double> resultCriticality() const { return criticality_; }
+    /// While a scenario is edited: whether it changes this component or adds it.
+    enum class ScenarioMark { None, Changed, Added };
+    void setScenarioMark(ScenarioMark m);
+    ScenarioMark scenarioMark() const { return mark_; }
 
     void addEdge(EdgeItem* e) { edges_.push_back(e); }
     void clearEdges() { edges_.clear(); }
@@ -73,6 +77,7 @@ private:
     model::Component data_;
     QString zoneBadges_;
     std::optional<double> availability_, criticality_;
+    ScenarioMark mark_ = ScenarioMark::None;
     std::vector<EdgeItem*> edges_;
     bool hovered_ = false;
 };

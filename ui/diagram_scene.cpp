@@ -151,7 +151,12 @@ void DiagramScene::sync()
     for (size_t i = 0; i < m.components.size(); ++i) {
         const Component& c = m.components[i];
         components_[i]->setData(c, zoneBadges(m, c));
-        if (auto r = results_.find(c.id); r != results_.end())
+        // Results are the base's: a scenario being edited shows what it changes instead.
+        const Document::Override o = doc_->overrideOf(itemPath(m, {ItemKind::Component, int(i)}));
+        components_[i]->setScenarioMark(o.added        ? ComponentItem::ScenarioMark::Added
+                                        : o.overridden ? ComponentItem::ScenarioMark::Changed
+                                                       : ComponentItem::ScenarioMark::None);
+        if (auto r = results_.find(c.id); doc_->editTarget().empty() && r != results_.end())
             components_[i]->setResult(r->second.availability, r->second.criticality);
         else
             components_[i]->setResult(std::nullopt, std::nullopt);
@@ -205,7 +210,10 @@ void DiagramScene::layoutContainers()
     const ContainerGeometry g = ui::layoutContainers(m, corners);
     for (size_t i = 0; i < m.zones.size(); ++i) {
         const Zone& z = m.zones[i];
-        zones_[i]->setData(qs(z.name.empty() ? z.id : z.name), outageText(z.outage), g.zoneSummaries[i], z.outage.has_value());
+        QString title = qs(z.name.empty() ? z.id : z.name);
+        if (doc_->overrideOf(itemPath(m, {ItemKind::Zone, int(i)})).added)
+            title += tr(" (added by the scenario)");
+        zones_[i]->setData(title, outageText(z.outage), g.zoneSummaries[i], z.outage.has_value());
         zones_[i]->setRect(g.zones[i]);
     }
     for (size_t i = 0; i < m.regions.size(); ++i) {

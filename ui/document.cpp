@@ -1,8 +1,18 @@
 #include "document.h"
 
+#include "model/io/json_reader.h"
+#include "model/io/json_writer.h"
 #include "model/io/model_file.h"
+#include "model/io/provenance.h"
+#include "model/io/scenario.h"
+#include "model/io/scenario_diff.h"
+#include "model/io/template_merge.h"
+#include "model/path.h"
+#include "model/validate.h"
 
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QTimer>
 #include <QUndoStack>
 
@@ -23,11 +33,17 @@ void Document::reset(model::Model m, const QString& path, model::Problems readPr
     restored_ = false;
     undo_->clear();
     model_ = std::move(m);
+    const bool wasScenario = !target_.empty();
+    target_.clear();
+    view_ = {};
+    wordings_.clear();
     readProblems_ = std::move(readProblems);
     problemsStale_ = true;
     const bool pathChanged = path != path_;
     path_ = path;
     Q_EMIT documentReset();
+    if (wasScenario)
+        Q_EMIT editTargetChanged();
     Q_EMIT modelChanged();
     if (pathChanged)
         Q_EMIT filePathChanged(path_);
@@ -73,7 +89,23 @@ const model::Problems& Document::problems() const
     if (problemsStale_) {
         problems_ = readProblems_;
         const model::Problems v = io::validateDocument(model_, model::hasErrors(readProblems_));
-        problems_.insert(problems_.end(), v.begin(), v.end());
+        if (target_.empty()) {
+            problems_.insert(problems_.end(), v.begin(), v.end());
+        } else {
+            // In a scenario the problems of its model are shown at their own fields (where the
+            // inspector and canvas find them), instead of summed up under the scenario.
+            std::vector<std::string> ids;
+            for (const auto& sc : model_.scenarios)
+                ids.push_back(sc.id);
+            const auto at = std::find(ids.begin(), ids.end(), target_);
+            const std::string own = model::elementPath("scenarios", ids, size_t(at - ids.begin()));
+            for (const auto& p : v)
+                if (p.path != own || p.message.rfind("in the resulting model", 0) != 0)
+                    problems_.push_back(p);
+            for (const auto& p : model::validate(view_))
+                if (std::find(problems_.begin(), problems_.end(), p) == problems_.end())
+                    problems_.push_back(p);
+        }
         problemsStale_ = false;
     }
     return problems_;
@@ -95,6 +127,17 @@ void Document::changed()
         changedInBatch_ = true;
         return;
     }
+    if (!target_.empty())
+        storeView();
+    notify();
+}
+
+void Document::notify()
+{
+    if (batch_ > 0) {
+        changedInBatch_ = true;
+        return;
+    }
     problemsStale_ = true;
     Q_EMIT modelChanged();
     scheduleValidation();
@@ -111,6 +154,190 @@ void Document::scheduleValidation()
         problems();
         Q_EMIT problemsChanged();
     });
+}
+
+namespace {
+
+const model::Scenario* scenarioOf(const model::Model& m, const std::string& id)
+{
+    for (const auto& s : m.scenarios)
+        if (s.id == id)
+            return &s;
+    return nullptr;
+}
+
+// Fields of the base wherever they are edited: a scenario's operations on them are kept as they
+// are, and edits of a scenario's model never become operations on them.
+bool baseOnlyField(const std::string& path)
+{
+    const auto steps = model::parsePath(path);
+    if (!steps || steps->empty())
+        return false;
+    const std::string& f = steps->front().field;
+    return f == "name" || f == "description" || f == "settings" || f == "format" || f == "scenarios";
+}
+
+/// The design part of a model as scenario operations see it (no header, no scenarios).
+QJsonObject designOf(const model::Model& m)
+{
+    model::Model v = m;
+    v.scenarios.clear();
+    QJsonObject doc = io::writeModel(v, {.keep_templates = false});
+    for (const char* key : {"format", "name", "description", "settings"})
+        doc.remove(QLatin1String(key));
+    return doc;
+}
+
+bool inside(const std::string& path, const std::string& outer)
+{
+    return path.size() > outer.size() && path.compare(0, outer.size(), outer) == 0
+           && (path[outer.size()] == '.' || path[outer.size()] == '[');
+}
+
+}  // namespace
+
+QString Document::setEditTarget(const std::string& id)
+{
+    if (id == target_)
+        return {};
+    const std::string old = target_;
+    target_ = id;
+    if (!id.empty()) {
+        QString why;
+        if (!resolveView(&why)) {
+            target_ = old;
+            if (!old.empty())
+                resolveView();
+            return why;
+        }
+    } else {
+        view_ = {};
+    }
+    Q_EMIT editTargetChanged();
+    notify();
+    return {};
+}
+
+void Document::editOn(const std::string& target)
+{
+    if (target != target_)
+        setEditTarget(target);
+}
+
+bool Document::resolveView(QString* why)
+{
+    model::Problems problems;
+    const auto start = io::scenarioDocument(model_, target_, false, problems);
+    const auto full = start ? io::scenarioDocument(model_, target_, true, problems) : std::nullopt;
+    if (!full) {
+        if (why)
+            *why = problems.empty() ? tr("the scenario it builds on cannot be applied")
+                                    : QString::fromStdString(problems.front().text());
+        return false;
+    }
+    viewStart_ = *start;
+    model::Problems readProblems;  // the scenario's problems show once validated
+    view_ = io::readModel(*full, readProblems);
+    // Remember how the scenario says this model, so that an edit undone gives back its own
+    // operations rather than equivalent ones.
+    const QJsonObject shown = designOf(view_);
+    const std::vector<model::Operation>& ops = scenarioOf(model_, target_)->operations;
+    if (std::none_of(wordings_.begin(), wordings_.end(),
+                     [&](const Wording& w) { return w.scenario == target_ && w.design == shown; }))
+        wordings_.push_back({target_, shown, ops});
+    view_.name = model_.name;
+    view_.description = model_.description;
+    view_.settings = model_.settings;
+    view_.scenarios = model_.scenarios;
+    return true;
+}
+
+void Document::storeView()
+{
+    auto it = std::find_if(model_.scenarios.begin(), model_.scenarios.end(),
+                           [&](const model::Scenario& s) { return s.id == target_; });
+    if (it == model_.scenarios.end())
+        return;
+    const QJsonObject doc = designOf(view_);
+    for (const Wording& w : wordings_)
+        if (w.scenario == target_ && w.design == doc) {
+            it->operations = w.operations;
+            view_.scenarios = model_.scenarios;
+            return;
+        }
+    std::vector<model::Operation> ops;
+    for (const auto& op : it->operations)
+        if (baseOnlyField(op.path))
+            ops.push_back(op);
+    auto diff = io::diffDocuments(viewStart_, doc, {"format", "name", "description", "settings", "scenarios"});
+    // What a scenario adds reads best first ("add zone C", then "spread the app over it");
+    // the operations are independent, so their order does not change the result.
+    std::stable_partition(diff.begin(), diff.end(), [](const model::Operation& op) { return op.op == model::OperationType::Add; });
+    ops.insert(ops.end(), diff.begin(), diff.end());
+    it->operations = std::move(ops);
+    view_.scenarios = model_.scenarios;
+}
+
+void Document::setScenarios(std::vector<model::Scenario> scenarios)
+{
+    model_.scenarios = std::move(scenarios);
+    if (!target_.empty() && (!scenarioOf(model_, target_) || !resolveView())) {
+        target_.clear();
+        view_ = {};
+        Q_EMIT editTargetChanged();
+    }
+    notify();
+}
+
+void Document::setHeader(const std::string& name, const std::string& description, const model::Settings& settings)
+{
+    for (model::Model* m : {&model_, &view_}) {
+        m->name = name;
+        m->description = description;
+        m->settings = settings;
+    }
+}
+
+std::vector<size_t> Document::operationsAt(const std::string& path) const
+{
+    std::vector<size_t> out;
+    if (const model::Scenario* s = target_.empty() ? nullptr : scenarioOf(model_, target_))
+        for (size_t i = 0; i < s->operations.size(); ++i) {
+            const model::Operation& op = s->operations[i];
+            if (op.op != model::OperationType::Add && (op.path == path || inside(op.path, path)))
+                out.push_back(i);
+        }
+    return out;
+}
+
+Document::Override Document::overrideOf(const std::string& path) const
+{
+    Override o;
+    const model::Scenario* s = target_.empty() ? nullptr : scenarioOf(model_, target_);
+    if (!s)
+        return o;
+    for (const auto& op : s->operations) {
+        std::string item;  // the item an "add" adds
+        if (op.op == model::OperationType::Add) {
+            const QJsonValue v = QJsonDocument::fromJson(QByteArray("[") + QByteArray::fromStdString(op.value_json) + "]")
+                                     .array()
+                                     .at(0);
+            const std::string id = v.toObject().value(QLatin1String("id")).toString().toStdString();
+            if (!id.empty())
+                item = op.path + "[" + id + "]";
+        }
+        if (!item.empty() && (path == item || inside(path, item)))
+            o.added = true;
+        else if (inside(op.path, path) && op.path.size() > 9 && op.path.compare(op.path.size() - 9, 9, ".position") == 0)
+            continue;  // where an item is drawn is not part of the design
+        else if (op.path == path || inside(op.path, path) || (op.op != model::OperationType::Add && inside(path, op.path)))
+            o.overridden = true;
+    }
+    if (o.overridden && !o.added) {
+        const QJsonValue v = io::valueAtPath(viewStart_, path);
+        o.baseValue = v.isUndefined() ? tr("not set (its default)") : QString::fromStdString(io::describeValue(path, v));
+    }
+    return o;
 }
 
 }  // namespace nines::ui

@@ -8,6 +8,7 @@ ItemsCommand::ItemsCommand(Document* doc, Action action, std::vector<PlacedItem>
                            QUndoCommand* parent)
     : QUndoCommand(text, parent)
     , doc_(doc)
+    , target_(doc->editTarget())
     , action_(action)
     , items_(std::move(items))
 {
@@ -20,6 +21,7 @@ ItemsCommand::ItemsCommand(Document* doc, Action action, std::vector<PlacedItem>
 
 void ItemsCommand::apply(bool insert)
 {
+    doc_->editOn(target_);
     model::Model& m = doc_->mutableModel();
     if (insert) {
         for (const auto& p : items_)
@@ -38,6 +40,7 @@ ReplaceItemsCommand::ReplaceItemsCommand(Document* doc, std::vector<Change> chan
                                          std::string mergeKey, QUndoCommand* parent)
     : QUndoCommand(text, parent)
     , doc_(doc)
+    , target_(doc->editTarget())
     , changes_(std::move(changes))
     , mergeKey_(std::move(mergeKey))
 {
@@ -45,6 +48,7 @@ ReplaceItemsCommand::ReplaceItemsCommand(Document* doc, std::vector<Change> chan
 
 void ReplaceItemsCommand::redo()
 {
+    doc_->editOn(target_);
     for (const auto& c : changes_)
         setItemAt(doc_->mutableModel(), c.index, c.after);
     doc_->changed();
@@ -52,6 +56,7 @@ void ReplaceItemsCommand::redo()
 
 void ReplaceItemsCommand::undo()
 {
+    doc_->editOn(target_);
     for (auto it = changes_.rbegin(); it != changes_.rend(); ++it)
         setItemAt(doc_->mutableModel(), it->index, it->before);
     doc_->changed();
@@ -60,7 +65,7 @@ void ReplaceItemsCommand::undo()
 bool ReplaceItemsCommand::mergeWith(const QUndoCommand* other)
 {
     const auto* o = dynamic_cast<const ReplaceItemsCommand*>(other);
-    if (!o || o->mergeKey_ != mergeKey_ || o->changes_.size() != changes_.size())
+    if (!o || o->mergeKey_ != mergeKey_ || o->target_ != target_ || o->changes_.size() != changes_.size())
         return false;
     for (size_t i = 0; i < changes_.size(); ++i)
         if (changes_[i].index != o->changes_[i].index || changes_[i].after.index() != o->changes_[i].after.index())
@@ -75,6 +80,7 @@ ModelHeader headerOf(const model::Model& m) { return {m.name, m.description, m.s
 HeaderCommand::HeaderCommand(Document* doc, ModelHeader after, const QString& text, std::string mergeKey)
     : QUndoCommand(text)
     , doc_(doc)
+    , target_(doc->editTarget())
     , before_(headerOf(doc->model()))
     , after_(std::move(after))
     , mergeKey_(std::move(mergeKey))
@@ -83,26 +89,23 @@ HeaderCommand::HeaderCommand(Document* doc, ModelHeader after, const QString& te
 
 void HeaderCommand::apply(const ModelHeader& h)
 {
-    model::Model& m = doc_->mutableModel();
-    m.name = h.name;
-    m.description = h.description;
-    m.settings = h.settings;
-    m.load = h.load;
+    doc_->editOn(target_);
+    doc_->setHeader(h.name, h.description, h.settings);
+    doc_->mutableModel().load = h.load;
     doc_->changed();
 }
 
 ScenariosCommand::ScenariosCommand(Document* doc, std::vector<model::Scenario> after, const QString& text)
     : QUndoCommand(text)
     , doc_(doc)
-    , before_(doc->model().scenarios)
+    , before_(doc->fileModel().scenarios)
     , after_(std::move(after))
 {
 }
 
 void ScenariosCommand::apply(const std::vector<model::Scenario>& s)
 {
-    doc_->mutableModel().scenarios = s;
-    doc_->changed();
+    doc_->setScenarios(s);
 }
 
 void ScenariosCommand::redo() { apply(after_); }
@@ -114,7 +117,7 @@ void HeaderCommand::undo() { apply(before_); }
 bool HeaderCommand::mergeWith(const QUndoCommand* other)
 {
     const auto* o = dynamic_cast<const HeaderCommand*>(other);
-    if (!o || o->mergeKey_ != mergeKey_)
+    if (!o || o->mergeKey_ != mergeKey_ || o->target_ != target_)
         return false;
     after_ = o->after_;
     return true;

@@ -2,7 +2,8 @@
 // undo(), leaves it exactly as it found it after undo(), and calls Document::changed() once per
 // redo or undo (a compound EditGroup notifies once for all its children). Items are addressed by
 // position; the undo stack guarantees that positions are the same when a command is undone as
-// when it was done.
+// when it was done. An edit made while a scenario is edited is undone and redone on that
+// scenario: the command switches the editors back to it first.
 #pragma once
 
 #include "document.h"
@@ -57,6 +58,7 @@ public:
 private:
     void apply(bool insert);
     Document* doc_;
+    std::string target_;
     Action action_;
     std::vector<PlacedItem> items_;
 };
@@ -81,11 +83,14 @@ public:
 
 private:
     Document* doc_;
+    std::string target_;
     std::vector<Change> changes_;
     std::string mergeKey_;
 };
 
-/// The parts of a model that are not items: name, description, run settings and load.
+/// The parts of a model that are not items: name, description, run settings and load. In a
+/// scenario the name, description and settings still change the base's (they are the file's),
+/// the load the scenario's.
 struct ModelHeader {
     std::string name;
     std::string description;
@@ -107,11 +112,13 @@ public:
 private:
     void apply(const ModelHeader& h);
     Document* doc_;
+    std::string target_;
     ModelHeader before_, after_;
     std::string mergeKey_;
 };
 
-/// Replaces the model's scenarios (create, rename, delete, reorder, change an override).
+/// Replaces the model's scenarios (create, rename, delete, reorder, change an override); the
+/// scenario being edited is shown anew.
 class ScenariosCommand : public QUndoCommand
 {
 public:

@@ -1,5 +1,7 @@
 #include "item_form.h"
 
+#include "edit_commands.h"
+
 #include "catalogue_edits.h"
 
 #include "model/io/provenance.h"
@@ -42,6 +44,7 @@ void ItemForm::refresh()
     loading_ = true;
     load();
     markCatalogueValues();
+    markScenarioOverrides();
     loading_ = false;
 }
 
@@ -74,7 +77,10 @@ void ItemForm::addRow(QFormLayout* form, const QString& label, QWidget* widget, 
     connect(reset, &QToolButton::clicked, this, [this, widget] {
         for (const auto& r : rows_)
             if (r.widget == widget) {
-                resetToCatalogue(r.path);
+                if (r.overridden)
+                    resetToBase(r.path);
+                else
+                    resetToCatalogue(r.path);
                 return;
             }
     });
@@ -92,7 +98,7 @@ void ItemForm::addRow(QFormLayout* form, const QString& label, QWidget* widget, 
     } else {
         form->addRow(labelWidget, holder);
     }
-    rows_.push_back({path, widget, labelWidget, message, reset, false, false, QString()});
+    rows_.push_back({path, widget, labelWidget, message, reset, false, false, false, QString()});
 }
 
 void ItemForm::bindIdField(QLineEdit* field)
@@ -195,6 +201,67 @@ void ItemForm::markCatalogueValues()
         r.reset->setVisible(r.changed);
         r.reset->setToolTip(tr("Reset to the catalogue value"));
     }
+}
+
+std::string ItemForm::fullPath(const std::string& rowPath) const
+{
+    if (modelLevel_)
+        return rowPath;
+    if (refs_.size() != 1 || rowPath.empty())
+        return {};
+    return itemPath(doc_->model(), refs_.front()) + "." + rowPath;
+}
+
+void ItemForm::markScenarioOverrides()
+{
+    if (doc_->editTarget().empty()) {
+        for (auto& r : rows_)
+            r.overridden = false;
+        return;
+    }
+    QString scenario = QString::fromStdString(doc_->editTarget());
+    for (const auto& s : doc_->fileModel().scenarios)
+        if (s.id == doc_->editTarget() && !s.name.empty())
+            scenario = QString::fromStdString(s.name);
+    for (auto& r : rows_) {
+        const std::string path = fullPath(r.path);
+        const Document::Override o = path.empty() ? Document::Override{} : doc_->overrideOf(path);
+        r.overridden = o.overridden && !o.added;
+        if (!o.overridden && !o.added)
+            continue;
+        // Purple, the scenario's colour on the canvas too; it takes the place of the catalogue marks.
+        const QString tip = o.added ? tr("<qt>Added by the scenario \u201c%1\u201d</qt>").arg(scenario.toHtmlEscaped())
+                                    : tr("<qt><b>Overridden</b> by the scenario \u201c%1\u201d.<br>Where it starts from: %2</qt>")
+                                          .arg(scenario.toHtmlEscaped(), o.baseValue.toHtmlEscaped());
+        r.label->setStyleSheet(QStringLiteral("color: #805ad5; font-weight: bold"));
+        r.label->setToolTip(tip);
+        r.widget->parentWidget()->setToolTip(tip);
+        r.reset->setVisible(r.overridden);
+        r.reset->setToolTip(tr("Reset to the value where the scenario starts from"));
+    }
+}
+
+bool ItemForm::fieldOverridden(const std::string& path) const
+{
+    for (const auto& r : rows_)
+        if (r.path == path)
+            return r.overridden;
+    return false;
+}
+
+bool ItemForm::resetToBase(const std::string& path)
+{
+    const std::string full = fullPath(path);
+    const std::vector<size_t> ops = full.empty() ? std::vector<size_t>{} : doc_->operationsAt(full);
+    if (ops.empty())
+        return false;
+    std::vector<model::Scenario> all = doc_->fileModel().scenarios;
+    for (auto& s : all)
+        if (s.id == doc_->editTarget())
+            for (auto it = ops.rbegin(); it != ops.rend(); ++it)
+                s.operations.erase(s.operations.begin() + std::ptrdiff_t(*it));
+    doc_->undoStack()->push(new ScenariosCommand(doc_, std::move(all), tr("Reset to the base value")));
+    return true;
 }
 
 QString ItemForm::fieldOrigin(const std::string& path) const

@@ -49,6 +49,10 @@ public:
     bool fieldChangedFromCatalogue(const std::string& path) const;
     /// Sets the field back to its catalogue value (what the row's reset button does).
     bool resetToCatalogue(const std::string& path);
+    /// While a scenario is edited: whether it overrides the field, and setting it back to the
+    /// value of the model the scenario builds on (what the row's reset button then does).
+    bool fieldOverridden(const std::string& path) const;
+    bool resetToBase(const std::string& path);
 
 protected:
     virtual void load() = 0;
@@ -113,6 +117,9 @@ protected:
 
 private:
     std::string fieldKey(const std::string& path) const;
+    /// The whole field path of a row ("components[db].instances").
+    std::string fullPath(const std::string& rowPath) const;
+    void markScenarioOverrides();
     struct Row {
         std::string path;
         QWidget* widget;
@@ -121,6 +128,7 @@ private:
         QToolButton* reset;
         bool mixed = false;
         bool changed = false;
+        bool overridden = false;  // by the scenario being edited
         QString origin;  // tooltip about the catalogue value, empty when there is none
     };
     std::vector<Row> rows_;

@@ -3,7 +3,9 @@
 #include "auto_layout.h"
 #include "diagram_items.h"
 #include "diagram_scene.h"
+#include "compare_view.h"
 #include "diagram_view.h"
+#include "edit_target_bar.h"
 #include "document.h"
 #include "edits.h"
 #include "inspector.h"
@@ -29,6 +31,7 @@
 #include <QMenuBar>
 #include <QMimeData>
 #include <QSettings>
+#include <QVBoxLayout>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTabWidget>
@@ -66,6 +69,7 @@ MainWindow::MainWindow(Options options, QWidget* parent)
     , run_(new RunPanel(doc_, this))
     , scenarios_(new ScenarioPanel(doc_, this))
     , results_(new ResultsView(this))
+    , compare_(new CompareView(doc_, this))
     , tabs_(new QTabWidget(this))
     , statusCounts_(new QLabel(this))
     , statusZoom_(new QLabel(this))
@@ -74,8 +78,16 @@ MainWindow::MainWindow(Options options, QWidget* parent)
 {
     setObjectName(QStringLiteral("MainWindow"));
     // The design and its results share the centre: the results dashboard needs the room.
-    tabs_->addTab(view_, tr("Design"));
+    // The design tab: what the editors work on (base or scenario) above the canvas.
+    auto* design = new QWidget(this);
+    auto* designBox = new QVBoxLayout(design);
+    designBox->setContentsMargins(0, 0, 0, 0);
+    designBox->setSpacing(0);
+    designBox->addWidget(new EditTargetBar(doc_, design));
+    designBox->addWidget(view_, 1);
+    tabs_->addTab(design, tr("Design"));
     tabs_->addTab(results_, tr("Results"));
+    tabs_->addTab(compare_, tr("Compare"));
     tabs_->setDocumentMode(true);
     setCentralWidget(tabs_);
     setAcceptDrops(true);
@@ -107,6 +119,11 @@ MainWindow::MainWindow(Options options, QWidget* parent)
                                             tr("PDF report (*.pdf);;HTML report (*.html);;CSV tables (*.csv);;JSON (*.json)"));
     };
     connect(run_, &RunPanel::finished, this, [this](std::shared_ptr<const Analysis> a) { showAnalysis(std::move(a)); });
+    connect(compare_, &CompareView::compareRequested, this, [this] {
+        compareAsked_ = true;
+        if (!run_->simulate())
+            compareAsked_ = false;
+    });
     connect(run_, &RunPanel::started, this, [this] { statusBar()->showMessage(tr("Simulating..."), 3000); });
 
     connect(scene_, &DiagramScene::selectedRefsChanged, this, [this] { inspector_->setSelection(scene_->selectedRefs()); });
@@ -114,11 +131,15 @@ MainWindow::MainWindow(Options options, QWidget* parent)
     connect(view_, &DiagramView::zoomChanged, this, [this](double z) { statusZoom_->setText(tr("Zoom %1%").arg(qRound(z * 100))); });
     connect(doc_, &Document::modifiedChanged, this, &MainWindow::updateTitle);
     connect(doc_, &Document::filePathChanged, this, &MainWindow::updateTitle);
+    connect(doc_, &Document::editTargetChanged, this, [this] {
+        updateTitle();
+        showResults(false);
+    });
     connect(doc_, &Document::modelChanged, this, &MainWindow::updateStatus);
     connect(doc_, &Document::modelChanged, this, [this] {
         // Results belong to the model they were computed for; run settings are not the design.
         if (auto a = results_->analysis())
-            results_->setStale(!sameDesign(a->model, doc_->model()));
+            results_->setStale(!sameDesign(a->model, doc_->fileModel()));
     });
     connect(doc_, &Document::documentReset, this, [this] {
         run_->discard();  // a run of the previous document must not land on this one
@@ -359,10 +380,15 @@ void MainWindow::showAnalysis(std::shared_ptr<const Analysis> a)
             onCanvas[c.id] = {c.own_availability, c.criticality};
     scene_->setResults(std::move(onCanvas));
     results_->setAnalysis(a);
+    compare_->setAnalysis(a);
     if (a) {
-        results_->setStale(!sameDesign(a->model, doc_->model()));
-        showResults(true);
+        results_->setStale(!sameDesign(a->model, doc_->fileModel()));
+        if (compareAsked_ && a->comparison)
+            tabs_->setCurrentWidget(compare_);
+        else
+            showResults(true);
     }
+    compareAsked_ = false;
 }
 
 void MainWindow::showResults(bool results)
@@ -416,7 +442,12 @@ void MainWindow::showEvent(QShowEvent* e)
 
 void MainWindow::updateTitle()
 {
-    setWindowTitle(tr("%1[*] \u2014 Nines").arg(doc_->displayName()));
+    QString scenario;
+    for (const auto& s : doc_->fileModel().scenarios)
+        if (s.id == doc_->editTarget())
+            scenario = QString::fromStdString(s.name.empty() ? s.id : s.name);
+    setWindowTitle(scenario.isEmpty() ? tr("%1[*] \u2014 Nines").arg(doc_->displayName())
+                                      : tr("%1[*] \u2014 scenario %2 \u2014 Nines").arg(doc_->displayName(), scenario));
     setWindowModified(doc_->isModified());
 }
 

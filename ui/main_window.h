@@ -29,6 +29,7 @@ class ProblemListModel;
 class ResultsView;
 class RunPanel;
 class ScenarioPanel;
+class CompareView;
 
 class MainWindow : public QMainWindow
 {
@@ -70,6 +71,7 @@ public:
     QTableView* problemsView() const { return problemsView_; }
     RunPanel* runPanel() const { return run_; }
     ScenarioPanel* scenarioPanel() const { return scenarios_; }
+    CompareView* compareView() const { return compare_; }
     ResultsView* resultsView() const { return results_; }
     QTabWidget* tabs() const { return tabs_; }
     RecoveryStore* recovery() const { return recovery_.get(); }
@@ -119,6 +121,8 @@ private:
     RunPanel* run_;
     ScenarioPanel* scenarios_;
     ResultsView* results_;
+    CompareView* compare_;
+    bool compareAsked_ = false;  // the Compare tab's button started the run: show that tab after
     QTabWidget* tabs_;
     QLabel* statusCounts_;
     QLabel* statusZoom_;

@@ -110,7 +110,7 @@ bool MainWindow::save()
 
 bool MainWindow::saveAs(const QString& path)
 {
-    const QString why = io::saveModelFile(doc_->model(), path);
+    const QString why = io::saveModelFile(doc_->fileModel(), path);
     if (!why.isEmpty()) {
         showError(tr("Cannot save"), tr("%1 was not saved: %2\nYour work is still open.").arg(QDir::toNativeSeparators(path), why));
         return false;
@@ -139,7 +139,7 @@ void MainWindow::autosaveNow()
 {
     if (!doc_->isModified())
         return;
-    if (const QString why = recovery_->save(doc_->model(), doc_->filePath()); !why.isEmpty())
+    if (const QString why = recovery_->save(doc_->fileModel(), doc_->filePath()); !why.isEmpty())
         statusBar()->showMessage(tr("Autosave failed: %1").arg(why), 8000);
 }
 
@@ -161,7 +161,7 @@ bool MainWindow::offerRecovery()
             updateTitle();
             restored = true;
             // Keep it safe under this session's name until it is saved.
-            recovery_->save(doc_->model(), doc_->filePath());
+            recovery_->save(doc_->fileModel(), doc_->filePath());
         }
     }
     for (const auto& x : pending)

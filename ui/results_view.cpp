@@ -196,6 +196,29 @@ QWidget* ResultsView::chartBox(ChartKind kind)
     return box;
 }
 
+QTableWidget* tableWidget(const ReportTable& t, QWidget* parent, int maxRows)
+{
+    auto* w = new QTableWidget(int(t.rows.size()), int(t.headers.size()), parent);
+    w->setObjectName(t.id);
+    w->setHorizontalHeaderLabels(t.headers);
+    w->verticalHeader()->hide();
+    w->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    w->setWordWrap(false);
+    for (int row = 0; row < int(t.rows.size()); ++row)
+        for (int col = 0; col < int(t.rows[row].size()); ++col) {
+            auto* item = new QTableWidgetItem(t.rows[row][col]);
+            item->setToolTip(t.rows[row][col]);
+            w->setItem(row, col, item);
+        }
+    w->resizeColumnsToContents();
+    for (int col = 0; col < w->columnCount(); ++col)
+        w->setColumnWidth(col, std::min(w->columnWidth(col), 420));
+    w->horizontalHeader()->setStretchLastSection(true);
+    const int rows = std::min<int>(int(t.rows.size()), maxRows);
+    w->setFixedHeight(w->horizontalHeader()->height() + rows * w->verticalHeader()->defaultSectionSize() + 4);
+    return w;
+}
+
 void ResultsView::rebuild()
 {
     plots_.clear();
@@ -274,24 +297,7 @@ void ResultsView::rebuild()
         const ReportTable& t = tables[i];
         auto* title = new QLabel(QStringLiteral("<b>%1</b>").arg(t.title.toHtmlEscaped()), tables_);
         tableLayout_->addWidget(title);
-        auto* w = new QTableWidget(int(t.rows.size()), int(t.headers.size()), tables_);
-        w->setObjectName(t.id);
-        w->setHorizontalHeaderLabels(t.headers);
-        w->verticalHeader()->hide();
-        w->setEditTriggers(QAbstractItemView::NoEditTriggers);
-        w->setWordWrap(false);
-        for (int row = 0; row < int(t.rows.size()); ++row)
-            for (int col = 0; col < int(t.rows[row].size()); ++col) {
-                auto* item = new QTableWidgetItem(t.rows[row][col]);
-                item->setToolTip(t.rows[row][col]);
-                w->setItem(row, col, item);
-            }
-        w->resizeColumnsToContents();
-        for (int col = 0; col < w->columnCount(); ++col)
-            w->setColumnWidth(col, std::min(w->columnWidth(col), 420));
-        w->horizontalHeader()->setStretchLastSection(true);
-        const int rows = std::min<int>(int(t.rows.size()), 14);
-        w->setFixedHeight(w->horizontalHeader()->height() + rows * w->verticalHeader()->defaultSectionSize() + 4);
+        auto* w = tableWidget(t, tables_);
         tableLayout_->addWidget(w);
         tableWidgets_[t.id] = w;
         if (!t.note.isEmpty()) {

@@ -20,6 +20,10 @@ class QVBoxLayout;
 
 namespace nines::ui {
 
+struct ReportTable;
+/// A report table as a read-only table widget, as tall as its rows (up to maxRows).
+QTableWidget* tableWidget(const ReportTable& t, QWidget* parent, int maxRows = 14);
+
 class ResultsView : public QScrollArea
 {
     Q_OBJECT

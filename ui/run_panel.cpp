@@ -172,7 +172,7 @@ RunPanel::~RunPanel()
 
 void RunPanel::loadSettings()
 {
-    const model::Settings& s = doc_->model().settings;
+    const model::Settings& s = doc_->fileModel().settings;
     loading_ = true;
     replications_->setValue(s.replications);
     precision_->setValue(s.target_relative_precision);
@@ -186,16 +186,16 @@ void RunPanel::editSettings(const QString& what, const std::function<void(model:
 {
     if (loading_)
         return;
-    ModelHeader h = headerOf(doc_->model());
+    ModelHeader h = headerOf(doc_->fileModel());
     change(h.settings);
-    if (h == headerOf(doc_->model()))
+    if (h == headerOf(doc_->fileModel()))
         return;
     doc_->undoStack()->push(new HeaderCommand(doc_, h, tr("Change %1").arg(what)));
 }
 
 sim::RunSettings RunPanel::settings() const
 {
-    sim::RunSettings s = runSettingsOf(doc_->model());
+    sim::RunSettings s = runSettingsOf(doc_->fileModel());
     s.threads = static_cast<unsigned>(threads_->value());
     return s;
 }
@@ -212,14 +212,14 @@ void RunPanel::setRunning(bool on)
 void RunPanel::commitFields()
 {
     // A shortcut (F5) does not take the focus: a value still being typed counts.
-    if (replications_->value() != doc_->model().settings.replications)
+    if (replications_->value() != doc_->fileModel().settings.replications)
         editSettings(tr("replications"), [v = replications_->value()](model::Settings& s) { s.replications = v; });
-    if (precision_->value() != doc_->model().settings.target_relative_precision)
+    if (precision_->value() != doc_->fileModel().settings.target_relative_precision)
         editSettings(tr("target precision"),
                      [v = precision_->value()](model::Settings& s) { s.target_relative_precision = v; });
-    if (std::abs(mission_->value() - doc_->model().settings.mission_hours) > 5e-4)
+    if (std::abs(mission_->value() - doc_->fileModel().settings.mission_hours) > 5e-4)
         editSettings(tr("mission time"), [v = mission_->value()](model::Settings& s) { s.mission_hours = v; });
-    if (!seed_->text().isEmpty() && seed_->text().toULongLong() != doc_->model().settings.seed)
+    if (!seed_->text().isEmpty() && seed_->text().toULongLong() != doc_->fileModel().settings.seed)
         editSettings(tr("seed"), [v = seed_->text().toULongLong()](model::Settings& s) { s.seed = v; });
 }
 
@@ -243,7 +243,7 @@ bool RunPanel::simulate()
         status_->setText(tr("The model has problems (see the Problems list); fix them to run it."));
         return false;
     }
-    const model::Model m = doc_->model();
+    const model::Model m = doc_->fileModel();
     const sim::RunSettings s = settings();
     stop_ = std::make_shared<std::atomic<bool>>(false);
     live_->clearGraphs();
@@ -291,7 +291,7 @@ bool RunPanel::analyzeExact()
         return false;
     }
     status_->setText(tr("Solving exactly..."));
-    exactWatcher_->setFuture(QtConcurrent::run([m = doc_->model()] { return sim::analyze(m); }));
+    exactWatcher_->setFuture(QtConcurrent::run([m = doc_->fileModel()] { return sim::analyze(m); }));
     setRunning(true);
     return true;
 }

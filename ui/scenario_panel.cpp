@@ -8,6 +8,7 @@
 #include "model/path.h"
 
 #include <QHBoxLayout>
+#include <QColor>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QJsonArray>
@@ -52,6 +53,7 @@ ScenarioPanel::ScenarioPanel(Document* doc, QWidget* parent)
     , path_(new QLineEdit(this))
     , value_(new QLineEdit(this))
     , message_(new QLabel(this))
+    , edit_(new QPushButton(this))
 {
     auto* box = new QVBoxLayout(this);
     auto* intro = new QLabel(tr("Variants of the design, stored as overrides of the base: a change to the base reaches "
@@ -77,6 +79,10 @@ ScenarioPanel::ScenarioPanel(Document* doc, QWidget* parent)
         row->addWidget(b);
     row->addStretch();
     box->addLayout(row);
+    edit_->setObjectName(QStringLiteral("editOnCanvas"));
+    edit_->setToolTip(tr("Edit the selected scenario on the canvas and in the inspector (or double-click it); "
+                         "what you change becomes its overrides"));
+    box->addWidget(edit_);
 
     auto* title = new QLabel(tr("<b>Overrides of the selected scenario</b>"), this);
     box->addWidget(title);
@@ -104,7 +110,7 @@ ScenarioPanel::ScenarioPanel(Document* doc, QWidget* parent)
     connect(create, &QPushButton::clicked, this, [this] { selectScenario(createScenario()); });
     connect(derive, &QPushButton::clicked, this, [this] {
         const int cur = currentScenario();
-        selectScenario(createScenario(cur >= 0 ? doc_->model().scenarios[size_t(cur)].id : std::string()));
+        selectScenario(createScenario(cur >= 0 ? doc_->fileModel().scenarios[size_t(cur)].id : std::string()));
     });
     connect(rename, &QPushButton::clicked, this, [this] {
         const int cur = currentScenario();
@@ -112,7 +118,7 @@ ScenarioPanel::ScenarioPanel(Document* doc, QWidget* parent)
             return;
         bool ok = false;
         const QString name = QInputDialog::getText(this, tr("Rename scenario"), tr("Name:"), QLineEdit::Normal,
-                                                   qs(doc_->model().scenarios[size_t(cur)].name), &ok);
+                                                   qs(doc_->fileModel().scenarios[size_t(cur)].name), &ok);
         if (ok)
             renameScenario(cur, name.toStdString());
     });
@@ -138,6 +144,13 @@ ScenarioPanel::ScenarioPanel(Document* doc, QWidget* parent)
         if (!loading_)
             showOverrides();
     });
+    connect(list_, &QListWidget::itemDoubleClicked, this, [this] { message_->setText(editScenario(currentScenario())); });
+    connect(edit_, &QPushButton::clicked, this, [this] {
+        const int cur = currentScenario();
+        const bool editingThis = cur >= 0 && doc_->fileModel().scenarios[size_t(cur)].id == doc_->editTarget();
+        message_->setText(editScenario(editingThis ? -1 : cur));
+    });
+    connect(doc_, &Document::editTargetChanged, this, &ScenarioPanel::reload);
     connect(doc_, &Document::modelChanged, this, &ScenarioPanel::reload);
     connect(doc_, &Document::documentReset, this, &ScenarioPanel::reload);
     reload();
@@ -156,21 +169,41 @@ void ScenarioPanel::reload()
     const int keep = list_->currentRow();
     loading_ = true;
     list_->clear();
-    for (const auto& s : doc_->model().scenarios) {
+    for (const auto& s : doc_->fileModel().scenarios) {
         QString text = qs(s.name.empty() ? s.id : s.name);
         if (s.based_on)
             text += tr("  (based on %1)").arg(qs(*s.based_on));
+        if (s.id == doc_->editTarget())
+            text += tr("  \u2014 editing");
         list_->addItem(text);
+        if (s.id == doc_->editTarget()) {
+            QFont f = list_->item(list_->count() - 1)->font();
+            f.setBold(true);
+            list_->item(list_->count() - 1)->setFont(f);
+            list_->item(list_->count() - 1)->setForeground(QColor(0x80, 0x5a, 0xd5));
+        }
     }
     list_->setCurrentRow(std::min(keep, list_->count() - 1));
     loading_ = false;
     showOverrides();
 }
 
+QString ScenarioPanel::editScenario(int index)
+{
+    const auto& all = doc_->fileModel().scenarios;
+    if (index >= int(all.size()))
+        return tr("There is no such scenario.");
+    const QString why = doc_->setEditTarget(index < 0 ? std::string() : all[size_t(index)].id);
+    return why.isEmpty() ? QString() : tr("Cannot edit it on the canvas until its overrides apply: %1").arg(why);
+}
+
 void ScenarioPanel::showOverrides()
 {
     const int cur = currentScenario();
-    const auto& all = doc_->model().scenarios;
+    const auto& all = doc_->fileModel().scenarios;
+    const bool editingThis = cur >= 0 && cur < int(all.size()) && all[size_t(cur)].id == doc_->editTarget();
+    edit_->setText(editingThis ? tr("Back to the base design") : tr("Edit on canvas"));
+    edit_->setEnabled(cur >= 0 || !doc_->editTarget().empty());
     const std::vector<Operation> ops = cur >= 0 && cur < int(all.size()) ? all[size_t(cur)].operations : std::vector<Operation>{};
     overrides_->setRowCount(int(ops.size()));
     for (int i = 0; i < int(ops.size()); ++i) {
@@ -186,7 +219,7 @@ void ScenarioPanel::showOverrides()
 
 int ScenarioPanel::createScenario(const std::string& basedOn)
 {
-    std::vector<Scenario> all = doc_->model().scenarios;
+    std::vector<Scenario> all = doc_->fileModel().scenarios;
     Scenario s;
     s.id = freshId(all);
     s.name = tr("Scenario %1").arg(all.size() + 1).toStdString();
@@ -194,12 +227,12 @@ int ScenarioPanel::createScenario(const std::string& basedOn)
         s.based_on = basedOn;
     all.push_back(s);
     doc_->undoStack()->push(new ScenariosCommand(doc_, all, tr("New scenario")));
-    return int(doc_->model().scenarios.size()) - 1;
+    return int(doc_->fileModel().scenarios.size()) - 1;
 }
 
 bool ScenarioPanel::renameScenario(int index, const std::string& name)
 {
-    std::vector<Scenario> all = doc_->model().scenarios;
+    std::vector<Scenario> all = doc_->fileModel().scenarios;
     if (index < 0 || index >= int(all.size()) || name.empty() || all[size_t(index)].name == name)
         return false;
     all[size_t(index)].name = name;
@@ -209,7 +242,7 @@ bool ScenarioPanel::renameScenario(int index, const std::string& name)
 
 QString ScenarioPanel::deleteScenario(int index)
 {
-    std::vector<Scenario> all = doc_->model().scenarios;
+    std::vector<Scenario> all = doc_->fileModel().scenarios;
     if (index < 0 || index >= int(all.size()))
         return {};
     const std::string id = all[size_t(index)].id;
@@ -224,7 +257,7 @@ QString ScenarioPanel::deleteScenario(int index)
 
 void ScenarioPanel::moveScenario(int index, int delta)
 {
-    std::vector<Scenario> all = doc_->model().scenarios;
+    std::vector<Scenario> all = doc_->fileModel().scenarios;
     const int to = index + delta;
     if (index < 0 || index >= int(all.size()) || to < 0 || to >= int(all.size()))
         return;
@@ -235,7 +268,7 @@ void ScenarioPanel::moveScenario(int index, int delta)
 
 QString ScenarioPanel::setOverride(int index, const std::string& path, const std::string& valueJson)
 {
-    std::vector<Scenario> all = doc_->model().scenarios;
+    std::vector<Scenario> all = doc_->fileModel().scenarios;
     if (index < 0 || index >= int(all.size()))
         return tr("no such scenario");
     std::string why;
@@ -252,7 +285,7 @@ QString ScenarioPanel::setOverride(int index, const std::string& path, const std
                              [&](const Operation& o) { return o.op == OperationType::Set && o.path == path; }),
               ops.end());
     ops.push_back({OperationType::Set, path, valueJson});
-    Model candidate = doc_->model();
+    Model candidate = doc_->fileModel();
     candidate.scenarios = all;
     model::Problems problems;
     if (!io::resolveScenario(candidate, all[size_t(index)].id, problems))
@@ -265,7 +298,7 @@ QString ScenarioPanel::setOverride(int index, const std::string& path, const std
 
 void ScenarioPanel::resetOverride(int index, int op)
 {
-    std::vector<Scenario> all = doc_->model().scenarios;
+    std::vector<Scenario> all = doc_->fileModel().scenarios;
     if (index < 0 || index >= int(all.size()) || op < 0 || op >= int(all[size_t(index)].operations.size()))
         return;
     const std::string path = all[size_t(index)].operations[size_t(op)].path;

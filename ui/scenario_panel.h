@@ -37,6 +37,9 @@ public:
     /// Removes override `op` of a scenario: the field takes the base's value again.
     void resetOverride(int index, int op);
 
+    /// Edits scenario `index` on the canvas (the base for -1); returns why it cannot.
+    QString editScenario(int index);
+
     int currentScenario() const;
     void selectScenario(int index);
     QListWidget* list() const { return list_; }
@@ -53,6 +56,7 @@ private:
     QLineEdit* path_;
     QLineEdit* value_;
     QLabel* message_;
+    QPushButton* edit_;
     bool loading_ = false;
 };
 

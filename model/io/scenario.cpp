@@ -202,7 +202,7 @@ std::string applyOperation(QJsonObject& doc, OperationType op, const std::string
     return applyAt(doc, *steps, 0, op, value, "");
 }
 
-std::optional<Model> resolveScenario(const Model& base, const std::string& id, Problems& problems)
+std::optional<QJsonObject> scenarioDocument(const Model& base, const std::string& id, bool own, Problems& problems)
 {
     // Chain from the base to this scenario.
     std::vector<const Scenario*> chain;
@@ -218,6 +218,8 @@ std::optional<Model> resolveScenario(const Model& base, const std::string& id, P
         problems.push_back({"scenarios", "there is no scenario \"" + id + "\""});
         return std::nullopt;
     }
+    if (!own)
+        chain.pop_back();
     Model stripped = base;
     stripped.scenarios.clear();
     QJsonObject doc = writeModel(stripped, {.keep_templates = false});
@@ -241,7 +243,15 @@ std::optional<Model> resolveScenario(const Model& base, const std::string& id, P
     }
     if (!ok)
         return std::nullopt;
-    return readResult(doc, scenarioPath(base, id), problems);
+    return doc;
+}
+
+std::optional<Model> resolveScenario(const Model& base, const std::string& id, Problems& problems)
+{
+    const auto doc = scenarioDocument(base, id, true, problems);
+    if (!doc)
+        return std::nullopt;
+    return readResult(*doc, scenarioPath(base, id), problems);
 }
 
 void validateScenarios(const Model& base, Problems& problems)

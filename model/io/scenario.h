@@ -23,6 +23,13 @@ std::string applyOperation(QJsonObject& doc, model::OperationType op, const std:
 std::optional<model::Model> resolveScenario(const model::Model& base, const std::string& id,
                                             model::Problems& problems);
 
+/// The document a scenario's own operations start from (the base, or the scenario it builds on
+/// with its chain applied), written without templates and scenarios; with `own`, the scenario's
+/// own operations applied too. Not validated: nullopt (with the failing operation named in
+/// `problems`) only when an operation cannot be applied.
+std::optional<QJsonObject> scenarioDocument(const model::Model& base, const std::string& id, bool own,
+                                            model::Problems& problems);
+
 /// Checks every scenario of a base model that is itself valid.
 void validateScenarios(const model::Model& base, model::Problems& problems);
 

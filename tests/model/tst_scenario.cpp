@@ -1,8 +1,13 @@
 // Scenarios: operations applied to the base by path, chains of scenarios, and targets
-// that do not exist reported as problems of the scenario.
+// that do not exist reported as problems of the scenario; and the difference between two
+// documents as operations (how edits of a scenario on the canvas are stored).
 #include "model/io/json_writer.h"
 #include "model/io/model_file.h"
 #include "model/io/scenario.h"
+#include "model/io/scenario_diff.h"
+
+#include <QDir>
+#include <QJsonDocument>
 
 #include <QJsonArray>
 #include <QTest>
@@ -158,6 +163,90 @@ private Q_SLOTS:
         auto bad = io::withField(base(), "components[app].instances", QJsonValue(0), ps);
         QVERIFY(!bad);
         QVERIFY(!ps.empty());
+    }
+
+    /// Applying diffDocuments(from, to) to `from` gives `to`, for edits of every kind.
+    static void checkDiff(const Model& from, const Model& to, size_t maxOps)
+    {
+        const QJsonObject a = io::writeModel(from, {.keep_templates = false});
+        const QJsonObject b = io::writeModel(to, {.keep_templates = false});
+        const auto ops = io::diffDocuments(a, b);
+        QJsonObject applied = a;
+        for (const auto& op : ops) {
+            const QJsonValue v = QJsonDocument::fromJson("[" + QByteArray::fromStdString(op.value_json) + "]").array().at(0);
+            QCOMPARE(io::applyOperation(applied, op.op, op.path, v), std::string());
+        }
+        if (applied != b)
+            QFAIL(qPrintable(QString::fromUtf8(QJsonDocument(applied).toJson()) + "\n!=\n" + QString::fromUtf8(QJsonDocument(b).toJson())));
+        QVERIFY2(ops.size() <= maxOps, qPrintable(QString::number(ops.size())));
+    }
+
+    void diffTurnsEditsIntoOperations()
+    {
+        const Model m = base();
+        checkDiff(m, m, 0);
+        Model x = m;
+        x.components[1].instances = 6;  // one field: one "set"
+        checkDiff(m, x, 1);
+        auto ops = io::diffDocuments(io::writeModel(m), io::writeModel(x));
+        QCOMPARE(ops.size(), size_t(1));
+        QCOMPARE(ops[0].path, std::string("components[app].instances"));
+        QCOMPARE(ops[0].value_json, std::string("6"));
+
+        x = m;
+        x.components[1].failure_modes[0].repair = Distribution::exponential(0.5);  // deep inside a list of a list
+        checkDiff(m, x, 1);
+        x = m;
+        x.components[1].required = 1;  // back to the default: the field is left out, so removed
+        checkDiff(m, x, 1);
+        QVERIFY(io::diffDocuments(io::writeModel(m), io::writeModel(x))[0].op == OperationType::Remove);
+
+        x = m;  // an item added, another removed
+        Component cache = m.components[1];
+        cache.id = "cache";
+        x.components.push_back(cache);
+        x.zones.pop_back();
+        x.components[1].zones = {"a"};
+        x.components[2].zones = {"a"};
+        checkDiff(m, x, 3);
+
+        x = m;  // the order changed: the list is set whole
+        std::swap(x.components[0], x.components[1]);
+        checkDiff(m, x, 1);
+
+        x = m;  // a dependency without an id, by position
+        x.dependencies[0].calls_per_request = 3;
+        checkDiff(m, x, 1);
+        x.dependencies.push_back({"", "app", "users", 1.0, DependencyType::Async, {}, {}});
+        checkDiff(m, x, 1);
+
+        x = m;  // the load and its profile
+        x.load->peak_rps = 250;
+        x.load->daily_profile[3] = 0.9;
+        checkDiff(m, x, 2);
+    }
+
+    void diffOfEveryExample()
+    {
+        // Every bundled example against each of its scenarios, both ways.
+        const QDir dir(QStringLiteral(NINES_RESOURCES_DIR "/examples"));
+        int pairs = 0;
+        for (const QString& f : dir.entryList({QStringLiteral("*.nines.json")})) {
+            const auto r = io::loadModelFile(dir.filePath(f));
+            QVERIFY(r.ok());
+            Model stripped = *r.model;
+            stripped.scenarios.clear();
+            for (const auto& sc : r.model->scenarios) {
+                Problems ps;
+                auto s = io::resolveScenario(*r.model, sc.id, ps);
+                QVERIFY2(s, qPrintable(f));
+                s->scenarios.clear();
+                checkDiff(stripped, *s, 100);
+                checkDiff(*s, stripped, 100);
+                ++pairs;
+            }
+        }
+        QVERIFY(pairs >= 5);
     }
 };
 

@@ -1,14 +1,27 @@
 // The scenarios dock, driven offscreen: create a scenario, override a field, compare with the
 // base from the run panel and read the comparison table; reset an override to the base value,
-// rename, reorder, refuse to delete a scenario others build on, undo each step.
+// rename, reorder, refuse to delete a scenario others build on, undo each step. And a scenario
+// edited on the canvas and in the inspector: edits become its overrides, marked where they show,
+// reset to the base value, undone on the scenario they were made on.
 #include "test_util.h"
 #include "model/io/scenario.h"
+#include "ui/compare_view.h"
+#include "ui/diagram_items.h"
+#include "ui/qcustomplot_include.h"
+#include "ui/diagram_scene.h"
 #include "ui/document.h"
+#include "ui/edit_target_bar.h"
+#include "ui/edits.h"
+#include "ui/inspector.h"
+#include "ui/item_form.h"
+#include "model/io/model_file.h"
 #include "ui/main_window.h"
 #include "ui/results_view.h"
 #include "ui/run_panel.h"
 #include "ui/scenario_panel.h"
 
+#include <QComboBox>
+#include <QLabel>
 #include <QListWidget>
 #include <QSettings>
 #include <QSignalSpy>
@@ -79,6 +92,46 @@ private Q_SLOTS:
         const auto& cmp = *run->result()->comparison;
         QVERIFY(cmp.runs[1].difference.low > 0);
         QVERIFY(w.resultsView()->chart(ChartKind::CostAvailability));
+        // The Compare tab shows the same comparison, with each scenario's paired difference.
+        CompareView* cv = w.compareView();
+        QVERIFY(cv->comparisonTable());
+        QCOMPARE(cv->comparisonTable()->rowCount(), 2);
+        QCOMPARE(cv->comparisonTable()->item(1, 0)->text(), table->item(1, 0)->text());
+        QVERIFY(cv->differencePlot()->graphCount() >= 2);
+        QCOMPARE(cv->differencePlot()->graph(0)->dataCount(), 1);
+
+        // A sweep from the Compare tab: one point per value, the SLA finding, the chart drawn.
+        QSignalSpy swept(cv, &CompareView::sweepFinished);
+        QVERIFY(!cv->startSweep(QStringLiteral("components[app].instances=three")).isEmpty());  // not a range
+        QCOMPARE(cv->startSweep(QStringLiteral("components[nope].instances=1..3")), QString());
+        QVERIFY(swept.wait(60000));
+        QVERIFY(std::none_of(cv->sweep()->points.begin(), cv->sweep()->points.end(), [](const SweepPoint& p) { return p.valid; }));
+        QVERIFY(cv->sweepFinding()->text().contains(QStringLiteral("No point")));
+        QCOMPARE(cv->startSweep(QString::fromStdString("components[" + server + "].instances=1..3")), QString());
+        QVERIFY(swept.wait(60000));
+        QCOMPARE(cv->sweep()->points.size(), size_t(3));
+        QVERIFY(cv->sweep()->points[2].run.availability.mean > cv->sweep()->points[0].run.availability.mean);
+        QVERIFY(!cv->sweepFinding()->text().isEmpty());
+        QVERIFY(cv->sweepPlot()->graphCount() >= 1);
+        // Two fields: a heat map.
+        QCOMPARE(cv->startSweep(QString::fromStdString("components[" + server + "].instances=1..2"),
+                                QString::fromStdString("components[" + server + "].required=1..2")),
+                 QString());
+        QVERIFY(swept.wait(60000));
+        QCOMPARE(cv->sweep()->points.size(), size_t(4));
+        QVERIFY(!cv->sweep()->points[1].valid);  // one instance cannot have two required
+        bool heatMap = false;
+        for (int i = 0; i < cv->sweepPlot()->plottableCount(); ++i)
+            heatMap = heatMap || qobject_cast<QCPColorMap*>(cv->sweepPlot()->plottable(i));
+        QVERIFY(heatMap);
+
+        // What to improve next: a ranked table, the best confirmed by simulation.
+        QSignalSpy ranked(cv, &CompareView::improveFinished);
+        QCOMPARE(cv->startImprove(), QString());
+        QVERIFY(ranked.wait(60000));
+        QVERIFY(!cv->plan()->ranked.empty());
+        QCOMPARE(cv->improveTable()->rowCount(), int(cv->plan()->ranked.size()));
+        QVERIFY(cv->plan()->ranked.front().confirmed_gain);
 
         // A scenario based on it; the first cannot be deleted while the second builds on it.
         const int t = p->createScenario(doc->model().scenarios[0].id);
@@ -103,6 +156,116 @@ private Q_SLOTS:
         QVERIFY(p->deleteScenario(1).isEmpty());
         QVERIFY(p->deleteScenario(0).isEmpty());
         QCOMPARE(p->list()->count(), 0);
+    }
+
+    void editScenarioOnCanvas()
+    {
+        MainWindow w({dir_.filePath(QStringLiteral("recovery")), 3600 * 1000});
+        w.askToSave = [](const QString&) { return QMessageBox::Discard; };
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.openFile(QStringLiteral(NINES_RESOURCES_DIR "/examples/three-tier-web.nines.json")));
+        Document* doc = w.document();
+        const model::Model base = doc->fileModel();
+        QVERIFY(!base.scenarios.empty());
+        const std::string sid = base.scenarios[0].id;
+        const size_t opsBefore = base.scenarios[0].operations.size();
+        auto* bar = w.findChild<EditTargetBar*>();
+        QVERIFY(bar && bar->isVisible());
+
+        // Edit the first scenario: the canvas shows its model, the strip says so.
+        QCOMPARE(w.scenarioPanel()->editScenario(0), QString());
+        QCOMPARE(doc->editTarget(), sid);
+        model::Problems ps;
+        const auto resolved = io::resolveScenario(base, sid, ps);
+        QVERIFY(resolved);
+        QCOMPARE(doc->model().components, resolved->components);
+        QVERIFY(bar->text()->text().contains(QString::fromStdString(base.scenarios[0].name)));
+        QVERIFY(w.windowTitle().contains(QStringLiteral("scenario")));
+        // Opening the scenario changes nothing: its operations stay as they were.
+        QCOMPARE(doc->fileModel().scenarios[0].operations.size(), opsBefore);
+
+        // A component the scenario does not touch: change its instances in the inspector.
+        int ci = -1;
+        for (size_t i = 0; i < doc->model().components.size(); ++i)
+            if (!doc->overrideOf("components[" + doc->model().components[i].id + "]").overridden
+                && doc->model().components[i].kind != model::ComponentKind::Entry)
+                ci = int(i);
+        QVERIFY(ci >= 0);
+        const std::string cid = doc->model().components[size_t(ci)].id;
+        const int n = doc->model().components[size_t(ci)].instances;
+        w.scene()->clearSelection();
+        w.scene()->selectRefs({{ItemKind::Component, ci}});
+        ItemForm* form = w.inspector()->currentForm();
+        QVERIFY(form);
+        QVERIFY(!form->fieldOverridden("instances"));
+        QVERIFY(editItems(doc, {{ItemKind::Component, ci}}, [&](Item& x) { std::get<model::Component>(x).instances = n + 1; },
+                          QStringLiteral("more")));
+        // Stored as one more operation of the scenario; the base is unchanged.
+        const auto instancesOp = [&]() -> const model::Operation* {
+            for (const auto& op : doc->fileModel().scenarios[0].operations)
+                if (op.path == "components[" + cid + "].instances")
+                    return &op;
+            return nullptr;
+        };
+        QVERIFY(instancesOp());
+        QCOMPARE(instancesOp()->value_json, std::to_string(n + 1));
+        QCOMPARE(doc->fileModel().findComponent(cid)->instances, n);
+        QCOMPARE(io::resolveScenario(doc->fileModel(), sid, ps)->findComponent(cid)->instances, n + 1);
+        // Marked in the inspector (with the base value) and on the canvas.
+        QVERIFY(form->fieldOverridden("instances"));
+        QVERIFY(doc->overrideOf("components[" + cid + "].instances").baseValue.contains(QString::number(n)));
+        auto* item = dynamic_cast<ComponentItem*>(w.scene()->graphicsItem({ItemKind::Component, ci}));
+        QVERIFY(item);
+        QCOMPARE(item->scenarioMark(), ComponentItem::ScenarioMark::Changed);
+
+        // Reset it to the base value from the inspector; undo brings the override back.
+        QVERIFY(form->resetToBase("instances"));
+        QVERIFY(!instancesOp());
+        QCOMPARE(doc->model().findComponent(cid)->instances, n);
+        QVERIFY(!form->fieldOverridden("instances"));
+        doc->undoStack()->undo();
+        QCOMPARE(doc->model().findComponent(cid)->instances, n + 1);
+
+        // A component added in the scenario is an "add" operation, marked as added.
+        const auto added = addItems(doc, {Item(newComponent(doc->model(), model::ComponentKind::Cache, {900, 900}))},
+                                    QStringLiteral("add"));
+        QCOMPARE(added.size(), size_t(1));
+        const auto& afterAdd = doc->fileModel().scenarios[0].operations;
+        QVERIFY(std::any_of(afterAdd.begin(), afterAdd.end(), [](const model::Operation& op) {
+            return op.op == model::OperationType::Add && op.path == "components";
+        }));
+        QCOMPARE(doc->fileModel().components.size(), base.components.size());
+        auto* addedItem = dynamic_cast<ComponentItem*>(w.scene()->graphicsItem(added[0]));
+        QVERIFY(addedItem);
+        QCOMPARE(addedItem->scenarioMark(), ComponentItem::ScenarioMark::Added);
+
+        // Back on the base: a base edit reaches the scenario, which does not override it.
+        QCOMPARE(w.scenarioPanel()->editScenario(-1), QString());
+        QVERIFY(doc->editTarget().empty());
+        QCOMPARE(doc->model().components.size(), base.components.size());
+        QVERIFY(editItems(doc, {{ItemKind::Component, 0}}, [&](Item& x) { std::get<model::Component>(x).name = "Renamed users"; },
+                          QStringLiteral("rename")));
+        QCOMPARE(io::resolveScenario(doc->fileModel(), sid, ps)->components[0].name, std::string("Renamed users"));
+        doc->undoStack()->undo();
+
+        // Undoing an edit made in the scenario switches back to it and undoes it there.
+        doc->undoStack()->undo();
+        QCOMPARE(doc->editTarget(), sid);
+        QVERIFY(instancesOp());
+        doc->undoStack()->undo();
+        doc->undoStack()->undo();
+        QCOMPARE(doc->fileModel().scenarios[0].operations, base.scenarios[0].operations);
+        QCOMPARE(doc->fileModel(), base);
+        doc->undoStack()->redo();
+        QCOMPARE(doc->model().findComponent(cid)->instances, n + 1);
+
+        // Saved and read back: the operations are in the file.
+        const QString path = dir_.filePath(QStringLiteral("edited.nines.json"));
+        QVERIFY(w.saveAs(path));
+        const auto reread = io::loadModelFile(path);
+        QVERIFY(reread.ok());
+        QCOMPARE(reread.model->scenarios, doc->fileModel().scenarios);
     }
 };
 
