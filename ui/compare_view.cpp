@@ -117,18 +117,23 @@ CompareView::CompareView(Document* doc, QWidget* parent)
     box->addLayout(bottom);
     connect(cancelButton_, &QPushButton::clicked, this, &CompareView::cancel);
     connect(sweepWatcher_, &QFutureWatcherBase::finished, this, [this] {
-        sweep_ = sweepWatcher_->result();
         setBusy({});
+        if (started_ != generation_)
+            return;  // started for a document since closed
+        sweep_ = sweepWatcher_->result();
         showSweep();
         Q_EMIT sweepFinished();
     });
     connect(improveWatcher_, &QFutureWatcherBase::finished, this, [this] {
-        plan_ = improveWatcher_->result();
         setBusy({});
+        if (started_ != generation_)
+            return;
+        plan_ = improveWatcher_->result();
         showPlan();
         Q_EMIT improveFinished();
     });
     connect(doc_, &Document::documentReset, this, [this] {
+        ++generation_;
         cancel();
         sweep_.reset();
         plan_.reset();
@@ -392,6 +397,7 @@ QString CompareView::startSweep(const QString& axis, const QString& secondAxis)
             n *= a.values.size();
         return n;
     }()));
+    started_ = generation_;
     sweepWatcher_->setFuture(QtConcurrent::run([m, axes, s, stop = stop_] { return runSweep(m, axes, s, stop.get()); }));
     return {};
 }
@@ -406,6 +412,7 @@ QString CompareView::startImprove()
     const sim::RunSettings s = runSettingsOf(m);
     stop_ = std::make_shared<std::atomic<bool>>(false);
     setBusy(tr("Ranking the candidate changes and confirming the best by simulation\u2026"));
+    started_ = generation_;
     improveWatcher_->setFuture(QtConcurrent::run([m, s, stop = stop_] { return planImprovements(m, s, 5, stop.get()); }));
     return {};
 }

@@ -108,6 +108,8 @@ private:
     QPushButton* cancelButton_;
     QLabel* status_;
     std::shared_ptr<std::atomic<bool>> stop_;
+    int generation_ = 0;  // documents opened so far: a result of an earlier one is dropped
+    int started_ = 0;     // the generation the running work belongs to
     QFutureWatcher<Sweep>* sweepWatcher_;
     QFutureWatcher<ImprovementPlan>* improveWatcher_;
 };

@@ -218,10 +218,9 @@ QString Document::setEditTarget(const std::string& id)
     return {};
 }
 
-void Document::editOn(const std::string& target)
+bool Document::editOn(const std::string& target)
 {
-    if (target != target_)
-        setEditTarget(target);
+    return target == target_ || (setEditTarget(target).isEmpty() && target == target_);
 }
 
 bool Document::resolveView(QString* why)
@@ -242,9 +241,10 @@ bool Document::resolveView(QString* why)
     // operations rather than equivalent ones.
     const QJsonObject shown = designOf(view_);
     const std::vector<model::Operation>& ops = scenarioOf(model_, target_)->operations;
-    if (std::none_of(wordings_.begin(), wordings_.end(),
-                     [&](const Wording& w) { return w.scenario == target_ && w.design == shown; }))
-        wordings_.push_back({target_, shown, ops});
+    if (std::none_of(wordings_.begin(), wordings_.end(), [&](const Wording& w) {
+            return w.scenario == target_ && w.start == viewStart_ && w.design == shown;
+        }))
+        wordings_.push_back({target_, viewStart_, shown, ops});
     view_.name = model_.name;
     view_.description = model_.description;
     view_.settings = model_.settings;
@@ -260,7 +260,7 @@ void Document::storeView()
         return;
     const QJsonObject doc = designOf(view_);
     for (const Wording& w : wordings_)
-        if (w.scenario == target_ && w.design == doc) {
+        if (w.scenario == target_ && w.start == viewStart_ && w.design == doc) {
             it->operations = w.operations;
             view_.scenarios = model_.scenarios;
             return;
@@ -281,6 +281,8 @@ void Document::storeView()
 void Document::setScenarios(std::vector<model::Scenario> scenarios)
 {
     model_.scenarios = std::move(scenarios);
+    // A deleted scenario's wordings must not reach a new one given the same id.
+    std::erase_if(wordings_, [&](const Wording& w) { return !scenarioOf(model_, w.scenario); });
     if (!target_.empty() && (!scenarioOf(model_, target_) || !resolveView())) {
         target_.clear();
         view_ = {};

@@ -71,7 +71,8 @@ public:
     model::Model& mutableModel() { return target_.empty() ? model_ : view_; }
     void changed();
     /// For commands only: switch to the edit target a command was made on before it changes it.
-    void editOn(const std::string& target);
+    /// False when it cannot (the command must then leave the model alone).
+    bool editOn(const std::string& target);
     /// For commands only: replace the model's scenarios (the edited one is shown anew).
     void setScenarios(std::vector<model::Scenario> scenarios);
     /// For commands only: the run settings, name and description belong to the base, wherever
@@ -105,6 +106,7 @@ private:
     /// these designs gives back the scenario's own operations, not an equivalent rewording.
     struct Wording {
         std::string scenario;
+        QJsonObject start;   // where its operations started from
         QJsonObject design;
         std::vector<model::Operation> operations;
     };

@@ -21,7 +21,8 @@ ItemsCommand::ItemsCommand(Document* doc, Action action, std::vector<PlacedItem>
 
 void ItemsCommand::apply(bool insert)
 {
-    doc_->editOn(target_);
+    if (!doc_->editOn(target_))
+        return;  // the scenario it was made on no longer applies: never change another model
     model::Model& m = doc_->mutableModel();
     if (insert) {
         for (const auto& p : items_)
@@ -48,7 +49,8 @@ ReplaceItemsCommand::ReplaceItemsCommand(Document* doc, std::vector<Change> chan
 
 void ReplaceItemsCommand::redo()
 {
-    doc_->editOn(target_);
+    if (!doc_->editOn(target_))
+        return;
     for (const auto& c : changes_)
         setItemAt(doc_->mutableModel(), c.index, c.after);
     doc_->changed();
@@ -56,7 +58,8 @@ void ReplaceItemsCommand::redo()
 
 void ReplaceItemsCommand::undo()
 {
-    doc_->editOn(target_);
+    if (!doc_->editOn(target_))
+        return;
     for (auto it = changes_.rbegin(); it != changes_.rend(); ++it)
         setItemAt(doc_->mutableModel(), it->index, it->before);
     doc_->changed();
@@ -89,7 +92,8 @@ HeaderCommand::HeaderCommand(Document* doc, ModelHeader after, const QString& te
 
 void HeaderCommand::apply(const ModelHeader& h)
 {
-    doc_->editOn(target_);
+    if (!doc_->editOn(target_))
+        return;
     doc_->setHeader(h.name, h.description, h.settings);
     doc_->mutableModel().load = h.load;
     doc_->changed();

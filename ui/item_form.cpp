@@ -226,13 +226,18 @@ void ItemForm::markScenarioOverrides()
     for (auto& r : rows_) {
         const std::string path = fullPath(r.path);
         const Document::Override o = path.empty() ? Document::Override{} : doc_->overrideOf(path);
-        r.overridden = o.overridden && !o.added;
+        // Reset removes the operations at the field or inside it; one that sets a whole list or
+        // item around it is reset in the Scenarios dock.
+        r.overridden = o.overridden && !o.added && !doc_->operationsAt(path).empty();
         if (!o.overridden && !o.added)
             continue;
         // Purple, the scenario's colour on the canvas too; it takes the place of the catalogue marks.
         const QString tip = o.added ? tr("<qt>Added by the scenario \u201c%1\u201d</qt>").arg(scenario.toHtmlEscaped())
-                                    : tr("<qt><b>Overridden</b> by the scenario \u201c%1\u201d.<br>Where it starts from: %2</qt>")
-                                          .arg(scenario.toHtmlEscaped(), o.baseValue.toHtmlEscaped());
+                         : r.overridden ? tr("<qt><b>Overridden</b> by the scenario \u201c%1\u201d.<br>Where it starts from: %2</qt>")
+                                              .arg(scenario.toHtmlEscaped(), o.baseValue.toHtmlEscaped())
+                                        : tr("<qt><b>Overridden</b> by the scenario \u201c%1\u201d, by an operation on the list or "
+                                             "item around it (see the Scenarios dock).<br>Where it starts from: %2</qt>")
+                                              .arg(scenario.toHtmlEscaped(), o.baseValue.toHtmlEscaped());
         r.label->setStyleSheet(QStringLiteral("color: #805ad5; font-weight: bold"));
         r.label->setToolTip(tip);
         r.widget->parentWidget()->setToolTip(tip);

@@ -116,11 +116,12 @@ bool twoAxes(QCustomPlot* plot, const Sweep& s)
         return false;
     for (size_t i = 0; i < xs.size(); ++i)
         for (size_t j = 0; j < ys.size(); ++j) {
-            const SweepPoint& p = s.points[i * ys.size() + j];  // the first axis varies slowest
-            if (!p.valid) {
-                map->data()->setCell(int(i), int(j), std::nan(""));  // an invalid design has no colour
+            const size_t at = i * ys.size() + j;  // the first axis varies slowest
+            if (at >= s.points.size() || !s.points[at].valid) {  // cancelled before it, or invalid
+                map->data()->setCell(int(i), int(j), std::nan(""));  // no colour
                 continue;
             }
+            const SweepPoint& p = s.points[at];
             const double n = ninesOf(p.run.availability.mean);
             map->data()->setCell(int(i), int(j), n);
             auto* label = new QCPItemText(plot);

@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <algorithm>
 #include <map>
 
 namespace nines::io {
@@ -104,9 +105,12 @@ struct Differ {
         // Items without ids (dependencies may have none) are compared by position when the list
         // keeps its length; an index selects an item whose id would not.
         bool objects = a.size() == b.size();
-        for (qsizetype i = 0; objects && i < a.size(); ++i)
-            objects = a.at(i).isObject() && b.at(i).isObject()
-                      && a.at(i).toObject().value(QLatin1String("id")) == b.at(i).toObject().value(QLatin1String("id"));
+        for (qsizetype i = 0; objects && i < a.size(); ++i) {
+            const QString id = a.at(i).toObject().value(QLatin1String("id")).toString();
+            objects = a.at(i).isObject() && b.at(i).isObject() && id == b.at(i).toObject().value(QLatin1String("id")).toString()
+                      // An id that reads as a number would catch an index selector meant for another item.
+                      && !(id.size() > 0 && std::all_of(id.begin(), id.end(), [](QChar c) { return c.isDigit(); }));
+        }
         if (objects) {
             std::vector<std::string> listIds;
             for (const auto& v : a)

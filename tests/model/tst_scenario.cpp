@@ -220,6 +220,12 @@ private Q_SLOTS:
         x.dependencies.push_back({"", "app", "users", 1.0, DependencyType::Async, {}, {}});
         checkDiff(m, x, 1);
 
+        x = m;  // an id that reads as an index must not catch an index selector
+        x.dependencies.push_back({"0", "app", "users", 1.0, DependencyType::Async, {}, {}});
+        Model y = x;
+        y.dependencies[0].calls_per_request = 4;
+        checkDiff(x, y, 1);
+
         x = m;  // the load and its profile
         x.load->peak_rps = 250;
         x.load->daily_profile[3] = 0.9;

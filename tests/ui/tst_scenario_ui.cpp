@@ -7,10 +7,11 @@
 #include "model/io/scenario.h"
 #include "ui/compare_view.h"
 #include "ui/diagram_items.h"
-#include "ui/qcustomplot_include.h"
+#include <qcustomplot.h>
 #include "ui/diagram_scene.h"
 #include "ui/document.h"
 #include "ui/edit_target_bar.h"
+#include "ui/what_if_charts.h"
 #include "ui/edits.h"
 #include "ui/inspector.h"
 #include "ui/item_form.h"
@@ -124,6 +125,13 @@ private Q_SLOTS:
         for (int i = 0; i < cv->sweepPlot()->plottableCount(); ++i)
             heatMap = heatMap || qobject_cast<QCPColorMap*>(cv->sweepPlot()->plottable(i));
         QVERIFY(heatMap);
+
+        // A cancelled two-field sweep holds fewer points than cells: the heat map leaves them empty.
+        Sweep part = *cv->sweep();
+        part.points.resize(1);
+        part.points[0].valid = true;
+        part.cancelled = true;
+        QVERIFY(drawSweep(cv->sweepPlot(), part));
 
         // What to improve next: a ranked table, the best confirmed by simulation.
         QSignalSpy ranked(cv, &CompareView::improveFinished);
@@ -259,6 +267,19 @@ private Q_SLOTS:
         QCOMPARE(doc->fileModel(), base);
         doc->undoStack()->redo();
         QCOMPARE(doc->model().findComponent(cid)->instances, n + 1);
+
+        // An override set back to the base's old value after the base changed stays an override.
+        QCOMPARE(w.scenarioPanel()->editScenario(-1), QString());
+        const int cache = doc->model().componentIndex("cache");
+        QVERIFY(cache >= 0);
+        const int cacheN = doc->model().components[size_t(cache)].instances;
+        QVERIFY(editItems(doc, {{ItemKind::Component, cache}}, [&](Item& x) { std::get<model::Component>(x).instances = cacheN + 2; },
+                          QStringLiteral("base")));
+        QCOMPARE(w.scenarioPanel()->editScenario(0), QString());
+        QVERIFY(editItems(doc, {{ItemKind::Component, cache}}, [&](Item& x) { std::get<model::Component>(x).instances = cacheN; },
+                          QStringLiteral("scenario")));
+        QCOMPARE(io::resolveScenario(doc->fileModel(), sid, ps)->findComponent("cache")->instances, cacheN);
+        QCOMPARE(doc->fileModel().findComponent("cache")->instances, cacheN + 2);
 
         // Saved and read back: the operations are in the file.
         const QString path = dir_.filePath(QStringLiteral("edited.nines.json"));
