@@ -19,25 +19,27 @@ Simulator::Simulator(const CompiledModel& model)
     std::uint32_t slots = 0;
     std::uint32_t streams = 0;
     auto addSlot = [&](SlotKind kind, std::uint32_t owner, std::uint32_t mode) {
-        slotKind_.push_back(kind);
-        slotOwner_.push_back(owner);
-        slotMode_.push_back(static_cast<std::uint16_t>(mode));
+        slots_.push_back({owner, static_cast<std::uint16_t>(mode), kind});
         return slots++;
     };
+    inst_.resize(nInst);
     for (std::uint32_t i = 0; i < nInst; ++i) {
-        const auto& cc = m_.components[m_.instanceComponent[i]];
-        firstSlot_.push_back(slots);
-        instanceModeBase_.push_back(streams);
+        Instance& x = inst_[i];
+        x.comp = m_.instanceComponent[i];
+        x.cell = m_.instanceCell[i];
+        const auto& cc = m_.components[x.comp];
+        x.first = slots;
+        x.modeBase = streams;
         if (cc.modeCount == 1) {
             // One failure mode: the instance's failure clock and its detection/repair timer
             // never run at once, so they share a slot, and an event usually just moves it.
-            timerSlot_.push_back(addSlot(LifeSlot, i, 0));
+            x.timer = addSlot(LifeSlot, i, 0);
         } else {
             for (std::uint32_t k = 0; k < cc.modeCount; ++k)
                 addSlot(FailureSlot, i, k);
-            timerSlot_.push_back(addSlot(TimerSlot, i, 0));
+            x.timer = addSlot(TimerSlot, i, 0);
         }
-        failoverSlot_.push_back(addSlot(FailoverSlot, i, 0));
+        x.failover = addSlot(FailoverSlot, i, 0);
         streams += cc.modeCount;
     }
     firstDomainSlot_ = slots;
@@ -57,7 +59,7 @@ Simulator::Simulator(const CompiledModel& model)
     demandE_.resize(nEntries_ * nComponents_);
     demandTotal_.resize(nComponents_);
     ratio_.resize(nComponents_);
-    heap_.resize(static_cast<std::uint32_t>(slotKind_.size()));
+    heap_.resize(static_cast<std::uint32_t>(slots_.size()));
     failureStreams_.resize(streams);
     repairStreams_.resize(streams);
     failoverStreams_.resize(nComponents_);
@@ -73,9 +75,9 @@ Simulator::Simulator(const CompiledModel& model)
             for (std::uint32_t k = 0; k < cc.modeCount; ++k) {
                 const std::uint64_t index = combine(j, m_.modes[cc.firstMode + k].key);
                 streamIds_.push_back(streamIdentity(cc.key, index, Purpose::Failure));
-                streamOf_.push_back(&failureStreams_[instanceModeBase_[i] + k]);
+                streamOf_.push_back(&failureStreams_[inst_[i].modeBase + k]);
                 streamIds_.push_back(streamIdentity(cc.key, index, Purpose::Repair));
-                streamOf_.push_back(&repairStreams_[instanceModeBase_[i] + k]);
+                streamOf_.push_back(&repairStreams_[inst_[i].modeBase + k]);
             }
         }
     }
@@ -86,7 +88,6 @@ Simulator::Simulator(const CompiledModel& model)
         streamOf_.push_back(&domainStreams_[2 * d + 1]);
     }
 
-    inst_.resize(nInst);
     cellServing_.resize(m_.cells.size());
     cellHealthy_.resize(m_.cells.size());
     cellMask_.resize(m_.cells.size());
@@ -140,6 +141,8 @@ Simulator::Simulator(const CompiledModel& model)
     storeDivergent_.resize(m_.stores.size());
     scratchLabels_.reserve(m_.cells.size());
     seg_.ownDownHours.resize(nComponents_);
+    plain_ = !m_.hasCapacity && m_.queues.empty() && m_.stores.empty() && nEntries_ == 1;
+    simple_ = plain_ && !trace_;
 }
 
 void Simulator::reset(std::uint64_t seed, std::uint64_t replication)
@@ -184,11 +187,10 @@ void Simulator::reset(std::uint64_t seed, std::uint64_t replication)
         for (std::uint32_t j = 0; j < cc.instances; ++j) {
             const std::uint32_t i = cc.firstInstance + j;
             Instance& x = inst_[i];
-            x = Instance{};
-            x.role = cc.standby && j >= cc.required ? Spare : InService;
-            cellHealthy_[m_.instanceCell[i]] += 1;
+            x.restart(cc.standby && j >= cc.required ? Spare : InService);
+            cellHealthy_[inst_[i].cell] += 1;
             if (x.role == InService)
-                setServing(i, true);
+                setServing<false>(i, true);
             startClocks(i);
         }
     }
@@ -226,26 +228,35 @@ void Simulator::reset(std::uint64_t seed, std::uint64_t replication)
 
 // flatten: the event loop is the hot path; inlining every handler into it removes most of the
 // call overhead, which for small models is a large share of the cost of an event.
-__attribute__((flatten)) bool Simulator::runUntil(double t, const std::atomic<bool>* cancel)
+bool Simulator::runUntil(double t, const std::atomic<bool>* cancel)
+{
+    // Models that use none of capacity, queues, data stores, several entries or a trace run a
+    // copy of the loop with those hooks compiled out: each costs loads and branches per event.
+    return simple_ ? loop<true>(t, cancel) : loop<false>(t, cancel);
+}
+
+template <bool S>
+__attribute__((flatten)) bool Simulator::loop(double t, const std::atomic<bool>* cancel)
 {
     while (heap_.topTime() < t) {
         // The fired slot stays on the heap while it is handled: a handler that schedules it
         // again only moves it down from the top, which is cheaper than a pop and a push.
         const std::uint32_t slot = heap_.top();
-        advance(heap_.topTime());
+        advance<S>(heap_.topTime());
         fired_ = slot;
         firedMoved_ = false;
-        handle(slot);
+        handle<S>(slot);
         fired_ = EventHeap::kAbsent;
         if (!firedMoved_)
             heap_.cancel(slot);
         if ((++seg_.events & 1023u) == 0 && cancel && cancel->load(std::memory_order_relaxed))
             return false;
     }
-    advance(t);
+    advance<S>(t);
     return true;
 }
 
+template <bool S>
 void Simulator::advance(double t)
 {
     const double dt = t - now_;
@@ -258,14 +269,14 @@ void Simulator::advance(double t)
     }
     for (auto c : ownDownList_)
         seg_.ownDownHours[c] += dt;
-    if (m_.hasCapacity) {
+    if (!S && m_.hasCapacity) {
         const double dF = demand().between(now_, t);
         seg_.demandRequests += totalBase_ * dF;
         seg_.servedRequests += servedBase_ * dF;
         if (overloaded_)
             seg_.overloadHours += dt;
     }
-    if (queuesActive_) {
+    if (!S && queuesActive_) {
         for (std::size_t q = 0; q < queueState_.size(); ++q) {
             if (queueState_[q] == 1)
                 seg_.queueBufferingHours[q] += dt;
@@ -273,7 +284,7 @@ void Simulator::advance(double t)
                 seg_.queueFullHours[q] += dt;
         }
     }
-    if (storesFlagged_) {
+    if (!S && storesFlagged_) {
         for (std::size_t k = 0; k < storePartitioned_.size(); ++k) {
             if (storePartitioned_[k])
                 seg_.partitionedHours[k] += dt;
@@ -285,33 +296,34 @@ void Simulator::advance(double t)
     now_ = t;
 }
 
+template <bool S>
 void Simulator::handle(std::uint32_t slot)
 {
-    const std::uint32_t owner = slotOwner_[slot];
+    const std::uint32_t owner = slots_[slot].owner;
     TraceEvent::Kind kind = TraceEvent::Failure;
-    switch (slotKind_[slot]) {
+    switch (slots_[slot].kind) {
     case LifeSlot:
         if (inst_[owner].role != Failed) {
-            onFailure(owner, 0);
+            onFailure<S>(owner, 0);
             break;
         }
         [[fallthrough]];
     case TimerSlot:
         if (inst_[owner].phase == Detecting) {
             kind = TraceEvent::Detection;
-            onDetected(owner);
-            updateComponent(m_.instanceComponent[owner]);
+            onDetected<S>(owner);
+            updateComponent<S>(inst_[owner].comp);
         } else {
             kind = TraceEvent::Repair;
-            onRepaired(owner);
+            onRepaired<S>(owner);
         }
         break;
     case FailureSlot:
-        onFailure(owner, slotMode_[slot]);
+        onFailure<S>(owner, slots_[slot].mode);
         break;
     case FailoverSlot:
         kind = TraceEvent::Failover;
-        onFailoverDone(owner);
+        onFailoverDone<S>(owner);
         break;
     case DomainSlot:
         onDomain(owner);
@@ -328,7 +340,7 @@ void Simulator::handle(std::uint32_t slot)
         --seg_.events;
         break;
     }
-    if (m_.hasCapacity)
+    if (!S && m_.hasCapacity)
         evaluateCapacity();
     if (shareDirty_) {
         shareDirty_ = false;
@@ -341,8 +353,8 @@ void Simulator::handle(std::uint32_t slot)
         else
             criticalList_.clear();
     }
-    if (trace_ && slotKind_[slot] != HourSlot) [[unlikely]]
-        trace_(TraceEvent{now_, kind, owner, kind == TraceEvent::Failure ? slotMode_[slot] : 0u, share_});
+    if (!S && trace_ && slots_[slot].kind != HourSlot) [[unlikely]]
+        trace_(TraceEvent{now_, kind, owner, kind == TraceEvent::Failure ? slots_[slot].mode : 0u, share_});
 }
 
 // ---------------------------------------------------------------------------------------
@@ -350,7 +362,7 @@ void Simulator::handle(std::uint32_t slot)
 
 void Simulator::startClocks(std::uint32_t i)
 {
-    const std::uint32_t c = m_.instanceComponent[i];
+    const std::uint32_t c = inst_[i].comp;
     const auto& cc = m_.components[c];
     const Instance& x = inst_[i];
     const bool spare = x.role == Spare;
@@ -360,24 +372,25 @@ void Simulator::startClocks(std::uint32_t i)
     for (std::uint32_t k = 0; k < cc.modeCount; ++k) {
         const CompiledMode& mode = m_.modes[cc.firstMode + k];
         const Sampler& s = dormant ? mode.dormant : mode.failure;
-        const double dt = s.draw(failureStreams_[instanceModeBase_[i] + k]);
+        const double dt = s.draw(failureStreams_[inst_[i].modeBase + k]);
         if (std::isfinite(dt))
-            sched(firstSlot_[i] + k, now_ + dt);
+            sched(inst_[i].first + k, now_ + dt);
     }
 }
 
 void Simulator::stopClocks(std::uint32_t i)
 {
-    const std::uint32_t n = m_.components[m_.instanceComponent[i]].modeCount;
+    const std::uint32_t n = m_.components[inst_[i].comp].modeCount;
     for (std::uint32_t k = 0; k < n; ++k)
-        unsched(firstSlot_[i] + k);  // (single mode: only called while the slot holds the clock)
+        unsched(inst_[i].first + k);  // (single mode: only called while the slot holds the clock)
 }
 
+template <bool S>
 void Simulator::setServing(std::uint32_t i, bool inService)
 {
-    const std::uint32_t cell = m_.instanceCell[i];
-    const std::uint32_t c = m_.instanceComponent[i];
-    if (m_.hasCapacity)
+    const std::uint32_t cell = inst_[i].cell;
+    const std::uint32_t c = inst_[i].comp;
+    if (!S && m_.hasCapacity)
         touchCapacity(c);
     if (inService) {
         ++cellServing_[cell];
@@ -388,21 +401,22 @@ void Simulator::setServing(std::uint32_t i, bool inService)
     }
 }
 
+template <bool S>
 void Simulator::onFailure(std::uint32_t i, std::uint32_t mode)
 {
     Instance& x = inst_[i];
-    const std::uint32_t c = m_.instanceComponent[i];
+    const std::uint32_t c = inst_[i].comp;
     if (m_.components[c].modeCount > 1)
         stopClocks(i);  // the other modes' clocks (the one that fired is already off the heap)
     const bool wasServing = x.role == InService;
     if (x.switching) {  // a spare that fails during its failover aborts it
         x.switching = false;
-        unsched(failoverSlot_[i]);
+        unsched(inst_[i].failover);
         --compFailovers_[c];
     }
     if (wasServing)
-        setServing(i, false);
-    --cellHealthy_[m_.instanceCell[i]];
+        setServing<S>(i, false);
+    --cellHealthy_[inst_[i].cell];
     seg_.failures[c] += 1.0;
     x.role = Failed;
     x.wasInService = wasServing;
@@ -410,24 +424,25 @@ void Simulator::onFailure(std::uint32_t i, std::uint32_t mode)
     const double detection = m_.modes[m_.components[c].firstMode + mode].detection_hours;
     if (detection > 0.0) {
         x.phase = Detecting;
-        sched(timerSlot_[i], now_ + detection);
+        sched(inst_[i].timer, now_ + detection);
     } else {
-        onDetected(i);
+        onDetected<S>(i);
     }
-    updateComponent(c);
+    updateComponent<S>(c);
 }
 
+template <bool S>
 void Simulator::onDetected(std::uint32_t i)
 {
     requestRepair(i);
-    const std::uint32_t c = m_.instanceComponent[i];
+    const std::uint32_t c = inst_[i].comp;
     if (m_.components[c].standby && inst_[i].wasInService)
         startFailover(c);
 }
 
 void Simulator::requestRepair(std::uint32_t i)
 {
-    const std::int32_t crew = m_.components[m_.instanceComponent[i]].crew;
+    const std::int32_t crew = m_.components[inst_[i].comp].crew;
     if (crew < 0) {
         startRepair(i);
         return;
@@ -446,28 +461,29 @@ void Simulator::requestRepair(std::uint32_t i)
 void Simulator::startRepair(std::uint32_t i)
 {
     Instance& x = inst_[i];
-    const auto& cc = m_.components[m_.instanceComponent[i]];
+    const auto& cc = m_.components[inst_[i].comp];
     x.phase = Repairing;
-    const double dt = m_.modes[cc.firstMode + x.failedMode].repair.draw(repairStreams_[instanceModeBase_[i] + x.failedMode]);
-    sched(timerSlot_[i], now_ + dt);
+    const double dt = m_.modes[cc.firstMode + x.failedMode].repair.draw(repairStreams_[inst_[i].modeBase + x.failedMode]);
+    sched(inst_[i].timer, now_ + dt);
 }
 
+template <bool S>
 void Simulator::onRepaired(std::uint32_t i)
 {
     Instance& x = inst_[i];
-    const std::uint32_t c = m_.instanceComponent[i];
+    const std::uint32_t c = inst_[i].comp;
     const auto& cc = m_.components[c];
     x.phase = NoPhase;
-    ++cellHealthy_[m_.instanceCell[i]];
+    ++cellHealthy_[inst_[i].cell];
     if (!cc.standby || compInService_[c] < cc.required) {
         x.role = InService;
-        setServing(i, true);
+        setServing<S>(i, true);
         if (cc.standby && compFailovers_[c] > 0) {
             // The repaired instance fills the gap; a failover in progress is no longer needed.
             for (std::uint32_t j = cc.firstInstance; j < cc.firstInstance + cc.instances; ++j)
                 if (inst_[j].switching) {
                     inst_[j].switching = false;
-                    unsched(failoverSlot_[j]);
+                    unsched(inst_[j].failover);
                     --compFailovers_[c];
                     break;
                 }
@@ -487,7 +503,7 @@ void Simulator::onRepaired(std::uint32_t i)
             ++k.free;
         }
     }
-    updateComponent(c);
+    updateComponent<S>(c);
 }
 
 // Cold path: kept out of the flattened event loop.
@@ -511,26 +527,27 @@ __attribute__((noinline)) void Simulator::startFailover(std::uint32_t c)
     inst_[spare].switching = true;
     ++compFailovers_[c];
     if (cc.failover_hours > 0.0)
-        sched(failoverSlot_[spare], now_ + cc.failover_hours);
+        sched(inst_[spare].failover, now_ + cc.failover_hours);
     else
-        onFailoverDone(spare);
+        onFailoverDone<false>(spare);
 }
 
+template <bool S>
 void Simulator::onFailoverDone(std::uint32_t i)
 {
     Instance& x = inst_[i];
-    const std::uint32_t c = m_.instanceComponent[i];
+    const std::uint32_t c = inst_[i].comp;
     const auto& cc = m_.components[c];
     x.switching = false;
     --compFailovers_[c];
     x.role = InService;
-    setServing(i, true);
+    setServing<S>(i, true);
     seg_.failovers[c] += 1.0;
     if (cc.standbyKind != model::StandbyKind::Hot) {
         stopClocks(i);  // a warm spare now ages like an active one; a cold one starts to
         startClocks(i);
     }
-    updateComponent(c);
+    updateComponent<S>(c);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -563,7 +580,7 @@ __attribute__((noinline)) void Simulator::onDomain(std::uint32_t d)
     for (auto cell : dom.cells) {
         const std::uint32_t c = m_.cells[cell].component;
         if (c != last) {
-            updateComponent(c);
+            updateComponent<false>(c);
             if (m_.hasCapacity)
                 touchCapacity(c);
         }
@@ -631,18 +648,21 @@ bool Simulator::depsSatisfied(std::uint32_t c, std::uint32_t count) const
     return false;
 }
 
+template <bool S>
 void Simulator::updateComponent(std::uint32_t c)
 {
-    if (const std::int32_t st = m_.storeOf[c]; st >= 0) [[unlikely]]
-        evaluateStore(static_cast<std::uint32_t>(st));
-    if (nEntries_ == 1) {
+    if constexpr (!S) {
+        if (const std::int32_t st = m_.storeOf[c]; st >= 0) [[unlikely]]
+            evaluateStore(static_cast<std::uint32_t>(st));
+    }
+    if (S || nEntries_ == 1) {
         const std::uint32_t own = ownUpFor(c, 0) ? 1 : 0;
         if (own == ownUp_[c])
             return;
         ownUp_[c] = own;
         setOwnDown(c, 0, !own);
         criticalDirty_ = true;
-        propagate(c, 0);
+        propagate<S>(c, 0);
         return;
     }
     for (std::uint32_t e = 0; e < nEntries_; ++e) {
@@ -653,16 +673,17 @@ void Simulator::updateComponent(std::uint32_t c)
         ownUp_[idx] = own;
         setOwnDown(c, e, !own);
         criticalDirty_ = true;
-        propagate(c, e);
+        propagate<S>(c, e);
     }
 }
 
+template <bool S>
 void Simulator::propagate(std::uint32_t from, std::uint32_t e)
 {
     // Walk up through the callers with an explicit stack (no recursion, so the whole event
     // handler can be inlined). One own change moves every "up" the same way, so each
     // component changes at most once and the stack never holds more than edges + 1 items.
-    const std::size_t E = nEntries_;
+    const std::size_t E = S ? 1 : nEntries_;
     std::uint32_t* const up = up_.data();
     std::uint32_t* const deps = depsUp_.data();
     const std::uint32_t* const own = ownUp_.data();
@@ -687,7 +708,7 @@ void Simulator::propagate(std::uint32_t from, std::uint32_t e)
         for (std::uint32_t k = cc.firstCaller; k < end; ++k) {
             const std::uint32_t p = callers[k];
             std::uint32_t& d = deps[p * E + e];
-            if (const std::int32_t q = m_.callerQueue[k]; q >= 0) [[unlikely]] {
+            if (const std::int32_t q = S ? -1 : m_.callerQueue[k]; q >= 0) [[unlikely]] {
                 // Through a queue: the caller notices only when the backlog no longer fits.
                 const std::uint32_t before = queueEdgeUp_[static_cast<std::size_t>(q) * E + e];
                 const std::uint32_t after = queueCalleeChanged(static_cast<std::uint32_t>(q), e, now);
@@ -769,7 +790,7 @@ __attribute__((noinline)) void Simulator::onBufferFull(std::uint32_t qe)
     }
     const std::uint32_t caller = m_.queues[q].from;
     --depsUp_[caller * nEntries_ + e];
-    propagate(caller, e);
+    propagate<false>(caller, e);
 }
 
 // Cold path: kept out of the flattened event loop.

@@ -65,7 +65,11 @@ public:
 
     /// Calls `fn` after every event (nullptr: no log, the default). Costs one branch per event
     /// when off.
-    void setTrace(TraceFn fn) { trace_ = std::move(fn); }
+    void setTrace(TraceFn fn)
+    {
+        trace_ = std::move(fn);
+        simple_ = plain_ && !trace_;
+    }
 
     /// Starts a replication at time 0 with everything new, drawing from the streams of
     /// (seed, replication).
@@ -85,12 +89,31 @@ private:
     enum Role : std::uint8_t { InService, Spare, Failed };
     enum Phase : std::uint8_t { NoPhase, Detecting, Queued, Repairing };
 
+    /// An instance's state, and (fixed for the model) where it belongs and where its timers and
+    /// streams are: what an event of the instance reads, in one place.
     struct Instance {
         Role role = InService;
         Phase phase = NoPhase;
         bool wasInService = false;  // when it failed
         bool switching = false;     // a spare being failed over to
         std::uint16_t failedMode = 0;
+        std::uint32_t comp = 0, cell = 0;
+        std::uint32_t first = 0;     // its failure slots, then timer, then failover
+        std::uint32_t timer = 0, failover = 0;
+        std::uint32_t modeBase = 0;  // index of its first failure / repair stream
+        void restart(Role r)
+        {
+            role = r;
+            phase = NoPhase;
+            wasInService = switching = false;
+            failedMode = 0;
+        }
+    };
+    /// A timer slot: what it is, whose, and which failure mode.
+    struct Slot {
+        std::uint32_t owner = 0;
+        std::uint16_t mode = 0;
+        SlotKind kind = LifeSlot;
     };
 
     struct Crew {
@@ -102,15 +125,11 @@ private:
     const CompiledModel& m_;
     const std::size_t nEntries_, nComponents_;
     EventHeap heap_;
-    std::vector<SlotKind> slotKind_;
-    std::vector<std::uint32_t> slotOwner_;
-    std::vector<std::uint16_t> slotMode_;
-    std::vector<std::uint32_t> firstSlot_;  // per instance: its failure slots, then timer, then failover
+    std::vector<Slot> slots_;
     std::uint32_t firstDomainSlot_ = 0;
 
     std::vector<Stream> failureStreams_;  // per instance x mode
     std::vector<Stream> repairStreams_;   // per instance x mode
-    std::vector<std::uint32_t> instanceModeBase_;  // per instance: index of its first stream
     std::vector<Stream> failoverStreams_;  // per component
     std::vector<Stream> domainStreams_;    // per domain
     std::vector<std::uint64_t> streamIds_;  // identity of every stream above
@@ -149,7 +168,6 @@ private:
     std::vector<std::uint32_t> scratchOwn_, scratchUp_;  // for criticality evaluations
     std::vector<std::uint32_t> scratchDeps_;
 
-    std::vector<std::uint32_t> timerSlot_, failoverSlot_;  // per instance
     std::uint32_t fired_ = EventHeap::kAbsent;  // the slot being handled (still on the heap)
     bool firedMoved_ = false;                   // a handler rescheduled or cancelled it
 
@@ -164,11 +182,23 @@ private:
         heap_.cancel(slot);
     }
 
+    // The event path, compiled twice: S (simple) leaves out what a model without capacity,
+    // queues, data stores, several entries or a trace never needs.
+    bool plain_ = false;   // the model uses none of them
+    bool simple_ = false;  // ... and no trace is asked for
+    template <bool S>
+    __attribute__((flatten)) bool loop(double t, const std::atomic<bool>* cancel);
+    template <bool S>
     void advance(double t);
+    template <bool S>
     void handle(std::uint32_t slot);
+    template <bool S>
     void onFailure(std::uint32_t i, std::uint32_t mode);
+    template <bool S>
     void onDetected(std::uint32_t i);
+    template <bool S>
     void onRepaired(std::uint32_t i);
+    template <bool S>
     void onFailoverDone(std::uint32_t i);
     void onDomain(std::uint32_t d);
 
@@ -177,12 +207,15 @@ private:
     void requestRepair(std::uint32_t i);
     void startRepair(std::uint32_t i);
     void startFailover(std::uint32_t c);
+    template <bool S>
     void setServing(std::uint32_t i, bool inService);
 
     std::uint32_t servingFor(std::uint32_t c, std::uint32_t e) const;
     bool ownUpFor(std::uint32_t c, std::uint32_t e) const;
     bool depsSatisfied(std::uint32_t c, std::uint32_t count) const;
+    template <bool S>
     void updateComponent(std::uint32_t c);
+    template <bool S>
     void propagate(std::uint32_t c, std::uint32_t e);
     void setOwnDown(std::uint32_t c, std::uint32_t e, bool down);
     void evaluateAll();
