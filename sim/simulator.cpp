@@ -210,7 +210,25 @@ void Simulator::reset(std::uint64_t seed, std::uint64_t replication)
     capTouched_.clear();
     possibleCount_ = overloadedCount_ = 0;
     lastFactor_ = lastFactorMax_ = -1.0;
-    evaluateAll();
+    if (plain_ && initial_.valid) {
+        // Every replication of a plain model starts from the same state (all new, nothing
+        // masked, every link up), so its evaluation is done once and copied.
+        ownUp_ = initial_.ownUp;
+        up_ = initial_.up;
+        depsUp_ = initial_.depsUp;
+        ownDownEntries_ = initial_.ownDownEntries;
+        ownDownList_ = initial_.ownDownList;
+        ownDownPos_ = initial_.ownDownPos;
+        criticalList_ = initial_.criticalList;
+        share_ = initial_.share;
+        outageStart_ = initial_.outageStart;
+        criticalDirty_ = shareDirty_ = false;
+        flowDirty_ = fractionsDirty_ = true;
+    } else {
+        evaluateAll();
+        if (plain_)
+            initial_ = {true, ownUp_, up_, depsUp_, ownDownEntries_, ownDownList_, ownDownPos_, criticalList_, share_, outageStart_};
+    }
     if (m_.hasCapacity) {
         evaluateCapacity();
         recomputeShare();
@@ -416,7 +434,8 @@ void Simulator::onFailure(std::uint32_t i, std::uint32_t mode)
     }
     if (wasServing)
         setServing<S>(i, false);
-    --cellHealthy_[inst_[i].cell];
+    if constexpr (!S)
+        --cellHealthy_[inst_[i].cell];  // (read only for data-store majorities)
     seg_.failures[c] += 1.0;
     x.role = Failed;
     x.wasInService = wasServing;
@@ -474,7 +493,8 @@ void Simulator::onRepaired(std::uint32_t i)
     const std::uint32_t c = inst_[i].comp;
     const auto& cc = m_.components[c];
     x.phase = NoPhase;
-    ++cellHealthy_[inst_[i].cell];
+    if constexpr (!S)
+        ++cellHealthy_[inst_[i].cell];
     if (!cc.standby || compInService_[c] < cc.required) {
         x.role = InService;
         setServing<S>(i, true);

@@ -185,6 +185,12 @@ private:
     // The event path, compiled twice: S (simple) leaves out what a model without capacity,
     // queues, data stores, several entries or a trace never needs.
     bool plain_ = false;   // the model uses none of them
+    /// A plain model's state right after the first reset's evaluation: the same every time.
+    struct Initial {
+        bool valid = false;
+        std::vector<std::uint32_t> ownUp, up, depsUp, ownDownEntries, ownDownList, ownDownPos, criticalList;
+        double share = 1.0, outageStart = -1.0;
+    } initial_;
     bool simple_ = false;  // ... and no trace is asked for
     template <bool S>
     __attribute__((flatten)) bool loop(double t, const std::atomic<bool>* cancel);
