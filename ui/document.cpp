@@ -188,6 +188,38 @@ QJsonObject designOf(const model::Model& m)
     return doc;
 }
 
+/// The path with each list item named by its id where it has one ("components[0].x" becomes
+/// "components[web].x"), read against the document the operations start from, so that an
+/// operation typed with indices marks the same fields as one with ids.
+std::string byIds(const QJsonObject& doc, const std::string& path)
+{
+    const auto steps = model::parsePath(path);
+    if (!steps)
+        return path;
+    std::string out;
+    QJsonValue here = doc;
+    for (const auto& step : *steps) {
+        out = model::joinPath(out, step.field);
+        here = here.toObject().value(QString::fromStdString(step.field));
+        if (!step.selector)
+            continue;
+        const QJsonArray a = here.toArray();
+        const QString sel = QString::fromStdString(*step.selector);
+        qsizetype at = -1;
+        for (qsizetype i = 0; i < a.size() && at < 0; ++i)
+            if (a.at(i).toObject().value(QLatin1String("id")).toString() == sel)
+                at = i;
+        bool isIndex = false;
+        const qsizetype index = sel.toLongLong(&isIndex);
+        if (at < 0 && isIndex && index >= 0 && index < a.size())
+            at = index;
+        const QString id = at >= 0 ? a.at(at).toObject().value(QLatin1String("id")).toString() : QString();
+        out += "[" + (model::isValidId(id.toStdString()) ? id.toStdString() : *step.selector) + "]";
+        here = at >= 0 ? a.at(at) : QJsonValue();
+    }
+    return out;
+}
+
 bool inside(const std::string& path, const std::string& outer)
 {
     return path.size() > outer.size() && path.compare(0, outer.size(), outer) == 0
@@ -306,7 +338,8 @@ std::vector<size_t> Document::operationsAt(const std::string& path) const
     if (const model::Scenario* s = target_.empty() ? nullptr : scenarioOf(model_, target_))
         for (size_t i = 0; i < s->operations.size(); ++i) {
             const model::Operation& op = s->operations[i];
-            if (op.op != model::OperationType::Add && (op.path == path || inside(op.path, path)))
+            const std::string at = byIds(viewStart_, op.path);
+            if (op.op != model::OperationType::Add && (at == path || inside(at, path)))
                 out.push_back(i);
         }
     return out;
@@ -318,7 +351,8 @@ Document::Override Document::overrideOf(const std::string& path) const
     const model::Scenario* s = target_.empty() ? nullptr : scenarioOf(model_, target_);
     if (!s)
         return o;
-    for (const auto& op : s->operations) {
+    for (model::Operation op : s->operations) {
+        op.path = byIds(viewStart_, op.path);
         std::string item;  // the item an "add" adds
         if (op.op == model::OperationType::Add) {
             const QJsonValue v = QJsonDocument::fromJson(QByteArray("[") + QByteArray::fromStdString(op.value_json) + "]")
