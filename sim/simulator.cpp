@@ -142,6 +142,7 @@ Simulator::Simulator(const CompiledModel& model)
     scratchLabels_.reserve(m_.cells.size());
     seg_.ownDownHours.resize(nComponents_);
     plain_ = !m_.hasCapacity && m_.queues.empty() && m_.stores.empty() && nEntries_ == 1;
+    entryComponent_ = nEntries_ > 0 ? m_.entries[0].component : 0;
     simple_ = plain_ && !trace_;
 }
 
@@ -231,7 +232,7 @@ void Simulator::reset(std::uint64_t seed, std::uint64_t replication)
     }
     if (m_.hasCapacity) {
         evaluateCapacity();
-        recomputeShare();
+        recomputeShare<false>();
     }
     clearSegment();
     if (share_ < kFull) {
@@ -362,7 +363,7 @@ void Simulator::handle(std::uint32_t slot)
         evaluateCapacity();
     if (shareDirty_) {
         shareDirty_ = false;
-        recomputeShare();
+        recomputeShare<S>();
     }
     if (criticalDirty_) {
         criticalDirty_ = false;
@@ -627,10 +628,11 @@ std::uint32_t Simulator::servingFor(std::uint32_t c, std::uint32_t e) const
     return n;
 }
 
+template <bool S>
 bool Simulator::ownUpFor(std::uint32_t c, std::uint32_t e) const
 {
     const auto& cc = m_.components[c];
-    if (cc.cellCount == 1 && cc.quorum == 0) {
+    if (cc.cellCount == 1 && (S || cc.quorum == 0)) {  // (a quorum is for data stores)
         // The common case: all instances in one place.
         const std::uint32_t k = cc.firstCell;
         if (cellMask_[k])
@@ -676,7 +678,7 @@ void Simulator::updateComponent(std::uint32_t c)
             evaluateStore(static_cast<std::uint32_t>(st));
     }
     if (S || nEntries_ == 1) {
-        const std::uint32_t own = ownUpFor(c, 0) ? 1 : 0;
+        const std::uint32_t own = ownUpFor<S>(c, 0) ? 1 : 0;
         if (own == ownUp_[c])
             return;
         ownUp_[c] = own;
@@ -687,7 +689,7 @@ void Simulator::updateComponent(std::uint32_t c)
     }
     for (std::uint32_t e = 0; e < nEntries_; ++e) {
         const std::size_t idx = c * nEntries_ + e;
-        const std::uint32_t own = ownUpFor(c, e) ? 1 : 0;
+        const std::uint32_t own = ownUpFor<S>(c, e) ? 1 : 0;
         if (own == ownUp_[idx])
             continue;
         ownUp_[idx] = own;
@@ -720,7 +722,8 @@ void Simulator::propagate(std::uint32_t from, std::uint32_t e)
             continue;
         up[idx] = now;
         criticalDirty_ = true;
-        flowDirty_ = true;
+        if constexpr (!S)
+            flowDirty_ = true;  // (read by the capacity evaluation only)
         const auto& cc = m_.components[c];
         if (cc.entry == static_cast<std::int32_t>(e))
             shareDirty_ = true;
@@ -1006,7 +1009,7 @@ __attribute__((noinline)) void Simulator::evaluateAll()
     for (std::uint32_t c = 0; c < nComponents_; ++c)
         for (std::uint32_t e = 0; e < nEntries_; ++e) {
             const std::size_t idx = c * nEntries_ + e;
-            const std::uint32_t own = ownUpFor(c, e) ? 1 : 0;
+            const std::uint32_t own = ownUpFor<false>(c, e) ? 1 : 0;
             if (own != ownUp_[idx]) {
                 ownUp_[idx] = own;
                 setOwnDown(c, e, !own);
@@ -1030,17 +1033,20 @@ __attribute__((noinline)) void Simulator::evaluateAll()
     shareDirty_ = false;
     flowDirty_ = true;
     fractionsDirty_ = true;
-    recomputeShare();
+    recomputeShare<false>();
     if (share_ < kFull)
         refreshCritical();
     else
         criticalList_.clear();
 }
 
+template <bool S>
 void Simulator::recomputeShare()
 {
     double s = 0.0;
-    if (nEntries_ == 1) {
+    if constexpr (S) {
+        s = up_[entryComponent_] ? 1.0 : 0.0;  // one entry, never short of capacity
+    } else if (nEntries_ == 1) {
         s = up_[m_.entries[0].component] && entryFull_[0] ? 1.0 : 0.0;  // one entry carries all the traffic
     } else {
         for (std::uint32_t e = 0; e < nEntries_; ++e) {

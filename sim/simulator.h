@@ -217,6 +217,7 @@ private:
     void setServing(std::uint32_t i, bool inService);
 
     std::uint32_t servingFor(std::uint32_t c, std::uint32_t e) const;
+    template <bool S>
     bool ownUpFor(std::uint32_t c, std::uint32_t e) const;
     bool depsSatisfied(std::uint32_t c, std::uint32_t count) const;
     template <bool S>
@@ -225,7 +226,9 @@ private:
     void propagate(std::uint32_t c, std::uint32_t e);
     void setOwnDown(std::uint32_t c, std::uint32_t e, bool down);
     void evaluateAll();
+    template <bool S>
     void recomputeShare();
+    std::uint32_t entryComponent_ = 0;  // the first entry's component
     void refreshCritical();
     void evaluateCapacity();
     bool growth_ = true;
