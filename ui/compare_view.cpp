@@ -336,6 +336,11 @@ void CompareView::fillPathChoices()
     model::Model m = doc_->fileModel();
     m.scenarios.clear();
     numericFields(io::writeModel(m, {.keep_templates = false}), {}, fields);
+    // How many zones a tier spans is a list in the file, but a number to sweep.
+    if (!m.zones.empty())
+        for (const auto& c : m.components)
+            if (c.kind != model::ComponentKind::Entry)
+                fields.emplace_back("components[" + c.id + "].zone_count", double(std::max<size_t>(1, c.zones.size())));
     for (QComboBox* c : {path1_, path2_}) {
         const QString keep = c->currentText();
         c->clear();
@@ -351,7 +356,9 @@ void CompareView::suggestRange(QComboBox* path, QLineEdit* range)
     if (!v.isValid())
         return;
     const double x = v.toDouble();
-    if (x == std::round(x) && x >= 1 && x < 1000) {
+    if (path->currentText().endsWith(QLatin1String(".zone_count"))) {
+        range->setText(QStringLiteral("1..%1").arg(doc_->fileModel().zones.size()));  // every zone there is
+    } else if (x == std::round(x) && x >= 1 && x < 1000) {
         // A count (replicas, crews): from one below to a few above.
         range->setText(QStringLiteral("%1..%2").arg(std::max(1.0, x - 1)).arg(x + 3));
     } else if (x > 0) {

@@ -249,6 +249,52 @@ std::optional<SweepAxis> parseSweep(const std::string& spec, std::string& why)
     return axis;
 }
 
+namespace {
+
+/// "components[ID].zone_count" = n: the component spread over n zones. It keeps the zones it has
+/// (in its order) and takes further ones in the model's order; the instances are then spread
+/// over them as any component's are. Not a field of the file: a sweep's way to say "how many
+/// zones this tier spans".
+std::optional<model::Model> withZoneCount(const model::Model& m, const std::string& path, double n,
+                                          model::Problems& problems)
+{
+    const std::string prefix = "components[", suffix = "].zone_count";
+    const std::string id = path.substr(prefix.size(), path.size() - prefix.size() - suffix.size());
+    const model::Component* c = m.findComponent(id);
+    if (!c) {
+        problems.push_back({path, "there is no component \"" + id + "\""});
+        return std::nullopt;
+    }
+    if (n != std::floor(n) || n < 1) {
+        problems.push_back({path, "a number of zones is a whole number from 1"});
+        return std::nullopt;
+    }
+    if (n > double(m.zones.size())) {
+        problems.push_back({path, "the model has only " + std::to_string(m.zones.size()) + " zones"});
+        return std::nullopt;
+    }
+    std::vector<std::string> zones;
+    for (const auto& z : c->zones)
+        if (zones.size() < size_t(n))
+            zones.push_back(z);
+    for (const auto& z : m.zones)
+        if (zones.size() < size_t(n) && std::find(zones.begin(), zones.end(), z.id) == zones.end())
+            zones.push_back(z.id);
+    QJsonArray ids;
+    for (const auto& z : zones)
+        ids.append(QString::fromStdString(z));
+    return io::withField(m, "components[" + id + "].zones", ids, problems);
+}
+
+bool isZoneCount(const std::string& path)
+{
+    const std::string prefix = "components[", suffix = "].zone_count";
+    return path.size() > prefix.size() + suffix.size() && path.rfind(prefix, 0) == 0
+           && path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+}  // namespace
+
 Sweep runSweep(const model::Model& base, const std::vector<SweepAxis>& axes, sim::RunSettings settings,
                const std::atomic<bool>* cancel)
 {
@@ -270,7 +316,8 @@ Sweep runSweep(const model::Model& base, const std::vector<SweepAxis>& axes, sim
             model::Problems problems;
             // Whole numbers go in as integers, so that counts ("instances") read as counts.
             const QJsonValue value = v == std::floor(v) && std::abs(v) < 1e15 ? QJsonValue(qint64(v)) : QJsonValue(v);
-            auto next = io::withField(m, axes[k].path, value, problems);
+            auto next = isZoneCount(axes[k].path) ? withZoneCount(m, axes[k].path, v, problems)
+                                                  : io::withField(m, axes[k].path, value, problems);
             if (!next) {
                 ok = false;
                 p.problem = problems.empty() ? "invalid" : problems.front().text();

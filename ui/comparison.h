@@ -71,7 +71,9 @@ Comparison compareScenarios(const model::Model& base, sim::RunSettings settings,
 
 QJsonObject comparisonToJson(const Comparison& c);
 
-/// A field swept over values: "components[app].instances=2..6" (step 1), "…=1..4:0.5".
+/// A field swept over values: "components[app].instances=2..6" (step 1), "…=1..4:0.5". Besides
+/// the file's numeric fields, "components[ID].zone_count" spreads a component over that many
+/// zones (those it has first, then the model's in order).
 struct SweepAxis {
     std::string path;
     std::vector<double> values;

@@ -140,6 +140,47 @@ private Q_SLOTS:
         QCOMPARE(sweep.points[*sweep.first_meeting_sla].values[0], 3.0);
     }
 
+    void sweepOverZoneCount()
+    {
+        // Three replicas of a service in zone a, then spread over a and b, then all three zones:
+        // zone outages cost less the more zones the service spans (exactly), and a fourth zone
+        // does not exist.
+        const io::LoadResult r = io::parseModel(R"({
+          "format": "nines/1", "name": "zones",
+          "zones": [
+            {"id": "a", "outage": {"failure": {"type": "exponential", "mean_hours": 2000}, "repair": {"type": "exponential", "mean_hours": 20}}},
+            {"id": "b", "outage": {"failure": {"type": "exponential", "mean_hours": 2000}, "repair": {"type": "exponential", "mean_hours": 20}}},
+            {"id": "c", "outage": {"failure": {"type": "exponential", "mean_hours": 2000}, "repair": {"type": "exponential", "mean_hours": 20}}}
+          ],
+          "components": [
+            {"id": "users", "kind": "entry", "traffic_share": 1},
+            {"id": "svc", "kind": "service", "instances": 3, "required": 1, "zones": ["a"],
+             "failure_modes": [{"id": "f", "failure": {"type": "exponential", "mean_hours": 1000},
+                                "repair": {"type": "exponential", "mean_hours": 5}}]}
+          ],
+          "dependencies": [{"from": "users", "to": "svc"}]
+        })");
+        QVERIFY(r.ok());
+        std::string why;
+        const auto axis = ui::parseSweep("components[svc].zone_count=1..4", why);
+        QVERIFY(axis);
+        sim::RunSettings s = ui::runSettingsOf(*r.model);
+        s.replications = 50;
+        const ui::Sweep sweep = ui::runSweep(*r.model, {*axis}, s);
+        QCOMPARE(sweep.points.size(), size_t(4));
+        for (size_t i = 0; i < 3; ++i) {
+            QVERIFY(sweep.points[i].valid);
+            QVERIFY(sweep.points[i].exact_availability);
+        }
+        QVERIFY(*sweep.points[1].exact_availability > *sweep.points[0].exact_availability);
+        QVERIFY(*sweep.points[2].exact_availability > *sweep.points[1].exact_availability);
+        // Spanning one zone, the service is down exactly while that zone is: 1 - 20/2020 apart
+        // from its own (tiny) chance of all three replicas failing.
+        QVERIFY(std::abs(*sweep.points[0].exact_availability - 2000.0 / 2020.0) < 1e-6);
+        QVERIFY(!sweep.points[3].valid);
+        QVERIFY(sweep.points[3].problem.find("only 3 zones") != std::string::npos);
+    }
+
     // A built so that the answer is known: A (unavailable 9%) in series with B (0.1%). One more
     // replica of A gains b (1 - a)^1 (1 - (1 - a)) = 0.0825, halving A's repair 0.043, anything
     // about B far less: the ranking must put the replica of A first, with its exact gain, and
