@@ -140,7 +140,13 @@ CompareView::CompareView(Document* doc, QWidget* parent)
         showSweep();
         showPlan();
     });
-    connect(doc_, &Document::modelChanged, this, &CompareView::fillPathChoices);
+    // The field list is rebuilt when the tab is next shown, not on every keystroke of an edit.
+    connect(doc_, &Document::modelChanged, this, [this] {
+        if (isVisible())
+            fillPathChoices();
+        else
+            choicesStale_ = true;
+    });
     fillPathChoices();
     setAnalysis(nullptr);
 }
@@ -330,8 +336,16 @@ void CompareView::setAnalysis(std::shared_ptr<const Analysis> a)
     }
 }
 
+void CompareView::showEvent(QShowEvent* e)
+{
+    if (choicesStale_)
+        fillPathChoices();
+    QWidget::showEvent(e);
+}
+
 void CompareView::fillPathChoices()
 {
+    choicesStale_ = false;
     std::vector<std::pair<std::string, double>> fields;
     model::Model m = doc_->fileModel();
     m.scenarios.clear();

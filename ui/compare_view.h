@@ -68,7 +68,11 @@ Q_SIGNALS:
     /// The user asked to compare the scenarios: the window runs Simulate, which compares them.
     void compareRequested();
 
+protected:
+    void showEvent(QShowEvent* e) override;
+
 private:
+    bool choicesStale_ = false;
     QWidget* scenariosPage();
     QWidget* sweepPage();
     QWidget* improvePage();
