@@ -403,6 +403,8 @@ QString CompareView::startSweep(const QString& axis, const QString& secondAxis)
     // The form shows what runs, also when the sweep was started from elsewhere.
     const auto show = [](const QString& spec, QComboBox* path, QLineEdit* range) {
         path->setEditText(spec.section(QLatin1Char('='), 0, 0));
+        if (path->lineEdit())
+            path->lineEdit()->setCursorPosition(0);  // a long path shows its beginning
         range->setText(spec.section(QLatin1Char('='), 1));
     };
     show(axis, path1_, range1_);

@@ -3,6 +3,7 @@
 #include "chart_parts.h"
 #include "result_charts.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace nines::ui {
@@ -76,6 +77,14 @@ bool oneAxis(QCustomPlot* plot, const Sweep& s, const QString& currency)
     plot->yAxis->setRange(yMin - yPad, std::min(100.0 + yPad * 0.1, yMax + yPad));
     plot->yAxis->setNumberFormat(QStringLiteral("f"));
     plot->yAxis->setNumberPrecision(std::clamp(int(std::ceil(-std::log10(yPad))) + 1, 2, 7));
+    // Whole-number values (counts) few enough to read: ticks at the values, not at halves.
+    const auto& xs = s.axes[0].values;
+    if (xs.size() <= 16 && std::all_of(xs.begin(), xs.end(), [](double v) { return v == std::round(v); })) {
+        QSharedPointer<QCPAxisTickerText> ticks(new QCPAxisTickerText);
+        for (double v : xs)
+            ticks->addTick(v, value(v));
+        plot->xAxis->setTicker(ticks);
+    }
     plot->xAxis->setLabel(QString::fromStdString(s.axes[0].path));
     plot->yAxis->setLabel(QObject::tr("Availability (%)"));
     plot->yAxis2->setVisible(true);
