@@ -85,6 +85,7 @@ public:
     double servedShare() const { return share_; }
 
 private:
+    static constexpr double kFull = 1.0 - 1e-12;  // a served share at or above this is "fully served"
     enum SlotKind : std::uint8_t { LifeSlot, FailureSlot, TimerSlot, FailoverSlot, DomainSlot, QueueSlot, HourSlot };
     enum Role : std::uint8_t { InService, Spare, Failed };
     enum Phase : std::uint8_t { NoPhase, Detecting, Queued, Repairing };

@@ -1,0 +1,287 @@
+// The simulator's cold paths for what only some models have: failure domains (zones, regions,
+// links, shared fate), queues that buffer a consumer's outage, the capacity evaluation against
+// demand, and data stores' partitions. They are called from the event loop but kept out of it.
+#include "simulator.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace nines::sim {
+
+// ---------------------------------------------------------------------------------------
+// Failure domains
+
+// Cold path: kept out of the flattened event loop.
+__attribute__((noinline)) void Simulator::onDomain(std::uint32_t d)
+{
+    const CompiledDomain& dom = m_.domains[d];
+    const bool down = !domainDown_[d];
+    domainDown_[d] = down ? 1 : 0;
+    const double dt = down ? dom.repair.draw(domainStreams_[2 * d + 1]) : dom.failure.draw(domainStreams_[2 * d]);
+    if (std::isfinite(dt))
+        sched(firstDomainSlot_ + d, now_ + dt);
+    if (dom.kind == CompiledDomain::Link) {
+        linkUp_[static_cast<std::size_t>(dom.link)] = down ? 0 : 1;
+        m_.network.reachability(linkUp_, reach_);
+        if (!m_.stores.empty())
+            m_.network.components(linkUp_, label_);
+        evaluateAll();
+        return;
+    }
+    std::uint32_t last = UINT32_MAX;
+    for (auto cell : dom.cells) {
+        if (down)
+            ++cellMask_[cell];
+        else
+            --cellMask_[cell];
+    }
+    for (auto cell : dom.cells) {
+        const std::uint32_t c = m_.cells[cell].component;
+        if (c != last) {
+            updateComponent<false>(c);
+            if (m_.hasCapacity)
+                touchCapacity(c);
+        }
+        last = c;
+    }
+}
+
+// Cold path: kept out of the flattened event loop.
+__attribute__((noinline)) std::uint32_t Simulator::queueCalleeChanged(std::uint32_t q, std::uint32_t e, std::uint32_t calleeUp)
+{
+    const std::size_t idx = static_cast<std::size_t>(q) * nEntries_ + e;
+    if (calleeUp == queueCalleeUp_[idx])
+        return queueEdgeUp_[idx];
+    queueCalleeUp_[idx] = calleeUp;
+    const CompiledQueue& cq = m_.queues[q];
+    const std::uint32_t slot = firstQueueSlot_ + static_cast<std::uint32_t>(idx);
+    if (calleeUp) {
+        // The consumer is back: the backlog drains and the caller needs nothing more.
+        unsched(slot);
+        queueEdgeUp_[idx] = 1;
+        if (e == 0) {
+            const double backlog = std::min(cq.buffer_messages, cq.messages_per_hour * (now_ - queueDownSince_[idx]));
+            seg_.queuePeakBacklog[q] = std::max(seg_.queuePeakBacklog[q], backlog);
+            if (queueState_[q] != 0)
+                --queuesActive_;
+            queueState_[q] = 0;
+        }
+        return 1;
+    }
+    queueDownSince_[idx] = now_;
+    if (e == 0) {
+        seg_.queueOutages[q] += 1.0;
+        if (queueState_[q] == 0)
+            ++queuesActive_;
+        queueState_[q] = cq.fill_hours > 0 ? 1 : 2;
+    }
+    if (cq.fill_hours > 0) {
+        if (std::isfinite(cq.fill_hours))
+            sched(slot, now_ + cq.fill_hours);
+        return queueEdgeUp_[idx];  // still 1: the queue takes the messages
+    }
+    queueEdgeUp_[idx] = 0;
+    return 0;
+}
+
+// Cold path: kept out of the flattened event loop.
+__attribute__((noinline)) void Simulator::onBufferFull(std::uint32_t qe)
+{
+    const std::uint32_t q = qe / static_cast<std::uint32_t>(nEntries_);
+    const std::uint32_t e = qe % static_cast<std::uint32_t>(nEntries_);
+    queueEdgeUp_[qe] = 0;
+    if (e == 0) {
+        queueState_[q] = 2;
+        seg_.queuePeakBacklog[q] = std::max(seg_.queuePeakBacklog[q], m_.queues[q].buffer_messages);
+    }
+    const std::uint32_t caller = m_.queues[q].from;
+    --depsUp_[caller * nEntries_ + e];
+    propagate<false>(caller, e);
+}
+
+// Cold path: kept out of the flattened event loop.
+__attribute__((noinline)) void Simulator::evaluateCapacity()
+{
+    // Demand flows from each entry along what serves it, times the calls per request; under
+    // any / at least m it spreads over the callees that serve. Each tier serves capacity/demand
+    // of its demand when short; an entry gets the share of its bottleneck. Demand is worked
+    // out per unit of the daily factor; hour by hour only while some tier could be overloaded
+    // within the next day, since otherwise every entry that is up is fully served.
+    // Incremental: the flow changes only when some component's "up" changed, and a tier's
+    // ratio only when its serving instances did.
+    const std::size_t E = nEntries_, C = nComponents_;
+    if (flowDirty_) {
+        flowDirty_ = false;
+        std::fill(demandE_.begin(), demandE_.end(), 0.0);
+        std::fill(demandTotal_.begin(), demandTotal_.end(), 0.0);
+        for (std::size_t e = 0; e < E; ++e) {
+            const std::uint32_t entry = m_.entries[e].component;
+            if (!up_[entry * E + e])
+                continue;
+            double* d = &demandE_[e * C];
+            d[entry] = m_.entryPeakDemand[e];
+            for (auto it = m_.topoOrder.rbegin(); it != m_.topoOrder.rend(); ++it) {  // callers first
+                const std::uint32_t c = *it;
+                if (d[c] <= 0.0 || !up_[c * E + e])
+                    continue;
+                const auto& cc = m_.components[c];
+                std::uint32_t live = 0;
+                for (std::uint32_t k = cc.firstCallee; k < cc.firstCallee + cc.calleeCount; ++k)
+                    live += up_[m_.callees[k] * E + e];
+                if (live == 0)
+                    continue;
+                const double split = cc.depMode == model::DependencyMode::All ? 1.0 : 1.0 / live;
+                for (std::uint32_t k = cc.firstCallee; k < cc.firstCallee + cc.calleeCount; ++k)
+                    if (up_[m_.callees[k] * E + e])
+                        d[m_.callees[k]] += d[c] * m_.calleeCalls[k] * split;
+            }
+            for (std::size_t c = 0; c < C; ++c)
+                demandTotal_[c] += d[c];
+        }
+        capTouched_.clear();
+        for (std::uint32_t c = 0; c < C; ++c)
+            if (m_.capacityPerInstance[c] > 0.0)
+                capTouched_.push_back(c);
+        ratiosAll_ = true;
+    }
+    const double hourStart = std::floor(now_);
+    const double g = growth_ ? m_.growthPerHour : 0.0;
+    const double factorNow = demand().factorAtWhole(hourStart);
+    // "Could be overloaded" is judged against the highest factor until the end of the next
+    // day, so it needs a fresh look once a day; the hourly factor matters only for the tiers
+    // that could be overloaded.
+    const double day = std::floor(now_ / 24.0);
+    const double factorMax = maxProfile_ * std::exp(g * (day + 2.0) * 24.0);
+    if (factorMax != lastFactorMax_) {
+        lastFactorMax_ = factorMax;
+        capTouched_.clear();
+        for (std::uint32_t c = 0; c < C; ++c)
+            if (m_.capacityPerInstance[c] > 0.0)
+                capTouched_.push_back(c);
+        ratiosAll_ = true;
+    } else if (factorNow != lastFactor_ && possibleCount_ > 0) {
+        for (std::uint32_t c = 0; c < C; ++c)
+            if (possible_[c] && !capFlag_[c]) {
+                capFlag_[c] = 1;
+                capTouched_.push_back(c);
+            }
+    }
+    lastFactor_ = factorNow;
+    bool changed = ratiosAll_;
+    for (const std::uint32_t c : capTouched_) {
+        capFlag_[c] = 0;
+        const double perInstance = m_.capacityPerInstance[c];
+        double ratio = 1.0;
+        std::uint32_t possible = 0;
+        if (perInstance > 0.0 && demandTotal_[c] > 0.0) {
+            const auto& cc = m_.components[c];
+            std::uint32_t serving = 0;
+            for (std::uint32_t k = cc.firstCell; k < cc.firstCell + cc.cellCount; ++k)
+                if (!cellMask_[k])
+                    serving += cellServing_[k];
+            const double capacity = serving * perInstance;
+            possible = demandTotal_[c] * factorMax > capacity ? 1u : 0u;
+            if (demandTotal_[c] * factorNow > capacity)
+                ratio = capacity / (demandTotal_[c] * factorNow);
+        }
+        if (ratio != ratio_[c] || possible != possible_[c]) {
+            possibleCount_ += possible;
+            possibleCount_ -= possible_[c];
+            overloadedCount_ += ratio < 1.0 ? 1u : 0u;
+            overloadedCount_ -= ratio_[c] < 1.0 ? 1u : 0u;
+            ratio_[c] = ratio;
+            possible_[c] = possible;
+            changed = true;
+        }
+    }
+    capTouched_.clear();
+    ratiosAll_ = false;
+    overloaded_ = overloadedCount_ > 0;
+    if (possibleCount_ > 0) {
+        if (!heap_.scheduled(hourSlot_) || heap_.time(hourSlot_) > hourStart + 1.0)
+            sched(hourSlot_, hourStart + 1.0);
+    } else if (g > 0.0) {
+        // Growth may make a tier possibly overloaded tomorrow: look again at the next day.
+        sched(hourSlot_, (day + 1.0) * 24.0);
+    } else if (heap_.scheduled(hourSlot_)) {
+        unsched(hourSlot_);
+    }
+    if (!changed && !fractionsDirty_)
+        return;
+    fractionsDirty_ = false;
+    servedBase_ = 0.0;
+    for (std::size_t e = 0; e < E; ++e) {
+        const double* d = &demandE_[e * C];
+        double fraction = up_[m_.entries[e].component * E + e] ? 1.0 : 0.0;
+        if (overloadedCount_ > 0)
+            for (std::size_t c = 0; c < C && fraction > 0.0; ++c)
+                if (d[c] > 0.0)
+                    fraction = std::min(fraction, ratio_[c]);
+        servedBase_ += m_.entryPeakDemand[e] * fraction;
+        const std::uint32_t full = !m_.overloadCountsAsDown || fraction >= kFull ? 1u : 0u;
+        if (full != entryFull_[e]) {
+            entryFull_[e] = full;
+            shareDirty_ = true;
+            criticalDirty_ = true;
+        }
+    }
+}
+
+void Simulator::touchCapacity(std::uint32_t c)
+{
+    if (m_.capacityPerInstance[c] > 0.0 && !capFlag_[c]) {
+        capFlag_[c] = 1;
+        capTouched_.push_back(c);
+    }
+}
+
+// Cold path: kept out of the flattened event loop.
+__attribute__((noinline)) void Simulator::evaluateStore(std::uint32_t st)
+{
+    // Partitioned: the healthy, unmasked replicas sit in two or more network components.
+    // Divergent: two or more of those sides each hold enough replicas to serve (AP: k) and
+    // reach some entry. A replica in no zone is reachable from everywhere: no partition.
+    const CompiledStore& store = m_.stores[st];
+    const auto& cc = m_.components[store.component];
+    scratchLabels_.clear();
+    bool everywhere = false;
+    for (std::uint32_t k = cc.firstCell; k < cc.firstCell + cc.cellCount; ++k) {
+        if (cellMask_[k] || cellHealthy_[k] == 0)
+            continue;
+        const std::int32_t z = m_.cells[k].zone;
+        if (z < 0) {
+            everywhere = true;
+            continue;
+        }
+        const int lab = label_.empty() ? 0 : label_[static_cast<std::size_t>(z)];
+        if (std::find(scratchLabels_.begin(), scratchLabels_.end(), lab) == scratchLabels_.end())
+            scratchLabels_.push_back(lab);
+    }
+    const bool partitioned = !everywhere && scratchLabels_.size() >= 2;
+    bool divergent = false;
+    if (partitioned && !store.cp) {
+        int serving = 0;
+        for (int lab : scratchLabels_) {
+            std::uint32_t healthy = 0;
+            for (std::uint32_t k = cc.firstCell; k < cc.firstCell + cc.cellCount; ++k) {
+                const std::int32_t z = m_.cells[k].zone;
+                if (!cellMask_[k] && z >= 0 && label_[static_cast<std::size_t>(z)] == lab)
+                    healthy += cellHealthy_[k];
+            }
+            bool reachesEntry = false;
+            for (const auto& en : m_.entries)
+                reachesEntry = reachesEntry || en.node < 0 || label_[static_cast<std::size_t>(en.node)] == lab;
+            if (healthy >= cc.required && reachesEntry)
+                ++serving;
+        }
+        divergent = serving >= 2;
+    }
+    const bool before = storePartitioned_[st] || storeDivergent_[st];
+    storePartitioned_[st] = partitioned ? 1 : 0;
+    storeDivergent_[st] = divergent ? 1 : 0;
+    const bool after = partitioned || divergent;
+    if (before != after)
+        storesFlagged_ = after ? storesFlagged_ + 1 : storesFlagged_ - 1;
+}
+
+}  // namespace nines::sim
