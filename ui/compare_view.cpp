@@ -323,9 +323,7 @@ void CompareView::setAnalysis(std::shared_ptr<const Analysis> a)
     differencePlot_->plotLayout()->addElement(0, 0, new QCPTextElement(differencePlot_, tr("Difference from the base, 95% intervals"),
                                                                        QFont(font().family(), 10, QFont::Bold)));
     differencePlot_->replot();
-    for (const ReportTable& t : reportTables(*analysis_)) {
-        if (t.id != QLatin1String("comparison") && t.id != QLatin1String("comparison-cost"))
-            continue;
+    for (const ReportTable& t : comparisonTables(*analysis_)) {
         compareTables_->addWidget(new QLabel(QStringLiteral("<b>%1</b>").arg(t.title.toHtmlEscaped()), compareContent_));
         QTableWidget* w = tableWidget(t, compareContent_, 20);
         compareTables_->addWidget(w);
@@ -483,7 +481,7 @@ void CompareView::showSweep()
         const SweepPoint& p = s.points[size_t(i)];
         QStringList row;
         for (double v : p.values)
-            row << fixedText(v, std::abs(v - std::round(v)) < 1e-9 ? 0 : 3);
+            row << sweepValueText(v);
         if (!p.valid) {
             row << tr("invalid: %1").arg(qs(p.problem));
         } else {

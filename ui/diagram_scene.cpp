@@ -212,7 +212,7 @@ void DiagramScene::layoutContainers()
         const Zone& z = m.zones[i];
         QString title = qs(z.name.empty() ? z.id : z.name);
         if (doc_->overrideOf(itemPath(m, {ItemKind::Zone, int(i)})).added)
-            title += tr(" (added by the scenario)");
+            title += tr(" (added)");
         zones_[i]->setData(title, outageText(z.outage), g.zoneSummaries[i], z.outage.has_value());
         zones_[i]->setRect(g.zones[i]);
     }

@@ -37,6 +37,7 @@ void Document::reset(model::Model m, const QString& path, model::Problems readPr
     target_.clear();
     view_ = {};
     wordings_.clear();
+    marks_.clear();
     readProblems_ = std::move(readProblems);
     problemsStale_ = true;
     const bool pathChanged = path != path_;
@@ -138,6 +139,7 @@ void Document::notify()
         changedInBatch_ = true;
         return;
     }
+    refreshMarks();
     problemsStale_ = true;
     Q_EMIT modelChanged();
     scheduleValidation();
@@ -186,38 +188,6 @@ QJsonObject designOf(const model::Model& m)
     for (const char* key : {"format", "name", "description", "settings"})
         doc.remove(QLatin1String(key));
     return doc;
-}
-
-/// The path with each list item named by its id where it has one ("components[0].x" becomes
-/// "components[web].x"), read against the document the operations start from, so that an
-/// operation typed with indices marks the same fields as one with ids.
-std::string byIds(const QJsonObject& doc, const std::string& path)
-{
-    const auto steps = model::parsePath(path);
-    if (!steps)
-        return path;
-    std::string out;
-    QJsonValue here = doc;
-    for (const auto& step : *steps) {
-        out = model::joinPath(out, step.field);
-        here = here.toObject().value(QString::fromStdString(step.field));
-        if (!step.selector)
-            continue;
-        const QJsonArray a = here.toArray();
-        const QString sel = QString::fromStdString(*step.selector);
-        qsizetype at = -1;
-        for (qsizetype i = 0; i < a.size() && at < 0; ++i)
-            if (a.at(i).toObject().value(QLatin1String("id")).toString() == sel)
-                at = i;
-        bool isIndex = false;
-        const qsizetype index = sel.toLongLong(&isIndex);
-        if (at < 0 && isIndex && index >= 0 && index < a.size())
-            at = index;
-        const QString id = at >= 0 ? a.at(at).toObject().value(QLatin1String("id")).toString() : QString();
-        out += "[" + (model::isValidId(id.toStdString()) ? id.toStdString() : *step.selector) + "]";
-        here = at >= 0 ? a.at(at) : QJsonValue();
-    }
-    return out;
 }
 
 bool inside(const std::string& path, const std::string& outer)
@@ -332,41 +302,42 @@ void Document::setHeader(const std::string& name, const std::string& description
     }
 }
 
+void Document::refreshMarks()
+{
+    // Read once per change of the operations, not once per field or card asking.
+    marks_.clear();
+    const model::Scenario* s = target_.empty() ? nullptr : scenarioOf(model_, target_);
+    if (!s)
+        return;
+    for (const auto& op : s->operations) {
+        Mark m{op.op, io::pathByIds(viewStart_, op.path), {}};
+        if (op.op == model::OperationType::Add) {
+            const std::string id = io::operationValue(op.value_json).toObject().value(QLatin1String("id")).toString().toStdString();
+            if (!id.empty())
+                m.item = m.path + "[" + id + "]";
+        }
+        marks_.push_back(std::move(m));
+    }
+}
+
 std::vector<size_t> Document::operationsAt(const std::string& path) const
 {
     std::vector<size_t> out;
-    if (const model::Scenario* s = target_.empty() ? nullptr : scenarioOf(model_, target_))
-        for (size_t i = 0; i < s->operations.size(); ++i) {
-            const model::Operation& op = s->operations[i];
-            const std::string at = byIds(viewStart_, op.path);
-            if (op.op != model::OperationType::Add && (at == path || inside(at, path)))
-                out.push_back(i);
-        }
+    for (size_t i = 0; i < marks_.size(); ++i)
+        if (marks_[i].op != model::OperationType::Add && (marks_[i].path == path || inside(marks_[i].path, path)))
+            out.push_back(i);
     return out;
 }
 
 Document::Override Document::overrideOf(const std::string& path) const
 {
     Override o;
-    const model::Scenario* s = target_.empty() ? nullptr : scenarioOf(model_, target_);
-    if (!s)
-        return o;
-    for (model::Operation op : s->operations) {
-        op.path = byIds(viewStart_, op.path);
-        std::string item;  // the item an "add" adds
-        if (op.op == model::OperationType::Add) {
-            const QJsonValue v = QJsonDocument::fromJson(QByteArray("[") + QByteArray::fromStdString(op.value_json) + "]")
-                                     .array()
-                                     .at(0);
-            const std::string id = v.toObject().value(QLatin1String("id")).toString().toStdString();
-            if (!id.empty())
-                item = op.path + "[" + id + "]";
-        }
-        if (!item.empty() && (path == item || inside(path, item)))
+    for (const Mark& m : marks_) {
+        if (!m.item.empty() && (path == m.item || inside(path, m.item)))
             o.added = true;
-        else if (inside(op.path, path) && op.path.size() > 9 && op.path.compare(op.path.size() - 9, 9, ".position") == 0)
+        else if (inside(m.path, path) && m.path.size() > 9 && m.path.compare(m.path.size() - 9, 9, ".position") == 0)
             continue;  // where an item is drawn is not part of the design
-        else if (op.path == path || inside(op.path, path) || (op.op != model::OperationType::Add && inside(path, op.path)))
+        else if (m.path == path || inside(m.path, path) || (m.op != model::OperationType::Add && inside(path, m.path)))
             o.overridden = true;
     }
     if (o.overridden && !o.added) {
@@ -374,6 +345,12 @@ Document::Override Document::overrideOf(const std::string& path) const
         o.baseValue = v.isUndefined() ? tr("not set (its default)") : QString::fromStdString(io::describeValue(path, v));
     }
     return o;
+}
+
+QString Document::editTargetName() const
+{
+    const model::Scenario* s = target_.empty() ? nullptr : scenarioOf(model_, target_);
+    return s ? QString::fromStdString(s->name.empty() ? s->id : s->name) : QString();
 }
 
 }  // namespace nines::ui

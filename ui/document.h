@@ -65,6 +65,8 @@ public:
     Override overrideOf(const std::string& path) const;
     /// The operations of the edited scenario that set `path` or something inside it.
     std::vector<size_t> operationsAt(const std::string& path) const;
+    /// The edited scenario's name (its id when it has none); empty for the base.
+    QString editTargetName() const;
 
     /// For undo commands only: the model to change, then changed() once the change is complete.
     /// In a scenario, changed() turns the scenario's model back into its operations.
@@ -111,6 +113,15 @@ private:
         std::vector<model::Operation> operations;
     };
     std::vector<Wording> wordings_;
+    /// The edited scenario's operations with their paths by ids (and the item an "add" adds),
+    /// read once per change for overrideOf and operationsAt.
+    struct Mark {
+        model::OperationType op;
+        std::string path;
+        std::string item;
+    };
+    std::vector<Mark> marks_;
+    void refreshMarks();
     QString path_;
     QUndoStack* undo_;
     model::Problems readProblems_;

@@ -219,10 +219,7 @@ void ItemForm::markScenarioOverrides()
             r.overridden = false;
         return;
     }
-    QString scenario = QString::fromStdString(doc_->editTarget());
-    for (const auto& s : doc_->fileModel().scenarios)
-        if (s.id == doc_->editTarget() && !s.name.empty())
-            scenario = QString::fromStdString(s.name);
+    const QString scenario = doc_->editTargetName();
     for (auto& r : rows_) {
         const std::string path = fullPath(r.path);
         const Document::Override o = path.empty() ? Document::Override{} : doc_->overrideOf(path);

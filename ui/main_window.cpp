@@ -442,10 +442,7 @@ void MainWindow::showEvent(QShowEvent* e)
 
 void MainWindow::updateTitle()
 {
-    QString scenario;
-    for (const auto& s : doc_->fileModel().scenarios)
-        if (s.id == doc_->editTarget())
-            scenario = QString::fromStdString(s.name.empty() ? s.id : s.name);
+    const QString scenario = doc_->editTargetName();
     setWindowTitle(scenario.isEmpty() ? tr("%1[*] \u2014 Nines").arg(doc_->displayName())
                                       : tr("%1[*] \u2014 scenario %2 \u2014 Nines").arg(doc_->displayName(), scenario));
     setWindowModified(doc_->isModified());

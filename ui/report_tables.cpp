@@ -24,6 +24,62 @@ QString displayName(const model::Model& m, const std::string& id)
 
 }  // namespace
 
+std::vector<ReportTable> comparisonTables(const Analysis& a)
+{
+    std::vector<ReportTable> out;
+    const model::Model& m = a.model;
+    if (a.comparison && !a.comparison->runs.empty()) {
+        const Comparison& c = *a.comparison;
+        const QString currency = m.settings.currency.empty() ? QString() : QStringLiteral(" (%1)").arg(qs(m.settings.currency));
+        // Two tables, so that each fits a page's width: the figures, then cost and capacity.
+        ReportTable cmp{QStringLiteral("comparison"), QObject::tr("Scenario comparison"),
+                        {QObject::tr("Design"), QObject::tr("Availability"), QObject::tr("95% interval"), QObject::tr("Nines"),
+                         QObject::tr("Downtime min/yr (p99)"), QObject::tr("P(miss SLA)"),
+                         QObject::tr("Difference from base, points (95%)")},
+                        {},
+                        QObject::tr("Every design run with the same %1 replications and seed (common random numbers), so "
+                                    "the difference from the base, paired replication by replication, is sharper than "
+                                    "the designs' own intervals. * the cheapest design that meets the SLA; + on the "
+                                    "efficient frontier (no other design is both cheaper and more available).")
+                            .arg(c.settings.replications)};
+        ReportTable money{QStringLiteral("comparison-cost"), QObject::tr("Scenario comparison: cost and capacity"),
+                          {QObject::tr("Design"), QObject::tr("Capex") + currency, QObject::tr("Yearly") + currency,
+                           QObject::tr("First year") + currency, QObject::tr("Per extra nine"),
+                           QObject::tr("Downtime cost/yr"), QObject::tr("Headroom after N+1 (req/s)")},
+                          {},
+                          QObject::tr("Per extra nine: the first-year cost (capex + a year of running) above the base's, "
+                                      "per nine gained over the base, where the paired interval shows a gain. "
+                                      "Headroom: the smallest over the tiers after each tier's worst single failure.")};
+        const int dc = availabilityDecimals(c.runs.front().run.unavailability.mean);
+        for (size_t i = 0; i < c.runs.size(); ++i) {
+            const ScenarioRun& r = c.runs[i];
+            QString name = qs(r.name);
+            if (c.cheapest_meeting_sla == i)
+                name += QStringLiteral(" *");
+            if (r.on_frontier)
+                name += QStringLiteral(" +");
+            cmp.rows << QStringList{name, percentText(r.run.availability.mean, dc), intervalText(r.run.availability, dc, true),
+                                    ninesText(r.run.unavailability.mean),
+                                    fixedText(r.run.downtime_minutes_per_year.mean, 1) + QStringLiteral(" (")
+                                        + fixedText(r.run.downtime_p99, 0) + QLatin1Char(')'),
+                                    fixedText(r.run.sla_miss_probability.mean, 3),
+                                    i == 0 ? QObject::tr("(the base)")
+                                           : fixedText(100 * r.difference.mean, dc) + QStringLiteral(" (")
+                                                 + fixedText(100 * r.difference.low, dc) + QStringLiteral(" \u2013 ")
+                                                 + fixedText(100 * r.difference.high, dc) + QLatin1Char(')')};
+            money.rows << QStringList{name, fixedText(r.cost.capex, 0), fixedText(r.cost.yearly, 0), fixedText(r.cost.firstYear(), 0),
+                                      r.cost_per_extra_nine ? fixedText(*r.cost_per_extra_nine, 0)
+                                      : r.cheaper_and_better ? QObject::tr("cheaper and better")
+                                                             : QObject::tr("n/a"),
+                                      fixedText(r.cost.downtime_yearly, 0),
+                                      r.headroom_after_n1 ? fixedText(*r.headroom_after_n1, 0) : QObject::tr("n/a")};
+        }
+        out.push_back(cmp);
+        out.push_back(money);
+    }
+    return out;
+}
+
 std::vector<ReportTable> reportTables(const Analysis& a)
 {
     const model::Model& m = a.model;
@@ -157,55 +213,8 @@ std::vector<ReportTable> reportTables(const Analysis& a)
         out.push_back(cap);
     }
 
-    if (a.comparison && !a.comparison->runs.empty()) {
-        const Comparison& c = *a.comparison;
-        const QString currency = m.settings.currency.empty() ? QString() : QStringLiteral(" (%1)").arg(qs(m.settings.currency));
-        // Two tables, so that each fits a page's width: the figures, then cost and capacity.
-        ReportTable cmp{QStringLiteral("comparison"), QObject::tr("Scenario comparison"),
-                        {QObject::tr("Design"), QObject::tr("Availability"), QObject::tr("95% interval"), QObject::tr("Nines"),
-                         QObject::tr("Downtime min/yr (p99)"), QObject::tr("P(miss SLA)"),
-                         QObject::tr("Difference from base, points (95%)")},
-                        {},
-                        QObject::tr("Every design run with the same %1 replications and seed (common random numbers), so "
-                                    "the difference from the base, paired replication by replication, is sharper than "
-                                    "the designs' own intervals. * the cheapest design that meets the SLA; + on the "
-                                    "efficient frontier (no other design is both cheaper and more available).")
-                            .arg(c.settings.replications)};
-        ReportTable money{QStringLiteral("comparison-cost"), QObject::tr("Scenario comparison: cost and capacity"),
-                          {QObject::tr("Design"), QObject::tr("Capex") + currency, QObject::tr("Yearly") + currency,
-                           QObject::tr("First year") + currency, QObject::tr("Per extra nine"),
-                           QObject::tr("Downtime cost/yr"), QObject::tr("Headroom after N+1 (req/s)")},
-                          {},
-                          QObject::tr("Per extra nine: the first-year cost (capex + a year of running) above the base's, "
-                                      "per nine gained over the base, where the paired interval shows a gain. "
-                                      "Headroom: the smallest over the tiers after each tier's worst single failure.")};
-        const int dc = availabilityDecimals(c.runs.front().run.unavailability.mean);
-        for (size_t i = 0; i < c.runs.size(); ++i) {
-            const ScenarioRun& r = c.runs[i];
-            QString name = qs(r.name);
-            if (c.cheapest_meeting_sla == i)
-                name += QStringLiteral(" *");
-            if (r.on_frontier)
-                name += QStringLiteral(" +");
-            cmp.rows << QStringList{name, percentText(r.run.availability.mean, dc), intervalText(r.run.availability, dc, true),
-                                    ninesText(r.run.unavailability.mean),
-                                    fixedText(r.run.downtime_minutes_per_year.mean, 1) + QStringLiteral(" (")
-                                        + fixedText(r.run.downtime_p99, 0) + QLatin1Char(')'),
-                                    fixedText(r.run.sla_miss_probability.mean, 3),
-                                    i == 0 ? QObject::tr("(the base)")
-                                           : fixedText(100 * r.difference.mean, dc) + QStringLiteral(" (")
-                                                 + fixedText(100 * r.difference.low, dc) + QStringLiteral(" \u2013 ")
-                                                 + fixedText(100 * r.difference.high, dc) + QLatin1Char(')')};
-            money.rows << QStringList{name, fixedText(r.cost.capex, 0), fixedText(r.cost.yearly, 0), fixedText(r.cost.firstYear(), 0),
-                                      r.cost_per_extra_nine ? fixedText(*r.cost_per_extra_nine, 0)
-                                      : r.cheaper_and_better ? QObject::tr("cheaper and better")
-                                                             : QObject::tr("n/a"),
-                                      fixedText(r.cost.downtime_yearly, 0),
-                                      r.headroom_after_n1 ? fixedText(*r.headroom_after_n1, 0) : QObject::tr("n/a")};
-        }
-        out.push_back(cmp);
-        out.push_back(money);
-    }
+    for (auto& t : comparisonTables(a))
+        out.push_back(std::move(t));
 
     ReportTable assumptions{QStringLiteral("assumptions"), QObject::tr("Assumptions"),
                             {QObject::tr("Item"), QObject::tr("Parameter"), QObject::tr("Value"), QObject::tr("Source")},

@@ -25,4 +25,7 @@ struct ReportTable {
 /// data store, no capacity) are left out.
 std::vector<ReportTable> reportTables(const Analysis& a);
 
+/// Only the scenario comparison's tables ("comparison", "comparison-cost"); none without scenarios.
+std::vector<ReportTable> comparisonTables(const Analysis& a);
+
 }  // namespace nines::ui

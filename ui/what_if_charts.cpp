@@ -18,11 +18,6 @@ double ninesOf(double availability)
     return availability >= 1.0 ? 9.0 : -std::log10(1.0 - availability);
 }
 
-QString value(double v)
-{
-    return QString::fromStdString(formatFixed(v, std::abs(v - std::round(v)) < 1e-9 ? 0 : 3));
-}
-
 bool oneAxis(QCustomPlot* plot, const Sweep& s, const QString& currency)
 {
     auto* mean = plot->addGraph();
@@ -82,7 +77,7 @@ bool oneAxis(QCustomPlot* plot, const Sweep& s, const QString& currency)
     if (xs.size() <= 16 && std::all_of(xs.begin(), xs.end(), [](double v) { return v == std::round(v); })) {
         QSharedPointer<QCPAxisTickerText> ticks(new QCPAxisTickerText);
         for (double v : xs)
-            ticks->addTick(v, value(v));
+            ticks->addTick(v, sweepValueText(v));
         plot->xAxis->setTicker(ticks);
     }
     plot->xAxis->setLabel(QString::fromStdString(s.axes[0].path));
@@ -95,7 +90,7 @@ bool oneAxis(QCustomPlot* plot, const Sweep& s, const QString& currency)
         cost->removeFromLegend();
     if (s.first_meeting_sla)
         marker(plot, s.points[*s.first_meeting_sla].values[0],
-               QObject::tr("first meets the SLA: %1").arg(value(s.points[*s.first_meeting_sla].values[0])), kTeal, 0);
+               QObject::tr("first meets the SLA: %1").arg(sweepValueText(s.points[*s.first_meeting_sla].values[0])), kTeal, 0);
     plot->legend->setVisible(true);
     plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
     return true;
@@ -167,7 +162,7 @@ bool twoAxes(QCustomPlot* plot, const Sweep& s)
         if (values->size() <= 16) {
             QSharedPointer<QCPAxisTickerText> ticks(new QCPAxisTickerText);
             for (double v : *values)
-                ticks->addTick(v, value(v));
+                ticks->addTick(v, sweepValueText(v));
             axis->setTicker(ticks);
         }
     plot->xAxis->setLabel(QString::fromStdString(s.axes[0].path));
@@ -179,6 +174,11 @@ bool twoAxes(QCustomPlot* plot, const Sweep& s)
 }
 
 }  // namespace
+
+QString sweepValueText(double v)
+{
+    return QString::fromStdString(formatFixed(v, std::abs(v - std::round(v)) < 1e-9 ? 0 : 3));
+}
 
 bool drawDifferences(QCustomPlot* plot, const Comparison& c)
 {
@@ -275,7 +275,7 @@ QString sweepFinding(const Sweep& s)
     const SweepPoint& p = s.points[*s.first_meeting_sla];
     QStringList at;
     for (size_t i = 0; i < s.axes.size(); ++i)
-        at << QStringLiteral("%1 = %2").arg(QString::fromStdString(s.axes[i].path), value(p.values[i]));
+        at << QStringLiteral("%1 = %2").arg(QString::fromStdString(s.axes[i].path), sweepValueText(p.values[i]));
     return s.axes.size() == 1 ? QObject::tr("The SLA (%1%) is first met at %2.").arg(sla, at.join(QString()))
                               : QObject::tr("The first point (in sweep order) that meets the SLA (%1%): %2.")
                                     .arg(sla, at.join(QStringLiteral(", ")));

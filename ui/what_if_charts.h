@@ -19,6 +19,9 @@ bool drawSweep(QCustomPlot* plot, const Sweep& sweep, const QString& currency = 
 /// Clears the plot and draws each scenario's difference from the base; false without scenarios.
 bool drawDifferences(QCustomPlot* plot, const Comparison& c);
 
+/// A swept value as the charts and tables write it: whole numbers without decimals.
+QString sweepValueText(double v);
+
 /// One sentence on what the sweep found: "The SLA (99.9%) is first met at components[app].instances = 4."
 QString sweepFinding(const Sweep& sweep);
 

@@ -1,5 +1,7 @@
 #include "json_writer.h"
 
+#include "scenario.h"
+
 #include "catalogue.h"
 #include "template_merge.h"
 
@@ -348,9 +350,7 @@ QJsonObject writeModel(const Model& m, const WriteOptions& opts)
             oo.insert(QStringLiteral("op"), qs(toString(op.op)));
             oo.insert(QStringLiteral("path"), qs(op.path));
             if (op.op != OperationType::Remove) {
-                const QJsonDocument doc =
-                    QJsonDocument::fromJson(QByteArray("[") + QByteArray::fromStdString(op.value_json) + "]");
-                oo.insert(QStringLiteral("value"), doc.array().isEmpty() ? QJsonValue() : doc.array().at(0));
+                oo.insert(QStringLiteral("value"), operationValue(op.value_json));
             }
             ops.append(oo);
         }

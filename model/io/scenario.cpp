@@ -144,11 +144,6 @@ std::string applyAt(QJsonObject& obj, const std::vector<PathStep>& steps, size_t
     return why;
 }
 
-QJsonValue parseValue(const std::string& json)
-{
-    const QJsonDocument doc = QJsonDocument::fromJson(QByteArray("[") + QByteArray::fromStdString(json) + "]");
-    return doc.array().isEmpty() ? QJsonValue() : doc.array().at(0);
-}
 
 const Scenario* findScenario(const Model& m, const std::string& id)
 {
@@ -202,6 +197,34 @@ std::string applyOperation(QJsonObject& doc, OperationType op, const std::string
     return applyAt(doc, *steps, 0, op, value, "");
 }
 
+QJsonValue operationValue(const std::string& json)
+{
+    // An operation's value may be any JSON value; QJsonDocument reads only arrays and objects.
+    const QJsonDocument doc = QJsonDocument::fromJson(QByteArray("[") + QByteArray::fromStdString(json) + "]");
+    return doc.array().isEmpty() ? QJsonValue() : doc.array().at(0);
+}
+
+std::string pathByIds(const QJsonObject& doc, const std::string& path)
+{
+    const auto steps = parsePath(path);
+    if (!steps)
+        return path;
+    std::string out;
+    QJsonValue here = doc;
+    for (const auto& step : *steps) {
+        out = joinPath(out, step.field);
+        here = here.toObject().value(QString::fromStdString(step.field));
+        if (!step.selector)
+            continue;
+        const QJsonArray a = here.toArray();
+        const qsizetype at = findElement(a, *step.selector);
+        const std::string id = at >= 0 ? a.at(at).toObject().value(QLatin1String("id")).toString().toStdString() : std::string();
+        out += "[" + (isValidId(id) ? id : *step.selector) + "]";
+        here = at >= 0 ? a.at(at) : QJsonValue();
+    }
+    return out;
+}
+
 std::optional<QJsonObject> scenarioDocument(const Model& base, const std::string& id, bool own, Problems& problems)
 {
     // Chain from the base to this scenario.
@@ -232,7 +255,7 @@ std::optional<QJsonObject> scenarioDocument(const Model& base, const std::string
                 ok = false;  // validate() reports the malformed path
                 continue;
             }
-            const std::string why = applyOperation(doc, op.op, op.path, parseValue(op.value_json));
+            const std::string why = applyOperation(doc, op.op, op.path, operationValue(op.value_json));
             if (!why.empty()) {
                 // Report each failing operation once, under the scenario that owns it.
                 if (s->id == id)

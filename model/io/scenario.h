@@ -18,6 +18,13 @@ namespace nines::io {
 std::string applyOperation(QJsonObject& doc, model::OperationType op, const std::string& path,
                            const QJsonValue& value);
 
+/// The value of an operation, read from its JSON text (any JSON value; undefined when malformed).
+QJsonValue operationValue(const std::string& json);
+
+/// The path with each list item named by its id where it has one ("components[0].x" becomes
+/// "components[web].x"), read against `doc` the way applyOperation selects items.
+std::string pathByIds(const QJsonObject& doc, const std::string& path);
+
 /// The model of scenario `id` (its based_on chain applied first, then its own operations),
 /// read and validated. Problems are reported under "scenarios[id]...".
 std::optional<model::Model> resolveScenario(const model::Model& base, const std::string& id,
