@@ -24,6 +24,9 @@ struct Sampler {
     /// Hours until the event; +infinity for Never.
     double draw(Stream& s) const
     {
+        // The common case first: a predicted branch instead of the switch's indirect jump.
+        if (kind == Exponential) [[likely]]
+            return -a * std::log(s.uniformOpen0());
         switch (kind) {
         case Exponential:
             return -a * std::log(s.uniformOpen0());

@@ -88,6 +88,10 @@ void Simulator::handle(std::uint32_t slot)
     TraceEvent::Kind kind = TraceEvent::Failure;
     switch (slots_[slot].kind) {
     case LifeSlot:
+        if (S && inst_[owner].simple) {
+            stepSimple<S>(inst_[owner]);
+            break;
+        }
         if (inst_[owner].role != Failed) {
             onFailure<S>(owner, 0);
             break;
@@ -291,6 +295,43 @@ void Simulator::onRepaired(std::uint32_t i)
         }
     }
     updateComponent<S>(c);
+}
+
+// What onFailure, onDetected and onRepaired do for an instance with one failure mode, outside
+// standby groups and repair crews, without their tests: such an instance is only ever in
+// service, detecting or repairing, and each event moves its one slot. Most instances of most
+// models are like this, so it is worth its own copy; the general path must stay in step with it
+// (tst_engine checks that both give the same results).
+template <bool S>
+void Simulator::stepSimple(Instance& x)
+{
+    if (x.role != Failed) {
+        --cellServing_[x.cell];
+        --compInService_[x.comp];
+        seg_.failures[x.comp] += 1.0;
+        x.role = Failed;
+        x.wasInService = true;
+        if (x.detection > 0.0) {
+            x.phase = Detecting;
+            sched(x.timer, now_ + x.detection);
+        } else {
+            x.phase = Repairing;
+            sched(x.timer, now_ + x.repair->draw(*x.repairStream));
+        }
+    } else if (x.phase == Detecting) {
+        x.phase = Repairing;  // (the component's state does not change)
+        sched(x.timer, now_ + x.repair->draw(*x.repairStream));
+        return;
+    } else {
+        x.phase = NoPhase;
+        x.role = InService;
+        ++cellServing_[x.cell];
+        ++compInService_[x.comp];
+        const double dt = x.failure->draw(*x.failureStream);
+        if (std::isfinite(dt))
+            sched(x.timer, now_ + dt);
+    }
+    updateComponent<S>(x.comp);
 }
 
 // Cold path: kept out of the flattened event loop.

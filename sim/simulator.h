@@ -102,6 +102,14 @@ private:
         std::uint32_t first = 0;     // its failure slots, then timer, then failover
         std::uint32_t timer = 0, failover = 0;
         std::uint32_t modeBase = 0;  // index of its first failure / repair stream
+        // One failure mode, not in a standby group, no repair crew: the short path
+        // (stepSimple) with its mode's samplers and streams at hand.
+        bool simple = false;
+        double detection = 0.0;
+        const Sampler* failure = nullptr;
+        const Sampler* repair = nullptr;
+        Stream* failureStream = nullptr;
+        Stream* repairStream = nullptr;
         void restart(Role r)
         {
             role = r;
@@ -207,6 +215,8 @@ private:
     void onRepaired(std::uint32_t i);
     template <bool S>
     void onFailoverDone(std::uint32_t i);
+    template <bool S>
+    void stepSimple(Instance& x);
     void onDomain(std::uint32_t d);
 
     void startClocks(std::uint32_t i);

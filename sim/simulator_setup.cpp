@@ -61,6 +61,16 @@ Simulator::Simulator(const CompiledModel& model)
     heap_.resize(static_cast<std::uint32_t>(slots_.size()));
     failureStreams_.resize(streams);
     repairStreams_.resize(streams);
+    for (Instance& x : inst_) {
+        const auto& cc = m_.components[x.comp];
+        x.simple = cc.modeCount == 1 && !cc.standby && cc.crew < 0;
+        const CompiledMode& mode = m_.modes[cc.firstMode];
+        x.detection = mode.detection_hours;
+        x.failure = &mode.failure;
+        x.repair = &mode.repair;
+        x.failureStream = &failureStreams_[x.modeBase];
+        x.repairStream = &repairStreams_[x.modeBase];
+    }
     failoverStreams_.resize(nComponents_);
     domainStreams_.resize(2 * m_.domains.size());
     // Stream identities: by ids, not positions, so a scenario that adds a component leaves the

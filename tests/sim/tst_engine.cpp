@@ -176,6 +176,56 @@ private Q_SLOTS:
         }
     }
 
+    void plainLoopMatchesTheGeneralOne()
+    {
+        // Without an event log, a plain model (one entry, no capacity, queues or stores) runs
+        // a copy of the event loop with the other models' hooks left out, and instances with one
+        // failure mode outside standby groups and crews take a short path (stepSimple). With a
+        // log, the general loop and handlers run: both must simulate exactly the same thing.
+        Model m = threeTier();
+        Component cache = component("cache", {expMode(800, 2)}, 3, 2);
+        cache.failure_modes[0].detection_seconds = 300;  // detected, then repaired
+        cache.zones = {"a", "b"};                        // two cells: the general "own up" test
+        Component dns = component("dns", {expMode(4000, 0.5)});
+        Component auth = component("auth", {expMode(1500, 3)}, 2, 1);  // active 1-of-2, one cell
+        auth.failure_modes[0].repair = Distribution::lognormal(3, 1);
+        m.components.push_back(cache);
+        m.components.push_back(dns);
+        m.components.push_back(auth);
+        test::depend(m, "app", "cache");
+        test::depend(m, "lb", "auth");
+        m.dependencies.push_back({"", "users", "dns", 1.0, DependencyType::Sync, {}, {}});
+        QVERIFY(test::valid(m));
+        const sim::CompiledModel cm = sim::compile(m);
+        sim::Simulator plain(cm), general(cm);
+        std::uint64_t logged = 0;
+        general.setTrace([&](const sim::TraceEvent&) { ++logged; });
+        auto same = [](const std::vector<double>& a, const std::vector<double>& b) {
+            return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0;
+        };
+        auto eq = [](double x, double y) { return std::memcmp(&x, &y, sizeof x) == 0; };
+        sim::Segment a, b;
+        std::uint64_t events = 0;
+        for (std::uint64_t r = 0; r < 200; ++r) {
+            plain.reset(7, r);
+            general.reset(7, r);
+            plain.runUntil(8760.0);
+            general.runUntil(8760.0);
+            plain.takeSegment(a);
+            general.takeSegment(b);
+            QVERIFY(eq(a.hours, b.hours));
+            QVERIFY2(eq(a.unservedHours, b.unservedHours), qPrintable(QString("replication %1").arg(r)));
+            QVERIFY(eq(a.outages, b.outages) && eq(a.outageHours, b.outageHours));
+            QCOMPARE(a.events, b.events);
+            QVERIFY(same(a.criticalHours, b.criticalHours) && same(a.ownDownHours, b.ownDownHours));
+            QVERIFY(same(a.failures, b.failures) && same(a.failovers, b.failovers));
+            QVERIFY(a.outageLengths.counts == b.outageLengths.counts);
+            events += a.events;
+        }
+        QVERIFY(events > 20000);  // (a real workout: about 170 events a year)
+        QCOMPARE(logged, events);
+    }
+
     void samplerMeans_data()
     {
         QTest::addColumn<int>("which");
