@@ -448,9 +448,9 @@ void Simulator::updateComponent(std::uint32_t c)
     }
     if (S || nEntries_ == 1) {
         const std::uint32_t own = ownUpFor<S>(c, 0) ? 1 : 0;
-        if (own == ownUp_[c])
+        if (own == flow_[c].own)
             return;
-        ownUp_[c] = own;
+        flow_[c].own = own;
         setOwnDown(c, 0, !own);
         criticalDirty_ = true;
         propagate<S>(c, 0);
@@ -459,9 +459,9 @@ void Simulator::updateComponent(std::uint32_t c)
     for (std::uint32_t e = 0; e < nEntries_; ++e) {
         const std::size_t idx = c * nEntries_ + e;
         const std::uint32_t own = ownUpFor<S>(c, e) ? 1 : 0;
-        if (own == ownUp_[idx])
+        if (own == flow_[idx].own)
             continue;
-        ownUp_[idx] = own;
+        flow_[idx].own = own;
         setOwnDown(c, e, !own);
         criticalDirty_ = true;
         propagate<S>(c, e);
@@ -475,31 +475,26 @@ void Simulator::propagate(std::uint32_t from, std::uint32_t e)
     // handler can be inlined). One own change moves every "up" the same way, so each
     // component changes at most once and the stack never holds more than edges + 1 items.
     const std::size_t E = S ? 1 : nEntries_;
-    std::uint32_t* const up = up_.data();
-    std::uint32_t* const deps = depsUp_.data();
-    const std::uint32_t* const own = ownUp_.data();
-    const std::uint32_t* const need = need_.data();
+    Flow* const flow = flow_.data();
     const std::uint32_t* const callers = m_.callers.data();
     std::uint32_t* stack = propagateStack_.data();
     std::size_t top = 0;
     stack[top++] = from;
     while (top > 0) {
         const std::uint32_t c = stack[--top];
-        const std::size_t idx = c * E + e;
-        const std::uint32_t now = own[idx] && deps[idx] >= need[c] ? 1 : 0;
-        if (now == up[idx])
+        Flow& f = flow[c * E + e];
+        const std::uint32_t now = f.own && f.deps >= f.need ? 1 : 0;
+        if (now == f.up)
             continue;
-        up[idx] = now;
+        f.up = now;
         criticalDirty_ = true;
         if constexpr (!S)
             flowDirty_ = true;  // (read by the capacity evaluation only)
-        const auto& cc = m_.components[c];
-        if (cc.entry == static_cast<std::int32_t>(e))
+        if (f.entry == static_cast<std::int32_t>(e))
             shareDirty_ = true;
-        const std::uint32_t end = cc.firstCaller + cc.callerCount;
-        for (std::uint32_t k = cc.firstCaller; k < end; ++k) {
+        for (std::uint32_t k = f.firstCaller; k < f.callerEnd; ++k) {
             const std::uint32_t p = callers[k];
-            std::uint32_t& d = deps[p * E + e];
+            std::uint32_t& d = flow[p * E + e].deps;
             if (const std::int32_t q = S ? -1 : m_.callerQueue[k]; q >= 0) [[unlikely]] {
                 // Through a queue: the caller notices only when the backlog no longer fits.
                 const std::uint32_t before = queueEdgeUp_[static_cast<std::size_t>(q) * E + e];
@@ -541,8 +536,8 @@ __attribute__((noinline)) void Simulator::evaluateAll()
         for (std::uint32_t e = 0; e < nEntries_; ++e) {
             const std::size_t idx = c * nEntries_ + e;
             const std::uint32_t own = ownUpFor<false>(c, e) ? 1 : 0;
-            if (own != ownUp_[idx]) {
-                ownUp_[idx] = own;
+            if (own != flow_[idx].own) {
+                flow_[idx].own = own;
                 setOwnDown(c, e, !own);
             }
         }
@@ -551,13 +546,13 @@ __attribute__((noinline)) void Simulator::evaluateAll()
         for (std::uint32_t e = 0; e < nEntries_; ++e) {
             std::uint32_t count = 0;
             for (std::uint32_t k = cc.firstCallee; k < cc.firstCallee + cc.calleeCount; ++k) {
-                const std::uint32_t calleeUp = up_[m_.callees[k] * nEntries_ + e];
+                const std::uint32_t calleeUp = flow_[m_.callees[k] * nEntries_ + e].up;
                 const std::int32_t q = m_.calleeQueue[k];
                 count += q >= 0 ? queueCalleeChanged(static_cast<std::uint32_t>(q), e, calleeUp) : calleeUp;
             }
             const std::size_t idx = c * nEntries_ + e;
-            depsUp_[idx] = count;
-            up_[idx] = ownUp_[idx] && depsSatisfied(c, count) ? 1 : 0;
+            flow_[idx].deps = count;
+            flow_[idx].up = flow_[idx].own && depsSatisfied(c, count) ? 1 : 0;
         }
     }
     criticalDirty_ = false;
@@ -576,13 +571,13 @@ void Simulator::recomputeShare()
 {
     double s = 0.0;
     if constexpr (S) {
-        s = up_[entryComponent_] ? 1.0 : 0.0;  // one entry, never short of capacity
+        s = flow_[entryComponent_].up ? 1.0 : 0.0;  // one entry, never short of capacity
     } else if (nEntries_ == 1) {
-        s = up_[m_.entries[0].component] && entryFull_[0] ? 1.0 : 0.0;  // one entry carries all the traffic
+        s = flow_[m_.entries[0].component].up && entryFull_[0] ? 1.0 : 0.0;  // one entry carries all the traffic
     } else {
         for (std::uint32_t e = 0; e < nEntries_; ++e) {
             const auto& en = m_.entries[e];
-            if (up_[en.component * nEntries_ + e] && entryFull_[e])
+            if (flow_[en.component * nEntries_ + e].up && entryFull_[e])
                 s += en.share;
         }
     }
@@ -615,7 +610,7 @@ __attribute__((noinline)) double Simulator::shareWithOnlyDown(std::uint32_t keep
                 count += scratchUp_[m_.callees[k] * nEntries_ + e]
                          || (q >= 0 && queueEdgeUp_[static_cast<std::size_t>(q) * nEntries_ + e]);
             }
-            const bool own = c == keep ? ownUp_[idx] != 0 : true;
+            const bool own = c == keep ? flow_[idx].own != 0 : true;
             scratchUp_[idx] = own && depsSatisfied(c, count) ? 1 : 0;
         }
     }
@@ -649,7 +644,7 @@ __attribute__((noinline)) bool Simulator::criticalAlone(std::uint32_t c)
         return shareWithOnlyDown(c) < kFull;  // (queues make the answer depend on their state)
     std::uint32_t pattern = 0;
     for (std::uint32_t e = 0; e < nEntries_; ++e)
-        if (!ownUp_[c * nEntries_ + e])
+        if (!flow_[c * nEntries_ + e].own)
             pattern |= 1u << e;
     std::int8_t& memo = criticalMemo_[(static_cast<std::size_t>(c) << nEntries_) + pattern];
     if (memo < 0)

@@ -156,16 +156,24 @@ private:
     std::vector<Crew> crews_;
     std::vector<std::uint32_t> crewQueue_;
 
-    // Per component x entry.
-    // 32-bit flags on purpose: stores through an 8-bit (char) type alias every other object,
-    // which makes the compiler reload all vector pointers in the hot loop.
-    std::vector<std::uint32_t> ownUp_, up_;
-    std::vector<std::uint32_t> depsUp_;
+    /// What the walk up the dependencies reads and writes for one component and entry, in one
+    /// record (one base address instead of one per array). 32-bit flags on purpose: stores
+    /// through an 8-bit (char) type alias every other object, which makes the compiler reload
+    /// all vector pointers in the hot loop.
+    struct Flow {
+        std::uint32_t own = 1;   // its own group is up (for this entry)
+        std::uint32_t deps = 0;  // callees up
+        std::uint32_t up = 0;    // own up and enough callees up
+        std::uint32_t need = 0;  // callees that must be up (all / any / at least m)
+        std::uint32_t firstCaller = 0, callerEnd = 0;  // its callers in the model's list
+        std::int32_t entry = -1;  // its index among entries, -1 when not an entry
+        std::uint32_t unused = 0;
+    };
+    std::vector<Flow> flow_;  // per component x entry
     std::vector<std::uint32_t> ownDownEntries_;  // per component: entries for which it is own-down
     std::vector<std::uint32_t> ownDownList_, ownDownPos_;
     std::vector<std::uint32_t> criticalList_;
     std::vector<std::uint32_t> propagateStack_;
-    std::vector<std::uint32_t> need_;  // per component: callees that must be up (all / any / at least m)
     bool criticalDirty_ = false;
     bool shareDirty_ = false;
 
@@ -174,8 +182,7 @@ private:
     TraceFn trace_;
     double outageStart_ = -1.0;  // < 0: no outage in progress
     Segment seg_;
-    std::vector<std::uint32_t> scratchOwn_, scratchUp_;  // for criticality evaluations
-    std::vector<std::uint32_t> scratchDeps_;
+    std::vector<std::uint32_t> scratchUp_;  // for criticality evaluations
 
     std::uint32_t fired_ = EventHeap::kAbsent;  // the slot being handled (still on the heap)
     bool firedMoved_ = false;                   // a handler rescheduled or cancelled it
@@ -197,7 +204,8 @@ private:
     /// A plain model's state right after the first reset's evaluation: the same every time.
     struct Initial {
         bool valid = false;
-        std::vector<std::uint32_t> ownUp, up, depsUp, ownDownEntries, ownDownList, ownDownPos, criticalList;
+        std::vector<Flow> flow;
+        std::vector<std::uint32_t> ownDownEntries, ownDownList, ownDownPos, criticalList;
         double share = 1.0, outageStart = -1.0;
     } initial_;
     bool simple_ = false;  // ... and no trace is asked for

@@ -95,7 +95,7 @@ __attribute__((noinline)) void Simulator::onBufferFull(std::uint32_t qe)
         seg_.queuePeakBacklog[q] = std::max(seg_.queuePeakBacklog[q], m_.queues[q].buffer_messages);
     }
     const std::uint32_t caller = m_.queues[q].from;
-    --depsUp_[caller * nEntries_ + e];
+    --flow_[caller * nEntries_ + e].deps;
     propagate<false>(caller, e);
 }
 
@@ -116,23 +116,23 @@ __attribute__((noinline)) void Simulator::evaluateCapacity()
         std::fill(demandTotal_.begin(), demandTotal_.end(), 0.0);
         for (std::size_t e = 0; e < E; ++e) {
             const std::uint32_t entry = m_.entries[e].component;
-            if (!up_[entry * E + e])
+            if (!flow_[entry * E + e].up)
                 continue;
             double* d = &demandE_[e * C];
             d[entry] = m_.entryPeakDemand[e];
             for (auto it = m_.topoOrder.rbegin(); it != m_.topoOrder.rend(); ++it) {  // callers first
                 const std::uint32_t c = *it;
-                if (d[c] <= 0.0 || !up_[c * E + e])
+                if (d[c] <= 0.0 || !flow_[c * E + e].up)
                     continue;
                 const auto& cc = m_.components[c];
                 std::uint32_t live = 0;
                 for (std::uint32_t k = cc.firstCallee; k < cc.firstCallee + cc.calleeCount; ++k)
-                    live += up_[m_.callees[k] * E + e];
+                    live += flow_[m_.callees[k] * E + e].up;
                 if (live == 0)
                     continue;
                 const double split = cc.depMode == model::DependencyMode::All ? 1.0 : 1.0 / live;
                 for (std::uint32_t k = cc.firstCallee; k < cc.firstCallee + cc.calleeCount; ++k)
-                    if (up_[m_.callees[k] * E + e])
+                    if (flow_[m_.callees[k] * E + e].up)
                         d[m_.callees[k]] += d[c] * m_.calleeCalls[k] * split;
             }
             for (std::size_t c = 0; c < C; ++c)
@@ -212,7 +212,7 @@ __attribute__((noinline)) void Simulator::evaluateCapacity()
     servedBase_ = 0.0;
     for (std::size_t e = 0; e < E; ++e) {
         const double* d = &demandE_[e * C];
-        double fraction = up_[m_.entries[e].component * E + e] ? 1.0 : 0.0;
+        double fraction = flow_[m_.entries[e].component * E + e].up ? 1.0 : 0.0;
         if (overloadedCount_ > 0)
             for (std::size_t c = 0; c < C && fraction > 0.0; ++c)
                 if (d[c] > 0.0)

@@ -64,6 +64,8 @@ Simulator::Simulator(const CompiledModel& model)
     for (Instance& x : inst_) {
         const auto& cc = m_.components[x.comp];
         x.simple = cc.modeCount == 1 && !cc.standby && cc.crew < 0;
+        if (!x.simple)
+            continue;
         const CompiledMode& mode = m_.modes[cc.firstMode];
         x.detection = mode.detection_hours;
         x.failure = &mode.failure;
@@ -116,20 +118,24 @@ Simulator::Simulator(const CompiledModel& model)
     crewQueue_.resize(queueSize);
 
     const std::size_t ce = nComponents_ * nEntries_;
-    ownUp_.resize(ce);
-    up_.resize(ce);
-    depsUp_.resize(ce);
-    scratchOwn_.resize(ce);
+    flow_.resize(ce);
+    for (std::uint32_t c = 0; c < nComponents_; ++c) {
+        const auto& cc = m_.components[c];
+        for (std::size_t e = 0; e < nEntries_; ++e) {
+            Flow& f = flow_[c * nEntries_ + e];
+            f.need = cc.depMode == model::DependencyMode::All   ? cc.calleeCount
+                     : cc.depMode == model::DependencyMode::Any ? 1u
+                                                                : cc.depMin;
+            f.firstCaller = cc.firstCaller;
+            f.callerEnd = cc.firstCaller + cc.callerCount;
+            f.entry = cc.entry;
+        }
+    }
     scratchUp_.resize(ce);
-    scratchDeps_.resize(ce);
     ownDownEntries_.resize(nComponents_);
     ownDownPos_.resize(nComponents_);
     ownDownList_.reserve(nComponents_);
     propagateStack_.resize(m_.callers.size() + 1);
-    for (const auto& cc : m_.components)
-        need_.push_back(cc.depMode == model::DependencyMode::All   ? cc.calleeCount
-                        : cc.depMode == model::DependencyMode::Any ? 1u
-                                                                   : cc.depMin);
     criticalList_.reserve(nComponents_);
     if (nEntries_ <= kMemoEntries)
         criticalMemo_.assign(nComponents_ << nEntries_, -1);
@@ -210,7 +216,8 @@ void Simulator::reset(std::uint64_t seed, std::uint64_t replication)
             heap_.schedule(firstDomainSlot_ + d, t);
     }
 
-    std::fill(ownUp_.begin(), ownUp_.end(), 1);
+    for (Flow& f : flow_)
+        f.own = 1;
     std::fill(entryFull_.begin(), entryFull_.end(), 1u);
     overloaded_ = false;
     servedBase_ = 0.0;
@@ -223,9 +230,7 @@ void Simulator::reset(std::uint64_t seed, std::uint64_t replication)
     if (plain_ && initial_.valid) {
         // Every replication of a plain model starts from the same state (all new, nothing
         // masked, every link up), so its evaluation is done once and copied.
-        ownUp_ = initial_.ownUp;
-        up_ = initial_.up;
-        depsUp_ = initial_.depsUp;
+        flow_ = initial_.flow;
         ownDownEntries_ = initial_.ownDownEntries;
         ownDownList_ = initial_.ownDownList;
         ownDownPos_ = initial_.ownDownPos;
@@ -237,7 +242,7 @@ void Simulator::reset(std::uint64_t seed, std::uint64_t replication)
     } else {
         evaluateAll();
         if (plain_)
-            initial_ = {true, ownUp_, up_, depsUp_, ownDownEntries_, ownDownList_, ownDownPos_, criticalList_, share_, outageStart_};
+            initial_ = {true, flow_, ownDownEntries_, ownDownList_, ownDownPos_, criticalList_, share_, outageStart_};
     }
     if (m_.hasCapacity) {
         evaluateCapacity();
