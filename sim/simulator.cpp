@@ -316,20 +316,22 @@ void Simulator::stepSimple(Instance& x)
             sched(x.timer, now_ + x.detection);
         } else {
             x.phase = Repairing;
-            sched(x.timer, now_ + x.repair->draw(*x.repairStream));
+            sched(x.timer, now_ + x.nextRepair);
+            x.nextRepair = x.repair->draw(*x.repairStream);
         }
     } else if (x.phase == Detecting) {
         x.phase = Repairing;  // (the component's state does not change)
-        sched(x.timer, now_ + x.repair->draw(*x.repairStream));
+        sched(x.timer, now_ + x.nextRepair);
+        x.nextRepair = x.repair->draw(*x.repairStream);
         return;
     } else {
         x.phase = NoPhase;
         x.role = InService;
         ++cellServing_[x.cell];
         ++compInService_[x.comp];
-        const double dt = x.failure->draw(*x.failureStream);
-        if (std::isfinite(dt))
-            sched(x.timer, now_ + dt);
+        if (std::isfinite(x.nextFailure))
+            sched(x.timer, now_ + x.nextFailure);
+        x.nextFailure = x.failure->draw(*x.failureStream);
     }
     updateComponent<S>(x.comp);
 }

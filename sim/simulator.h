@@ -63,13 +63,8 @@ public:
     /// steady-state runs keep today's load.
     void setGrowth(bool on) { growth_ = on; }
 
-    /// Calls `fn` after every event (nullptr: no log, the default). Costs one branch per event
-    /// when off.
-    void setTrace(TraceFn fn)
-    {
-        trace_ = std::move(fn);
-        simple_ = plain_ && !trace_;
-    }
+    /// Calls `fn` after every event (nullptr: no log, the default), from the next reset on.
+    void setTrace(TraceFn fn) { trace_ = std::move(fn); }
 
     /// Starts a replication at time 0 with everything new, drawing from the streams of
     /// (seed, replication).
@@ -106,6 +101,10 @@ private:
         // (stepSimple) with its mode's samplers and streams at hand.
         bool simple = false;
         double detection = 0.0;
+        // Its next failure clock and next repair time, drawn one use ahead: the draw (a
+        // logarithm) is then off the path from one event to the next, and each stream still
+        // gives its numbers in the same order.
+        double nextFailure = 0.0, nextRepair = 0.0;
         const Sampler* failure = nullptr;
         const Sampler* repair = nullptr;
         Stream* failureStream = nullptr;
@@ -208,7 +207,7 @@ private:
         std::vector<std::uint32_t> ownDownEntries, ownDownList, ownDownPos, criticalList;
         double share = 1.0, outageStart = -1.0;
     } initial_;
-    bool simple_ = false;  // ... and no trace is asked for
+    bool simple_ = false;  // ... and no trace is asked for (fixed at each reset)
     template <bool S>
     __attribute__((flatten)) bool loop(double t, const std::atomic<bool>* cancel);
     template <bool S>

@@ -158,11 +158,11 @@ Simulator::Simulator(const CompiledModel& model)
     seg_.ownDownHours.resize(nComponents_);
     plain_ = !m_.hasCapacity && m_.queues.empty() && m_.stores.empty() && nEntries_ == 1;
     entryComponent_ = nEntries_ > 0 ? m_.entries[0].component : 0;
-    simple_ = plain_ && !trace_;
 }
 
 void Simulator::reset(std::uint64_t seed, std::uint64_t replication)
 {
+    simple_ = plain_ && !trace_;
     heap_.clear();
     now_ = 0.0;
     share_ = 1.0;
@@ -208,6 +208,11 @@ void Simulator::reset(std::uint64_t seed, std::uint64_t replication)
             if (x.role == InService)
                 setServing<false>(i, true);
             startClocks(i);
+            if (simple_ && x.simple) {
+                // The short path's draws one use ahead (see Instance::nextFailure).
+                x.nextFailure = x.failure->draw(*x.failureStream);
+                x.nextRepair = x.repair->draw(*x.repairStream);
+            }
         }
     }
     for (std::uint32_t d = 0; d < m_.domains.size(); ++d) {
