@@ -9,7 +9,8 @@ scripts/build.sh
 for b in build/tests/bench/bench_*; do
   [[ -f "$b" && -x "$b" ]] || continue  # (not the *_autogen directories)
   echo "== $(basename "$b")"
-  # QBENCHMARK prints its measurement on the line after RESULT; qInfo lines carry the figures.
-  "$b" "$@" 2>&1 | grep -E -A1 "^(QINFO|RESULT)|FAIL" | grep -v -- "^--$" \
-    | sed -e 's/^QINFO *: *[A-Za-z0-9_]*::[A-Za-z0-9_]*() //'
+  # qInfo lines carry the figures; QBENCHMARK prints its measurement on the line after RESULT.
+  { "$b" "$@" 2>&1 || echo "FAIL: $(basename "$b") exited with status $?"; } \
+    | awk '/^QINFO|FAIL/ {print} /^RESULT/ {print; if ((getline line) > 0) print line}' \
+    | sed -e 's/^QINFO *: *[A-Za-z0-9_]*::[A-Za-z0-9_]*([^)]*) //'
 done

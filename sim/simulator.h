@@ -93,13 +93,13 @@ private:
         bool wasInService = false;  // when it failed
         bool switching = false;     // a spare being failed over to
         std::uint16_t failedMode = 0;
+        // One failure mode, not in a standby group, no repair crew: the short path
+        // (stepSimple), with its mode's samplers and streams at hand below.
+        bool simple = false;
         std::uint32_t comp = 0, cell = 0;
         std::uint32_t first = 0;     // its failure slots, then timer, then failover
         std::uint32_t timer = 0, failover = 0;
         std::uint32_t modeBase = 0;  // index of its first failure / repair stream
-        // One failure mode, not in a standby group, no repair crew: the short path
-        // (stepSimple) with its mode's samplers and streams at hand.
-        bool simple = false;
         double detection = 0.0;
         // Its next failure clock and next repair time, drawn one use ahead: the draw (a
         // logarithm) is then off the path from one event to the next, and each stream still
