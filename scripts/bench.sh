@@ -10,7 +10,7 @@ for b in build/tests/bench/bench_*; do
   [[ -f "$b" && -x "$b" ]] || continue  # (not the *_autogen directories)
   echo "== $(basename "$b")"
   # qInfo lines carry the figures; QBENCHMARK prints its measurement on the line after RESULT.
-  { "$b" "$@" 2>&1 || echo "FAIL: $(basename "$b") exited with status $?"; } \
+  { "$b" "$@" 2>&1 || { s=$?; echo "FAIL: $(basename "$b") exited with status $s"; }; } \
     | awk '/^QINFO|FAIL/ {print} /^RESULT/ {print; if ((getline line) > 0) print line}' \
     | sed -e 's/^QINFO *: *[A-Za-z0-9_]*::[A-Za-z0-9_]*([^)]*) //'
 done
