@@ -265,7 +265,12 @@ private:
 
     bool overloaded_ = false;
     std::vector<std::uint32_t> entryFull_;        // per entry: its bottleneck carries all its demand
-    std::vector<double> demandE_, demandTotal_, ratio_;  // scratch: entry x component, component
+    std::vector<double> demandE_, demandTotal_;  // entry x component, component (per unit of the daily factor)
+    std::vector<double> ratio_;                  // component x entry: share of its demand the tier serves
+    std::vector<double> cellLoad_, entryReach_;  // scratch for tierRatios
+    /// Sets the share of each entry's demand that tier c serves (ratio, one per entry) and
+    /// whether it could be overloaded within the next day; returns whether a share changed.
+    bool tierRatios(std::uint32_t c, double factorNow, double factorMax, double* ratio, std::uint32_t& possible);
     std::uint32_t queueCalleeChanged(std::uint32_t q, std::uint32_t e, std::uint32_t calleeUp);
     void onBufferFull(std::uint32_t qe);
     std::vector<std::uint32_t> queueCalleeUp_, queueEdgeUp_;  // per queue x entry

@@ -170,26 +170,15 @@ __attribute__((noinline)) void Simulator::evaluateCapacity()
     bool changed = ratiosAll_;
     for (const std::uint32_t c : capTouched_) {
         capFlag_[c] = 0;
-        const double perInstance = m_.capacityPerInstance[c];
-        double ratio = 1.0;
+        double* const ratio = &ratio_[c * E];
         std::uint32_t possible = 0;
-        if (perInstance > 0.0 && demandTotal_[c] > 0.0) {
-            const auto& cc = m_.components[c];
-            std::uint32_t serving = 0;
-            for (std::uint32_t k = cc.firstCell; k < cc.firstCell + cc.cellCount; ++k)
-                if (!cellMask_[k])
-                    serving += cellServing_[k];
-            const double capacity = serving * perInstance;
-            possible = demandTotal_[c] * factorMax > capacity ? 1u : 0u;
-            if (demandTotal_[c] * factorNow > capacity)
-                ratio = capacity / (demandTotal_[c] * factorNow);
-        }
-        if (ratio != ratio_[c] || possible != possible_[c]) {
+        const bool was = std::any_of(ratio, ratio + E, [](double r) { return r < 1.0; });
+        if (tierRatios(c, factorNow, factorMax, ratio, possible) || possible != possible_[c]) {
+            const bool is = std::any_of(ratio, ratio + E, [](double r) { return r < 1.0; });
             possibleCount_ += possible;
             possibleCount_ -= possible_[c];
-            overloadedCount_ += ratio < 1.0 ? 1u : 0u;
-            overloadedCount_ -= ratio_[c] < 1.0 ? 1u : 0u;
-            ratio_[c] = ratio;
+            overloadedCount_ += is ? 1u : 0u;
+            overloadedCount_ -= was ? 1u : 0u;
             possible_[c] = possible;
             changed = true;
         }
@@ -216,7 +205,7 @@ __attribute__((noinline)) void Simulator::evaluateCapacity()
         if (overloadedCount_ > 0)
             for (std::size_t c = 0; c < C && fraction > 0.0; ++c)
                 if (d[c] > 0.0)
-                    fraction = std::min(fraction, ratio_[c]);
+                    fraction = std::min(fraction, ratio_[c * E + e]);
         servedBase_ += m_.entryPeakDemand[e] * fraction;
         const std::uint32_t full = !m_.overloadCountsAsDown || fraction >= kFull ? 1u : 0u;
         if (full != entryFull_[e]) {
@@ -225,6 +214,90 @@ __attribute__((noinline)) void Simulator::evaluateCapacity()
             criticalDirty_ = true;
         }
     }
+}
+
+bool Simulator::tierRatios(std::uint32_t c, double factorNow, double factorMax, double* ratio, std::uint32_t& possible)
+{
+    // Each entry spreads its demand on the tier evenly over the instances that serve it: in
+    // service, not masked, and in a zone the entry reaches. A cell (the tier's instances in one
+    // zone) carries the demand of every entry that reaches it and serves capacity/load of it
+    // when overloaded; an entry gets the average over the instances it uses. When every serving
+    // instance is reachable from every entry that sends demand, this is capacity / demand for
+    // the whole tier, computed so.
+    const std::size_t E = nEntries_, C = nComponents_;
+    const double perInstance = m_.capacityPerInstance[c];
+    const double total = demandTotal_[c];
+    bool changed = false;
+    auto set = [&](std::size_t e, double r) {
+        changed |= r != ratio[e];
+        ratio[e] = r;
+    };
+    possible = 0;
+    if (!(perInstance > 0.0) || !(total > 0.0)) {
+        for (std::size_t e = 0; e < E; ++e)
+            set(e, 1.0);
+        return changed;
+    }
+    const auto& cc = m_.components[c];
+    const std::size_t zones = m_.network.zoneCount();
+    auto reaches = [&](std::size_t e, std::uint32_t k) {
+        const std::int32_t z = m_.cells[k].zone;
+        return z < 0 || reach_[e * zones + static_cast<std::size_t>(z)] != 0;
+    };
+    std::uint32_t serving = 0;
+    bool partitioned = false;
+    for (std::uint32_t k = cc.firstCell; k < cc.firstCell + cc.cellCount; ++k) {
+        if (cellMask_[k] || cellServing_[k] == 0)
+            continue;
+        serving += cellServing_[k];
+        for (std::size_t e = 0; e < E; ++e)
+            partitioned |= demandE_[e * C + c] > 0.0 && !reaches(e, k);
+    }
+    if (!partitioned) {
+        const double capacity = serving * perInstance;
+        possible = total * factorMax > capacity ? 1u : 0u;
+        const double r = total * factorNow > capacity ? capacity / (total * factorNow) : 1.0;
+        for (std::size_t e = 0; e < E; ++e)
+            set(e, r);
+        return changed;
+    }
+    // Some entry cannot reach some of the serving instances (a link is down).
+    std::vector<double>& load = cellLoad_;
+    std::vector<double>& reachable = entryReach_;
+    for (std::size_t e = 0; e < E; ++e) {
+        reachable[e] = 0.0;
+        for (std::uint32_t k = cc.firstCell; k < cc.firstCell + cc.cellCount; ++k)
+            if (!cellMask_[k] && reaches(e, k))
+                reachable[e] += cellServing_[k];
+    }
+    for (std::uint32_t k = cc.firstCell; k < cc.firstCell + cc.cellCount; ++k) {
+        double& l = load[k - cc.firstCell];
+        l = 0.0;
+        if (cellMask_[k] || cellServing_[k] == 0)
+            continue;
+        for (std::size_t e = 0; e < E; ++e)
+            if (reachable[e] > 0.0 && reaches(e, k))
+                l += demandE_[e * C + c] * cellServing_[k] / reachable[e];
+        if (l * factorMax > cellServing_[k] * perInstance)
+            possible = 1;
+    }
+    for (std::size_t e = 0; e < E; ++e) {
+        if (!(demandE_[e * C + c] > 0.0) || !(reachable[e] > 0.0)) {
+            set(e, 1.0);  // (no demand from it, or the tier does not serve it and so gets none)
+            continue;
+        }
+        double r = 0.0;
+        for (std::uint32_t k = cc.firstCell; k < cc.firstCell + cc.cellCount; ++k) {
+            const double l = load[k - cc.firstCell];
+            if (cellMask_[k] || cellServing_[k] == 0 || !reaches(e, k))
+                continue;
+            const double capacity = cellServing_[k] * perInstance;
+            const double cellRatio = l * factorNow > capacity ? capacity / (l * factorNow) : 1.0;
+            r += cellServing_[k] / reachable[e] * cellRatio;
+        }
+        set(e, std::min(r, 1.0));
+    }
+    return changed;
 }
 
 void Simulator::touchCapacity(std::uint32_t c)

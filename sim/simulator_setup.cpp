@@ -57,7 +57,12 @@ Simulator::Simulator(const CompiledModel& model)
     entryFull_.assign(nEntries_, 1u);
     demandE_.resize(nEntries_ * nComponents_);
     demandTotal_.resize(nComponents_);
-    ratio_.resize(nComponents_);
+    ratio_.resize(nComponents_ * nEntries_);
+    entryReach_.resize(nEntries_);
+    std::uint32_t maxCells = 0;
+    for (const auto& cc : m_.components)
+        maxCells = std::max(maxCells, cc.cellCount);
+    cellLoad_.resize(maxCells);
     heap_.resize(static_cast<std::uint32_t>(slots_.size()));
     failureStreams_.resize(streams);
     repairStreams_.resize(streams);

@@ -313,6 +313,57 @@ private Q_SLOTS:
         QCOMPARE(r.availability.mean, 1.0);
     }
 
+    void capacityCountsOnlyReachableInstances()
+    {
+        // A tier of two instances of 100 rps, one in zone a and one in b, under a flat 150 rps.
+        // The entry sits at a hub; b's link is down during [100, 150) and [250, 300). Then only
+        // the instance in a serves the entry: 100 of 150 rps for 100 h of 300.
+        Component app = component("app", {}, 2, 1);
+        app.capacity_rps = 100;
+        app.zones = {"a", "b"};
+        Model m = test::withEntry({app}, {"app"});
+        m.components[0].entry_node = "internet";
+        m.hubs = {{"internet", "", {}}};
+        m.zones = {{"a", "", {}, {}, {}}, {"b", "", {}, {}, {}}};
+        m.links = {{"to-a", "", "internet", "a", {}},
+                   {"to-b", "", "internet", "b", Outage{Distribution::deterministic(100), Distribution::deterministic(50)}}};
+        m.load = Load{150, {}, 0};
+        QVERIFY(test::valid(m));
+        sim::RunSettings s;
+        s.replications = 1;
+        s.mission_hours = 300;
+        s.threads = 1;
+        sim::RunResult r = sim::runSimulation(sim::compile(m), s);
+        QVERIFY2(std::abs(r.performability.mean - (200.0 + 100.0 * 2 / 3) / 300) < 1e-12,
+                 qPrintable(QString::number(r.performability.mean, 'g', 17)));
+        QVERIFY(std::abs(r.overload_hours_per_year.mean - 100.0 * 8760 / 300) < 1e-9);
+        QCOMPARE(r.availability.mean, 1.0);
+        m.settings.overload_counts_as_down = true;
+        r = sim::runSimulation(sim::compile(m), s);
+        QVERIFY(std::abs(r.availability.mean - 200.0 / 300) < 1e-12);
+
+        // Two entries that the partition separates: 30 rps enter at the hub, 120 rps in zone b,
+        // and the tier has two instances in a, one in b. With b's link down the hub's users
+        // reach only a (30 rps on 200: served), b's users only b (120 rps on 100: 5/6 served),
+        // although the tier as a whole has 300 rps for 150.
+        m.settings.overload_counts_as_down = false;
+        m.components[0].traffic_share = 0.2;
+        Component local = m.components[0];
+        local.id = "local-users";
+        local.entry_node = "b";
+        local.traffic_share = 0.8;
+        m.components.push_back(local);
+        test::depend(m, "local-users", "app");
+        m.components[1].instances = 3;  // round-robin over its zones: a, b, a
+        QVERIFY(test::valid(m));
+        r = sim::runSimulation(sim::compile(m), s);
+        QVERIFY2(std::abs(r.performability.mean - (200.0 + 100.0 * 130 / 150) / 300) < 1e-12,
+                 qPrintable(QString::number(r.performability.mean, 'g', 17)));
+        m.settings.overload_counts_as_down = true;
+        r = sim::runSimulation(sim::compile(m), s);
+        QVERIFY(std::abs(r.availability.mean - (1.0 - 0.8 * 100 / 300)) < 1e-12);
+    }
+
     void demandFollowsTheDailyProfileAndGrowth()
     {
         // One server, never overloaded but down from hour 100 to 300 (fixed times); demand has a
