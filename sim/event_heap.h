@@ -56,6 +56,10 @@ public:
             siftDown(i, {t, slot});
     }
 
+    /// Moves the top slot to time t, not earlier than its current time (the next event of
+    /// the slot being handled): schedule() without the look-up and the test for which way.
+    void rescheduleTop(double t) { siftDown(0, {t, heap_[0].slot}); }
+
     void cancel(std::uint32_t slot)
     {
         const std::uint32_t i = pos_[slot];

@@ -4,6 +4,7 @@
 #include "simulator.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 
 namespace nines::sim {
@@ -305,6 +306,7 @@ void Simulator::onRepaired(std::uint32_t i)
 template <bool S>
 void Simulator::stepSimple(Instance& x)
 {
+    assert(fired_ == x.timer && heap_.top() == x.timer);  // its one slot fired: moved from the top
     if (x.role != Failed) {
         --cellServing_[x.cell];
         --compInService_[x.comp];
@@ -313,15 +315,15 @@ void Simulator::stepSimple(Instance& x)
         x.wasInService = true;
         if (x.detection > 0.0) {
             x.phase = Detecting;
-            sched(x.timer, now_ + x.detection);
+            schedFired(now_ + x.detection);
         } else {
             x.phase = Repairing;
-            sched(x.timer, now_ + x.nextRepair);
+            schedFired(now_ + x.nextRepair);
             x.nextRepair = x.repair->draw(*x.repairStream);
         }
     } else if (x.phase == Detecting) {
         x.phase = Repairing;  // (the component's state does not change)
-        sched(x.timer, now_ + x.nextRepair);
+        schedFired(now_ + x.nextRepair);
         x.nextRepair = x.repair->draw(*x.repairStream);
         return;
     } else {
@@ -330,7 +332,7 @@ void Simulator::stepSimple(Instance& x)
         ++cellServing_[x.cell];
         ++compInService_[x.comp];
         if (std::isfinite(x.nextFailure))
-            sched(x.timer, now_ + x.nextFailure);
+            schedFired(now_ + x.nextFailure);
         x.nextFailure = x.failure->draw(*x.failureStream);
     }
     updateComponent<S>(x.comp);

@@ -191,6 +191,12 @@ private:
         firedMoved_ |= slot == fired_;
         heap_.schedule(slot, t);
     }
+    /// Reschedules the slot being handled, which is still on top of the heap, at t >= now.
+    void schedFired(double t)
+    {
+        firedMoved_ = true;
+        heap_.rescheduleTop(t);
+    }
     void unsched(std::uint32_t slot)
     {
         firedMoved_ |= slot == fired_;
