@@ -274,8 +274,13 @@ private:
     std::vector<double> demandE_, demandTotal_;  // entry x component, component (per unit of the daily factor)
     std::vector<double> ratio_;                  // component x entry: share of its demand the tier serves
     std::vector<double> cellLoad_, entryReach_;  // scratch for tierRatios
-    /// Sets the share of each entry's demand that tier c serves (ratio, one per entry) and
-    /// whether it could be overloaded within the next day; returns whether a share changed.
+    std::vector<std::uint32_t> tierOverloaded_;  // per component: some entry's ratio below 1
+    bool allReach_ = true;                       // every entry reaches every zone (no link cuts one off)
+    /// The share of its demand that tier c serves when every entry reaches all its instances,
+    /// and whether it could be overloaded within the next day.
+    double tierRatio(std::uint32_t c, double factorNow, double factorMax, std::uint32_t& possible) const;
+    /// The same per entry (ratio, one per entry) while links cut some entries off from some
+    /// zones; returns whether a share changed.
     bool tierRatios(std::uint32_t c, double factorNow, double factorMax, double* ratio, std::uint32_t& possible);
     std::uint32_t queueCalleeChanged(std::uint32_t q, std::uint32_t e, std::uint32_t calleeUp);
     void onBufferFull(std::uint32_t qe);

@@ -23,6 +23,7 @@ __attribute__((noinline)) void Simulator::onDomain(std::uint32_t d)
     if (dom.kind == CompiledDomain::Link) {
         linkUp_[static_cast<std::size_t>(dom.link)] = down ? 0 : 1;
         m_.network.reachability(linkUp_, reach_);
+        allReach_ = std::all_of(reach_.begin(), reach_.end(), [](std::uint8_t r) { return r != 0; });
         if (!m_.stores.empty())
             m_.network.components(linkUp_, label_);
         evaluateAll();
@@ -99,6 +100,24 @@ __attribute__((noinline)) void Simulator::onBufferFull(std::uint32_t qe)
     propagate<false>(caller, e);
 }
 
+// Inlined: evaluateCapacity calls it for every touched tier, often many times per event.
+inline __attribute__((always_inline)) double Simulator::tierRatio(std::uint32_t c, double factorNow, double factorMax, std::uint32_t& possible) const
+{
+    const double perInstance = m_.capacityPerInstance[c];
+    const double total = demandTotal_[c];
+    possible = 0;
+    if (!(perInstance > 0.0) || !(total > 0.0))
+        return 1.0;
+    const auto& cc = m_.components[c];
+    std::uint32_t serving = 0;
+    for (std::uint32_t k = cc.firstCell; k < cc.firstCell + cc.cellCount; ++k)
+        if (!cellMask_[k])
+            serving += cellServing_[k];
+    const double capacity = serving * perInstance;
+    possible = total * factorMax > capacity ? 1u : 0u;
+    return total * factorNow > capacity ? capacity / (total * factorNow) : 1.0;
+}
+
 // Cold path: kept out of the flattened event loop.
 __attribute__((noinline)) void Simulator::evaluateCapacity()
 {
@@ -168,17 +187,30 @@ __attribute__((noinline)) void Simulator::evaluateCapacity()
     }
     lastFactor_ = factorNow;
     bool changed = ratiosAll_;
+    // One entry that reaches every zone (the common case): one ratio per tier, inline.
+    const bool oneRatio = allReach_ && E == 1;
     for (const std::uint32_t c : capTouched_) {
         capFlag_[c] = 0;
         double* const ratio = &ratio_[c * E];
         std::uint32_t possible = 0;
-        const bool was = std::any_of(ratio, ratio + E, [](double r) { return r < 1.0; });
-        if (tierRatios(c, factorNow, factorMax, ratio, possible) || possible != possible_[c]) {
-            const bool is = std::any_of(ratio, ratio + E, [](double r) { return r < 1.0; });
-            possibleCount_ += possible;
-            possibleCount_ -= possible_[c];
-            overloadedCount_ += is ? 1u : 0u;
-            overloadedCount_ -= was ? 1u : 0u;
+        bool changedRatio = false;
+        if (oneRatio) {
+            const double r = tierRatio(c, factorNow, factorMax, possible);
+            changedRatio = r != ratio[0];
+            ratio[0] = r;
+        } else {
+            changedRatio = tierRatios(c, factorNow, factorMax, ratio, possible);
+        }
+        if (changedRatio || possible != possible_[c]) {
+            std::uint32_t is = tierOverloaded_[c];
+            if (changedRatio) {
+                is = 0;
+                for (std::size_t e = 0; e < E; ++e)
+                    is |= ratio[e] < 1.0 ? 1u : 0u;
+            }
+            overloadedCount_ = overloadedCount_ + is - tierOverloaded_[c];
+            tierOverloaded_[c] = is;
+            possibleCount_ = possibleCount_ + possible - possible_[c];
             possible_[c] = possible;
             changed = true;
         }
@@ -216,52 +248,40 @@ __attribute__((noinline)) void Simulator::evaluateCapacity()
     }
 }
 
-bool Simulator::tierRatios(std::uint32_t c, double factorNow, double factorMax, double* ratio, std::uint32_t& possible)
+// Out of line: for several entries, or while some entry does not reach some zone.
+__attribute__((noinline)) bool Simulator::tierRatios(std::uint32_t c, double factorNow, double factorMax, double* ratio,
+                                                     std::uint32_t& possible)
 {
     // Each entry spreads its demand on the tier evenly over the instances that serve it: in
     // service, not masked, and in a zone the entry reaches. A cell (the tier's instances in one
     // zone) carries the demand of every entry that reaches it and serves capacity/load of it
     // when overloaded; an entry gets the average over the instances it uses. When every serving
-    // instance is reachable from every entry that sends demand, this is capacity / demand for
-    // the whole tier, computed so.
+    // instance is reachable from every entry that sends demand, this is tierRatio.
     const std::size_t E = nEntries_, C = nComponents_;
-    const double perInstance = m_.capacityPerInstance[c];
-    const double total = demandTotal_[c];
     bool changed = false;
     auto set = [&](std::size_t e, double r) {
         changed |= r != ratio[e];
         ratio[e] = r;
     };
-    possible = 0;
-    if (!(perInstance > 0.0) || !(total > 0.0)) {
-        for (std::size_t e = 0; e < E; ++e)
-            set(e, 1.0);
-        return changed;
-    }
     const auto& cc = m_.components[c];
     const std::size_t zones = m_.network.zoneCount();
     auto reaches = [&](std::size_t e, std::uint32_t k) {
         const std::int32_t z = m_.cells[k].zone;
         return z < 0 || reach_[e * zones + static_cast<std::size_t>(z)] != 0;
     };
-    std::uint32_t serving = 0;
     bool partitioned = false;
-    for (std::uint32_t k = cc.firstCell; k < cc.firstCell + cc.cellCount; ++k) {
-        if (cellMask_[k] || cellServing_[k] == 0)
-            continue;
-        serving += cellServing_[k];
-        for (std::size_t e = 0; e < E; ++e)
-            partitioned |= demandE_[e * C + c] > 0.0 && !reaches(e, k);
-    }
-    if (!partitioned) {
-        const double capacity = serving * perInstance;
-        possible = total * factorMax > capacity ? 1u : 0u;
-        const double r = total * factorNow > capacity ? capacity / (total * factorNow) : 1.0;
+    for (std::uint32_t k = cc.firstCell; k < cc.firstCell + cc.cellCount && !allReach_; ++k)
+        if (!cellMask_[k] && cellServing_[k] > 0)
+            for (std::size_t e = 0; e < E; ++e)
+                partitioned |= demandE_[e * C + c] > 0.0 && !reaches(e, k);
+    const double perInstance = m_.capacityPerInstance[c];
+    if (!partitioned || !(perInstance > 0.0) || !(demandTotal_[c] > 0.0)) {
+        const double r = tierRatio(c, factorNow, factorMax, possible);
         for (std::size_t e = 0; e < E; ++e)
             set(e, r);
         return changed;
     }
-    // Some entry cannot reach some of the serving instances (a link is down).
+    possible = 0;
     std::vector<double>& load = cellLoad_;
     std::vector<double>& reachable = entryReach_;
     for (std::size_t e = 0; e < E; ++e) {

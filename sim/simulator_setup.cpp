@@ -58,6 +58,7 @@ Simulator::Simulator(const CompiledModel& model)
     demandE_.resize(nEntries_ * nComponents_);
     demandTotal_.resize(nComponents_);
     ratio_.resize(nComponents_ * nEntries_);
+    tierOverloaded_.resize(nComponents_);
     entryReach_.resize(nEntries_);
     std::uint32_t maxCells = 0;
     for (const auto& cc : m_.components)
@@ -189,6 +190,7 @@ void Simulator::reset(std::uint64_t seed, std::uint64_t replication)
     std::fill(domainDown_.begin(), domainDown_.end(), 0);
     std::fill(linkUp_.begin(), linkUp_.end(), 1);
     m_.network.reachability(linkUp_, reach_);
+    allReach_ = std::all_of(reach_.begin(), reach_.end(), [](std::uint8_t r) { return r != 0; });
     if (!m_.stores.empty())
         m_.network.components(linkUp_, label_);
     std::fill(queueCalleeUp_.begin(), queueCalleeUp_.end(), 1u);
@@ -233,6 +235,7 @@ void Simulator::reset(std::uint64_t seed, std::uint64_t replication)
     servedBase_ = 0.0;
     std::fill(ratio_.begin(), ratio_.end(), 1.0);
     std::fill(possible_.begin(), possible_.end(), 0u);
+    std::fill(tierOverloaded_.begin(), tierOverloaded_.end(), 0u);
     std::fill(capFlag_.begin(), capFlag_.end(), 0);
     capTouched_.clear();
     possibleCount_ = overloadedCount_ = 0;
