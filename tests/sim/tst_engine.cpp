@@ -59,6 +59,25 @@ bool sameNumbers(const sim::RunResult& a, const sim::RunResult& b)
     return ok;
 }
 
+/// Zones a and b joined to the hub "internet"; b's link is down during [100, 150) and
+/// [250, 300).
+void behindFailingLink(Model& m)
+{
+    m.hubs = {{"internet", "", {}}};
+    m.zones = {{"a", "", {}, {}, {}}, {"b", "", {}, {}, {}}};
+    m.links = {{"to-a", "", "internet", "a", {}},
+               {"to-b", "", "internet", "b", Outage{Distribution::deterministic(100), Distribution::deterministic(50)}}};
+}
+
+sim::RunSettings oneReplicationOf300Hours()
+{
+    sim::RunSettings s;
+    s.replications = 1;
+    s.mission_hours = 300;
+    s.threads = 1;
+    return s;
+}
+
 }  // namespace
 
 class TestEngine : public QObject
@@ -279,16 +298,10 @@ private Q_SLOTS:
         // b's link leaves a majority in a, so the store stays up.
         Model m = test::withEntry({component("app", {}, 1, 1)}, {"app"});
         m.components[0].entry_node = "internet";
-        m.hubs = {{"internet", "", {}}};
-        m.zones = {{"a", "", {}, {}, {}}, {"b", "", {}, {}, {}}};
-        m.links = {{"to-a", "", "internet", "a", {}},
-                   {"to-b", "", "internet", "b", Outage{Distribution::deterministic(100), Distribution::deterministic(50)}}};
+        behindFailingLink(m);
         m.components[1].zones = {"b"};
         QVERIFY(test::valid(m));
-        sim::RunSettings s;
-        s.replications = 1;
-        s.mission_hours = 300;
-        s.threads = 1;
+        const sim::RunSettings s = oneReplicationOf300Hours();
         // Link to b down during [100, 150) and [250, 300): 100 h of 300.
         sim::RunResult r = sim::runSimulation(sim::compile(m), s);
         QVERIFY(std::abs(r.availability.mean - 200.0 / 300) < 1e-12);
@@ -323,16 +336,10 @@ private Q_SLOTS:
         app.zones = {"a", "b"};
         Model m = test::withEntry({app}, {"app"});
         m.components[0].entry_node = "internet";
-        m.hubs = {{"internet", "", {}}};
-        m.zones = {{"a", "", {}, {}, {}}, {"b", "", {}, {}, {}}};
-        m.links = {{"to-a", "", "internet", "a", {}},
-                   {"to-b", "", "internet", "b", Outage{Distribution::deterministic(100), Distribution::deterministic(50)}}};
+        behindFailingLink(m);
         m.load = Load{150, {}, 0};
         QVERIFY(test::valid(m));
-        sim::RunSettings s;
-        s.replications = 1;
-        s.mission_hours = 300;
-        s.threads = 1;
+        const sim::RunSettings s = oneReplicationOf300Hours();
         sim::RunResult r = sim::runSimulation(sim::compile(m), s);
         QVERIFY2(std::abs(r.performability.mean - (200.0 + 100.0 * 2 / 3) / 300) < 1e-12,
                  qPrintable(QString::number(r.performability.mean, 'g', 17)));
