@@ -1,6 +1,7 @@
 // The simulator's event loop: the future event set, the handlers of instance failures, repairs
 // and failovers, and the evaluation of what is up and how much traffic is served. The setup is in
-// simulator_setup.cpp, the paths only some models take in simulator_hooks.cpp.
+// simulator_setup.cpp, the paths only some models take in simulator_hooks.cpp, the evaluations of
+// the whole model at once in simulator_whole.cpp.
 #include "simulator.h"
 
 #include <algorithm>
@@ -388,16 +389,10 @@ void Simulator::onFailoverDone(std::uint32_t i)
 std::uint32_t Simulator::servingFor(std::uint32_t c, std::uint32_t e) const
 {
     const auto& cc = m_.components[c];
-    const std::size_t zones = m_.network.zoneCount();
     std::uint32_t n = 0;
-    for (std::uint32_t k = cc.firstCell; k < cc.firstCell + cc.cellCount; ++k) {
-        if (cellMask_[k])
-            continue;
-        const std::int32_t z = m_.cells[k].zone;
-        if (z >= 0 && !reach_[e * zones + static_cast<std::size_t>(z)])
-            continue;
-        n += cellServing_[k];
-    }
+    for (std::uint32_t k = cc.firstCell; k < cc.firstCell + cc.cellCount; ++k)
+        if (!cellMask_[k] && reaches(e, k))
+            n += cellServing_[k];
     return n;
 }
 
@@ -408,24 +403,16 @@ bool Simulator::ownUpFor(std::uint32_t c, std::uint32_t e) const
     if (cc.cellCount == 1 && (S || cc.quorum == 0)) {  // (a quorum is for data stores)
         // The common case: all instances in one place.
         const std::uint32_t k = cc.firstCell;
-        if (cellMask_[k])
-            return false;
-        const std::int32_t z = m_.cells[k].zone;
-        if (z >= 0 && !reach_[e * m_.network.zoneCount() + static_cast<std::size_t>(z)])
-            return false;
-        return cellServing_[k] >= cc.threshold;
+        return !cellMask_[k] && reaches(e, k) && cellServing_[k] >= cc.threshold;
     }
     if (servingFor(c, e) < cc.threshold)
         return false;
     if (cc.quorum == 0)
         return true;
-    const std::size_t zones = m_.network.zoneCount();
     std::uint32_t healthy = 0;
-    for (std::uint32_t k = cc.firstCell; k < cc.firstCell + cc.cellCount; ++k) {
-        const std::int32_t z = m_.cells[k].zone;
-        if (!cellMask_[k] && (z < 0 || reach_[e * zones + static_cast<std::size_t>(z)]))
+    for (std::uint32_t k = cc.firstCell; k < cc.firstCell + cc.cellCount; ++k)
+        if (!cellMask_[k] && reaches(e, k))
             healthy += cellHealthy_[k];
-    }
     return healthy >= cc.quorum;
 }
 
@@ -531,45 +518,6 @@ void Simulator::setOwnDown(std::uint32_t c, std::uint32_t, bool down)
     }
 }
 
-// Cold path: kept out of the flattened event loop.
-__attribute__((noinline)) void Simulator::evaluateAll()
-{
-    for (std::uint32_t st = 0; st < m_.stores.size(); ++st)
-        evaluateStore(st);
-    for (std::uint32_t c = 0; c < nComponents_; ++c)
-        for (std::uint32_t e = 0; e < nEntries_; ++e) {
-            const std::size_t idx = c * nEntries_ + e;
-            const std::uint32_t own = ownUpFor<false>(c, e) ? 1 : 0;
-            if (own != flow_[idx].own) {
-                flow_[idx].own = own;
-                setOwnDown(c, e, !own);
-            }
-        }
-    for (auto c : m_.topoOrder) {
-        const auto& cc = m_.components[c];
-        for (std::uint32_t e = 0; e < nEntries_; ++e) {
-            std::uint32_t count = 0;
-            for (std::uint32_t k = cc.firstCallee; k < cc.firstCallee + cc.calleeCount; ++k) {
-                const std::uint32_t calleeUp = flow_[m_.callees[k] * nEntries_ + e].up;
-                const std::int32_t q = m_.calleeQueue[k];
-                count += q >= 0 ? queueCalleeChanged(static_cast<std::uint32_t>(q), e, calleeUp) : calleeUp;
-            }
-            const std::size_t idx = c * nEntries_ + e;
-            flow_[idx].deps = count;
-            flow_[idx].up = flow_[idx].own && depsSatisfied(c, count) ? 1 : 0;
-        }
-    }
-    criticalDirty_ = false;
-    shareDirty_ = false;
-    flowDirty_ = true;
-    fractionsDirty_ = true;
-    recomputeShare<false>();
-    if (share_ < kFull)
-        refreshCritical();
-    else
-        criticalList_.clear();
-}
-
 template <bool S>
 void Simulator::recomputeShare()
 {
@@ -601,30 +549,6 @@ void Simulator::recomputeShare()
     share_ = s;
 }
 
-// Cold path: kept out of the flattened event loop.
-__attribute__((noinline)) double Simulator::shareWithOnlyDown(std::uint32_t keep)
-{
-    for (auto c : m_.topoOrder) {
-        const auto& cc = m_.components[c];
-        for (std::uint32_t e = 0; e < nEntries_; ++e) {
-            const std::size_t idx = c * nEntries_ + e;
-            std::uint32_t count = 0;
-            for (std::uint32_t k = cc.firstCallee; k < cc.firstCallee + cc.calleeCount; ++k) {
-                const std::int32_t q = m_.calleeQueue[k];
-                count += scratchUp_[m_.callees[k] * nEntries_ + e]
-                         || (q >= 0 && queueEdgeUp_[static_cast<std::size_t>(q) * nEntries_ + e]);
-            }
-            const bool own = c == keep ? flow_[idx].own != 0 : true;
-            scratchUp_[idx] = own && depsSatisfied(c, count) ? 1 : 0;
-        }
-    }
-    double s = 0.0;
-    for (std::uint32_t e = 0; e < nEntries_; ++e)
-        if (scratchUp_[m_.entries[e].component * nEntries_ + e])
-            s += m_.entries[e].share;
-    return s;
-}
-
 void Simulator::refreshCritical()
 {
     criticalList_.clear();
@@ -639,27 +563,11 @@ void Simulator::refreshCritical()
             criticalList_.push_back(c);
 }
 
-// Cold path: kept out of the flattened event loop.
-__attribute__((noinline)) bool Simulator::criticalAlone(std::uint32_t c)
-{
-    // Whether c alone keeps the system down depends only on the entries it is short for, so
-    // the answer is remembered per (component, pattern of entries) when there are few entries.
-    if (nEntries_ > kMemoEntries || !m_.queues.empty())
-        return shareWithOnlyDown(c) < kFull;  // (queues make the answer depend on their state)
-    std::uint32_t pattern = 0;
-    for (std::uint32_t e = 0; e < nEntries_; ++e)
-        if (!flow_[c * nEntries_ + e].own)
-            pattern |= 1u << e;
-    std::int8_t& memo = criticalMemo_[(static_cast<std::size_t>(c) << nEntries_) + pattern];
-    if (memo < 0)
-        memo = shareWithOnlyDown(c) < kFull ? 1 : 0;
-    return memo != 0;
-}
-
 // The setup and the cold paths, in their own files, use these copies.
 template void Simulator::setServing<false>(std::uint32_t, bool);
 template void Simulator::recomputeShare<false>();
 template void Simulator::updateComponent<false>(std::uint32_t);
 template void Simulator::propagate<false>(std::uint32_t, std::uint32_t);
+template bool Simulator::ownUpFor<false>(std::uint32_t, std::uint32_t) const;
 
 }  // namespace nines::sim

@@ -240,6 +240,19 @@ private:
     template <bool S>
     void setServing(std::uint32_t i, bool inService);
 
+    /// Whether entry e reaches cell k's zone over the links that are up (cells in no zone: yes).
+    bool reaches(std::size_t e, std::uint32_t k) const
+    {
+        const std::int32_t z = m_.cells[k].zone;
+        return z < 0 || reach_[e * m_.network.zoneCount() + static_cast<std::size_t>(z)] != 0;
+    }
+    /// Reachability, partition labels and allReach_ for the links in linkUp_.
+    void refreshNetwork();
+    struct {
+        std::vector<std::uint8_t> reach;
+        std::vector<int> label;
+        bool allReach = true;
+    } allLinksUp_;  // refreshNetwork's result with every link up: where every replication starts
     std::uint32_t servingFor(std::uint32_t c, std::uint32_t e) const;
     template <bool S>
     bool ownUpFor(std::uint32_t c, std::uint32_t e) const;

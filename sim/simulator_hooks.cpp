@@ -11,6 +11,14 @@ namespace nines::sim {
 // ---------------------------------------------------------------------------------------
 // Failure domains
 
+void Simulator::refreshNetwork()
+{
+    m_.network.reachability(linkUp_, reach_);
+    allReach_ = std::all_of(reach_.begin(), reach_.end(), [](std::uint8_t r) { return r != 0; });
+    if (!m_.stores.empty())
+        m_.network.components(linkUp_, label_);
+}
+
 // Cold path: kept out of the flattened event loop.
 __attribute__((noinline)) void Simulator::onDomain(std::uint32_t d)
 {
@@ -22,10 +30,7 @@ __attribute__((noinline)) void Simulator::onDomain(std::uint32_t d)
         sched(firstDomainSlot_ + d, now_ + dt);
     if (dom.kind == CompiledDomain::Link) {
         linkUp_[static_cast<std::size_t>(dom.link)] = down ? 0 : 1;
-        m_.network.reachability(linkUp_, reach_);
-        allReach_ = std::all_of(reach_.begin(), reach_.end(), [](std::uint8_t r) { return r != 0; });
-        if (!m_.stores.empty())
-            m_.network.components(linkUp_, label_);
+        refreshNetwork();
         evaluateAll();
         return;
     }
@@ -264,11 +269,6 @@ __attribute__((noinline)) bool Simulator::tierRatios(std::uint32_t c, double fac
         ratio[e] = r;
     };
     const auto& cc = m_.components[c];
-    const std::size_t zones = m_.network.zoneCount();
-    auto reaches = [&](std::size_t e, std::uint32_t k) {
-        const std::int32_t z = m_.cells[k].zone;
-        return z < 0 || reach_[e * zones + static_cast<std::size_t>(z)] != 0;
-    };
     bool partitioned = false;
     for (std::uint32_t k = cc.firstCell; k < cc.firstCell + cc.cellCount && !allReach_; ++k)
         if (!cellMask_[k] && cellServing_[k] > 0)
@@ -284,12 +284,8 @@ __attribute__((noinline)) bool Simulator::tierRatios(std::uint32_t c, double fac
     possible = 0;
     std::vector<double>& load = cellLoad_;
     std::vector<double>& reachable = entryReach_;
-    for (std::size_t e = 0; e < E; ++e) {
-        reachable[e] = 0.0;
-        for (std::uint32_t k = cc.firstCell; k < cc.firstCell + cc.cellCount; ++k)
-            if (!cellMask_[k] && reaches(e, k))
-                reachable[e] += cellServing_[k];
-    }
+    for (std::size_t e = 0; e < E; ++e)
+        reachable[e] = servingFor(c, static_cast<std::uint32_t>(e));
     for (std::uint32_t k = cc.firstCell; k < cc.firstCell + cc.cellCount; ++k) {
         double& l = load[k - cc.firstCell];
         l = 0.0;

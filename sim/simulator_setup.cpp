@@ -112,6 +112,8 @@ Simulator::Simulator(const CompiledModel& model)
     compFailovers_.resize(nComponents_);
     domainDown_.resize(m_.domains.size());
     linkUp_.assign(m_.network.linkCount(), 1);
+    refreshNetwork();
+    allLinksUp_ = {reach_, label_, allReach_};
     crews_.resize(m_.crewSizes.size());
     std::uint32_t queueSize = 0;
     for (std::size_t k = 0; k < crews_.size(); ++k) {
@@ -189,10 +191,9 @@ void Simulator::reset(std::uint64_t seed, std::uint64_t replication)
     std::fill(compFailovers_.begin(), compFailovers_.end(), 0u);
     std::fill(domainDown_.begin(), domainDown_.end(), 0);
     std::fill(linkUp_.begin(), linkUp_.end(), 1);
-    m_.network.reachability(linkUp_, reach_);
-    allReach_ = std::all_of(reach_.begin(), reach_.end(), [](std::uint8_t r) { return r != 0; });
-    if (!m_.stores.empty())
-        m_.network.components(linkUp_, label_);
+    reach_ = allLinksUp_.reach;  // (computed once: the same for every replication)
+    label_ = allLinksUp_.label;
+    allReach_ = allLinksUp_.allReach;
     std::fill(queueCalleeUp_.begin(), queueCalleeUp_.end(), 1u);
     std::fill(queueEdgeUp_.begin(), queueEdgeUp_.end(), 1u);
     std::fill(queueState_.begin(), queueState_.end(), 0);
