@@ -228,7 +228,8 @@ bool costAvailability(QCustomPlot* plot, const Analysis& a)
     plot->yAxis->setNumberFormat(QStringLiteral("f"));
     plot->yAxis->setNumberPrecision(std::clamp(int(std::ceil(-std::log10(yPad))) + 1, 2, 7));
     const std::string currency = a.model.settings.currency;
-    plot->xAxis->setLabel(QObject::tr("First-year cost: purchase + a year of running%1")
+    // (short: the chart can be narrow in the Compare tab, where a longer label was cut off)
+    plot->xAxis->setLabel(QObject::tr("First-year cost, capex + 1 year%1")
                               .arg(currency.empty() ? QString() : QStringLiteral(" (%1)").arg(QString::fromStdString(currency))));
     plot->yAxis->setLabel(QObject::tr("Availability (%)"));
     plot->legend->setVisible(true);
