@@ -1,7 +1,7 @@
 // `nines`: the command line when given a command; the editor window otherwise
 // (`nines` opens a new model, `nines FILE` opens that file).
-#include "commands.h"
-#include "ui/main_window.h"
+#include "app/cli/commands.h"
+#include "ui/window/main_window.h"
 
 #include <QApplication>
 #include <QFileInfo>
@@ -9,6 +9,14 @@
 #include <memory>
 
 namespace {
+
+/// Every command: the headless ones and `report`.
+std::vector<nines::app::Command> commands()
+{
+    std::vector<nines::app::Command> all = nines::app::headlessCommands();
+    all.push_back(nines::app::reportCommand());
+    return all;
+}
 
 void describeApplication()
 {
@@ -26,7 +34,7 @@ bool wantsWindow(int argc, char** argv)
     if (argc != 2 || argv[1][0] == '-')
         return false;
     const QString arg = QString::fromLocal8Bit(argv[1]);
-    return !nines::app::isCommand(arg) && (QFileInfo(arg).isFile() || arg.endsWith(QLatin1String(".json")));
+    return !nines::app::isCommand(arg, commands()) && (QFileInfo(arg).isFile() || arg.endsWith(QLatin1String(".json")));
 }
 
 }  // namespace
@@ -50,9 +58,9 @@ int main(int argc, char** argv)
             qputenv("QT_QPA_PLATFORM", "offscreen");
         QApplication app(argc, argv);
         describeApplication();
-        return nines::app::runCli(QCoreApplication::arguments());
+        return nines::app::runCli(QCoreApplication::arguments(), commands());
     }
     QCoreApplication app(argc, argv);
     describeApplication();
-    return nines::app::runCli(QCoreApplication::arguments());
+    return nines::app::runCli(QCoreApplication::arguments(), commands());
 }

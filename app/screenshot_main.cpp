@@ -8,15 +8,15 @@
 // selected. With "compare", "improve" or "sweep:PATH=FROM..TO[:STEP][;PATH=FROM..TO[:STEP]]", the
 // Compare tab after comparing the scenarios, ranking improvements or sweeping. Used by scripts/screenshot.sh for the
 // pictures in README.md and docs/, so anyone can retake them.
-#include "ui/compare_view.h"
-#include "ui/component_form.h"
-#include "ui/diagram_scene.h"
-#include "ui/diagram_view.h"
-#include "ui/document.h"
-#include "ui/inspector.h"
-#include "ui/main_window.h"
-#include "ui/run_panel.h"
-#include "ui/scenario_panel.h"
+#include "ui/scenarios/compare_view.h"
+#include "ui/editor/component_form.h"
+#include "ui/editor/diagram_scene.h"
+#include "ui/editor/diagram_view.h"
+#include "ui/document/document.h"
+#include "ui/editor/inspector.h"
+#include "ui/window/main_window.h"
+#include "ui/results/run_panel.h"
+#include "ui/editor/scenario_panel.h"
 
 #include <QApplication>
 #include <QComboBox>

@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 namespace nines::io {
@@ -293,6 +294,75 @@ std::optional<Model> withField(const Model& base, const std::string& path, const
         return std::nullopt;
     }
     return readResult(doc, path, problems);
+}
+
+Designs designsOf(const Model& base)
+{
+    Designs out;
+    Design b{std::string(), "Base", base};
+    b.model.scenarios.clear();
+    out.list.push_back(std::move(b));
+    for (const auto& s : base.scenarios) {
+        Problems problems;
+        auto m = resolveScenario(base, s.id, problems);
+        if (!m) {
+            out.problems.push_back(s.id + ": " + (problems.empty() ? std::string("invalid") : problems.front().text()));
+            continue;
+        }
+        out.list.push_back({s.id, s.name.empty() ? s.id : s.name, std::move(*m)});
+    }
+    return out;
+}
+
+namespace {
+
+bool isZoneCount(const std::string& path)
+{
+    const std::string prefix = "components[", suffix = "].zone_count";
+    return path.size() > prefix.size() + suffix.size() && path.rfind(prefix, 0) == 0
+           && path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+/// "components[ID].zone_count" = n. Not a field of the file: a sweep's way to say "how many
+/// zones this tier spans"; the instances are then spread over them as any component's are.
+std::optional<Model> withZoneCount(const Model& m, const std::string& path, double n, Problems& problems)
+{
+    const std::string prefix = "components[", suffix = "].zone_count";
+    const std::string id = path.substr(prefix.size(), path.size() - prefix.size() - suffix.size());
+    const Component* c = m.findComponent(id);
+    if (!c) {
+        problems.push_back({path, "there is no component \"" + id + "\""});
+        return std::nullopt;
+    }
+    if (n != std::floor(n) || n < 1) {
+        problems.push_back({path, "a number of zones is a whole number from 1"});
+        return std::nullopt;
+    }
+    if (n > double(m.zones.size())) {
+        problems.push_back({path, "the model has only " + std::to_string(m.zones.size()) + " zones"});
+        return std::nullopt;
+    }
+    std::vector<std::string> zones;
+    for (const auto& z : c->zones)
+        if (zones.size() < size_t(n))
+            zones.push_back(z);
+    for (const auto& z : m.zones)
+        if (zones.size() < size_t(n) && std::find(zones.begin(), zones.end(), z.id) == zones.end())
+            zones.push_back(z.id);
+    QJsonArray ids;
+    for (const auto& z : zones)
+        ids.append(QString::fromStdString(z));
+    return withField(m, "components[" + id + "].zones", ids, problems);
+}
+
+}  // namespace
+
+std::optional<Model> withSweepValue(const Model& base, const std::string& path, double v, Problems& problems)
+{
+    if (isZoneCount(path))
+        return withZoneCount(base, path, v, problems);
+    const QJsonValue value = v == std::floor(v) && std::abs(v) < 1e15 ? QJsonValue(qint64(v)) : QJsonValue(v);
+    return withField(base, path, value, problems);
 }
 
 }  // namespace nines::io

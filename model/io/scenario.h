@@ -2,6 +2,7 @@
 // remove an item), applied to the JSON form so that any field can be overridden.
 #pragma once
 
+#include "model/design.h"
 #include "model/model.h"
 #include "model/problem.h"
 
@@ -43,5 +44,16 @@ void validateScenarios(const model::Model& base, model::Problems& problems);
 /// A copy of the model with one field set by path (for sweeps and `--set`), validated.
 std::optional<model::Model> withField(const model::Model& base, const std::string& path, const QJsonValue& value,
                                       model::Problems& problems);
+
+/// The base (without its scenarios) and every scenario resolved into a whole model, for the
+/// study layer to compare; a scenario that does not resolve is named in `problems` instead.
+model::Designs designsOf(const model::Model& base);
+
+/// A copy of the model with one numeric field of a sweep set, validated: a field of the file
+/// by path (whole numbers as integers, so that counts read as counts), or
+/// "components[ID].zone_count", the component spread over that many zones (those it has
+/// first, then the model's in order).
+std::optional<model::Model> withSweepValue(const model::Model& base, const std::string& path, double value,
+                                           model::Problems& problems);
 
 }  // namespace nines::io

@@ -3,12 +3,12 @@
 // zoomed with the viewport repainted each step (one frame each).
 #include "generated_model.h"
 #include "model/io/model_file.h"
-#include "ui/diagram_scene.h"
-#include "ui/diagram_view.h"
-#include "ui/document.h"
-#include "ui/main_window.h"
-#include "ui/report.h"
-#include "ui/results_view.h"
+#include "ui/editor/diagram_scene.h"
+#include "ui/editor/diagram_view.h"
+#include "ui/document/document.h"
+#include "ui/window/main_window.h"
+#include "ui/report/report.h"
+#include "ui/results/results_view.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -119,9 +119,9 @@ private Q_SLOTS:
         const auto window = openWindow();
         QVERIFY(window);
         ui::MainWindow& w = *window;
-        sim::RunSettings s = ui::runSettingsOf(w.document()->model());
+        sim::RunSettings s = study::runSettingsOf(w.document()->model());
         s.replications = 100;
-        const auto a = std::make_shared<const ui::Analysis>(ui::runAnalysis(w.document()->model(), s));
+        const auto a = std::make_shared<const study::Evaluation>(study::evaluate(w.document()->model(), {}, s));
         w.showResults(true);
         QBENCHMARK {
             w.resultsView()->setAnalysis(a);
@@ -135,9 +135,9 @@ private Q_SLOTS:
     {
         io::LoadResult loaded = io::loadModelFile(path_);
         QVERIFY(loaded.ok());
-        sim::RunSettings s = ui::runSettingsOf(*loaded.model);
+        sim::RunSettings s = study::runSettingsOf(*loaded.model);
         s.replications = 100;
-        const ui::Analysis a = ui::runAnalysis(*loaded.model, s);
+        const study::Evaluation a = study::evaluate(*loaded.model, {}, s);
         const QString out = dir_.filePath(QStringLiteral("large.pdf"));
         QBENCHMARK {
             QVERIFY(ui::writeReport(a, out).isEmpty());

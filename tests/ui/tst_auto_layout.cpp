@@ -3,7 +3,7 @@
 #include "model/io/model_file.h"
 #include "generated_model.h"
 #include "test_util.h"
-#include "ui/auto_layout.h"
+#include "ui/editor/auto_layout.h"
 
 #include <QElapsedTimer>
 #include <QTest>

@@ -1,7 +1,7 @@
 // Zone and region containers as pure rules: which container holds a component, what a drop does
 // to its placement, per-zone instance counts and badges, and the drawn rectangles.
-#include "ui/containers.h"
-#include "ui/diagram_items.h"
+#include "ui/editor/zone_containers.h"
+#include "ui/editor/canvas_items.h"
 
 #include <QTest>
 

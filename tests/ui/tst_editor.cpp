@@ -3,17 +3,17 @@
 // problems, delete with its cascade, copy/paste, dropping into a zone, autosave and recovery.
 #include "test_util.h"
 #include "model/io/model_file.h"
-#include "ui/component_form.h"
-#include "ui/diagram_items.h"
-#include "ui/diagram_scene.h"
-#include "ui/diagram_view.h"
-#include "ui/document.h"
-#include "ui/edits.h"
-#include "ui/field_widgets.h"
-#include "ui/inspector.h"
-#include "ui/main_window.h"
-#include "ui/palette.h"
-#include "ui/problem_list_model.h"
+#include "ui/editor/component_form.h"
+#include "ui/editor/canvas_items.h"
+#include "ui/editor/diagram_scene.h"
+#include "ui/editor/diagram_view.h"
+#include "ui/document/document.h"
+#include "ui/document/edits.h"
+#include "ui/editor/field_widgets.h"
+#include "ui/editor/inspector.h"
+#include "ui/window/main_window.h"
+#include "ui/editor/palette.h"
+#include "ui/editor/problem_list_model.h"
 
 #include <QAbstractItemModel>
 #include <QApplication>

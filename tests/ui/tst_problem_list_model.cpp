@@ -1,5 +1,5 @@
 // The problems list shown in the problems dock: errors first, path role for navigation.
-#include "ui/problem_list_model.h"
+#include "ui/editor/problem_list_model.h"
 
 #include <QTest>
 

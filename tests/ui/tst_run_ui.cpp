@@ -3,13 +3,13 @@
 // stale, a long run cancels within a second keeping a partial result, and every report format
 // and chart export is written from the window.
 #include "test_util.h"
-#include "ui/diagram_items.h"
-#include "ui/diagram_scene.h"
-#include "ui/document.h"
-#include "ui/edits.h"
-#include "ui/main_window.h"
-#include "ui/results_view.h"
-#include "ui/run_panel.h"
+#include "ui/editor/canvas_items.h"
+#include "ui/editor/diagram_scene.h"
+#include "ui/document/document.h"
+#include "ui/document/edits.h"
+#include "ui/window/main_window.h"
+#include "ui/results/results_view.h"
+#include "ui/results/run_panel.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -5,21 +5,21 @@
 // reset to the base value, undone on the scenario they were made on.
 #include "test_util.h"
 #include "model/io/scenario.h"
-#include "ui/compare_view.h"
-#include "ui/diagram_items.h"
+#include "ui/scenarios/compare_view.h"
+#include "ui/editor/canvas_items.h"
 #include <qcustomplot.h>
-#include "ui/diagram_scene.h"
-#include "ui/document.h"
-#include "ui/edit_target_bar.h"
-#include "ui/what_if_charts.h"
-#include "ui/edits.h"
-#include "ui/inspector.h"
-#include "ui/item_form.h"
+#include "ui/editor/diagram_scene.h"
+#include "ui/document/document.h"
+#include "ui/editor/edit_target_bar.h"
+#include "ui/scenarios/what_if_charts.h"
+#include "ui/document/edits.h"
+#include "ui/editor/inspector.h"
+#include "ui/editor/item_form.h"
 #include "model/io/model_file.h"
-#include "ui/main_window.h"
-#include "ui/results_view.h"
-#include "ui/run_panel.h"
-#include "ui/scenario_panel.h"
+#include "ui/window/main_window.h"
+#include "ui/results/results_view.h"
+#include "ui/results/run_panel.h"
+#include "ui/editor/scenario_panel.h"
 
 #include <QComboBox>
 #include <QLabel>
@@ -106,7 +106,7 @@ private Q_SLOTS:
         QVERIFY(!cv->startSweep(QStringLiteral("components[app].instances=three")).isEmpty());  // not a range
         QCOMPARE(cv->startSweep(QStringLiteral("components[nope].instances=1..3")), QString());
         QVERIFY(swept.wait(60000));
-        QVERIFY(std::none_of(cv->sweep()->points.begin(), cv->sweep()->points.end(), [](const SweepPoint& p) { return p.valid; }));
+        QVERIFY(std::none_of(cv->sweep()->points.begin(), cv->sweep()->points.end(), [](const study::SweepPoint& p) { return p.valid; }));
         QVERIFY(cv->sweepFinding()->text().contains(QStringLiteral("No point")));
         QCOMPARE(cv->startSweep(QString::fromStdString("components[" + server + "].instances=1..3")), QString());
         QVERIFY(swept.wait(60000));
@@ -127,7 +127,7 @@ private Q_SLOTS:
         QVERIFY(heatMap);
 
         // A cancelled two-field sweep holds fewer points than cells: the heat map leaves them empty.
-        Sweep part = *cv->sweep();
+        study::Sweep part = *cv->sweep();
         part.points.resize(1);
         part.points[0].valid = true;
         part.cancelled = true;

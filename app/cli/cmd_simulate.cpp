@@ -1,0 +1,158 @@
+// `nines simulate FILE`: Monte Carlo estimate of availability with confidence intervals.
+#include "cli_util.h"
+#include "commands.h"
+#include "exit_codes.h"
+
+#include "sim/compiled_model.h"
+#include "sim/run.h"
+#include "sim/simulator.h"
+#include "sim/study/cap_study.h"
+#include "sim/study/evaluation.h"
+#include "ui/present/results_json.h"
+
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <cstdio>
+#include <iostream>
+#include <sstream>
+#include <unistd.h>
+
+namespace nines::app {
+
+bool writeEventLog(const model::Model& m, const sim::CompiledModel& cm, const sim::RunSettings& s, const QString& path)
+{
+    std::FILE* f = std::fopen(path.toLocal8Bit().constData(), "w");
+    if (!f) {
+        std::cerr << "nines simulate: cannot write the event log " << path.toStdString() << ": " << std::strerror(errno)
+                  << "\n";
+        return false;
+    }
+    std::fputs("time_hours,event,element,instance,failure_mode,served_share\n", f);
+    static const char* kinds[] = {"failure", "detection", "repair", "failover", "outage_start", "outage_end", "buffer_full"};
+    static const char* domainKinds[] = {"zone", "region", "link", "shared_fate"};
+    sim::Simulator simulator(cm);
+    simulator.setTrace([&](const sim::TraceEvent& ev) {
+        std::string element, instance, mode;
+        if (ev.kind == sim::TraceEvent::BufferFull) {
+            const auto& q = cm.queues[ev.element / cm.entries.size()];
+            element = "queue:" + m.components[q.from].id + "->" + m.components[q.to].id;
+        } else if (ev.kind == sim::TraceEvent::DomainDown || ev.kind == sim::TraceEvent::DomainUp) {
+            const auto& d = cm.domains[ev.element];
+            const std::string& id = d.kind == sim::CompiledDomain::Zone     ? m.zones[d.index].id
+                                    : d.kind == sim::CompiledDomain::Region ? m.regions[d.index].id
+                                    : d.kind == sim::CompiledDomain::Link   ? m.links[d.index].id
+                                                                            : m.shared_fate[d.index].id;
+            element = std::string(domainKinds[d.kind]) + ":" + id;
+        } else {
+            const std::uint32_t c = cm.instanceComponent[ev.element];
+            element = m.components[c].id;
+            instance = std::to_string(ev.element - cm.components[c].firstInstance);
+            if (ev.kind == sim::TraceEvent::Failure)
+                mode = m.components[c].failure_modes[ev.mode].id;
+        }
+        std::fprintf(f, "%.6f,%s,%s,%s,%s,%.6g\n", ev.hours, kinds[ev.kind], element.c_str(), instance.c_str(),
+                     mode.c_str(), ev.share);
+    });
+    simulator.reset(s.seed, 0);
+    simulator.runUntil(s.mission_hours);
+    const bool ok = std::fflush(f) == 0 && !std::ferror(f);
+    std::fclose(f);
+    if (!ok)
+        std::cerr << "nines simulate: cannot write the event log " << path.toStdString() << "\n";
+    return ok;
+}
+
+namespace {
+
+void printSimulation(std::ostream& out, const model::Model& m, const sim::RunResult& r, const sim::RunSettings& s,
+                     const std::vector<study::StoreCap>& cap)
+{
+    out << m.name << ": " << (r.steady_state ? "steady-state" : "mission-time") << " simulation\n\n";
+    printTables(out, {present::headlineTable(m, r, s, nullptr), present::componentsTable(m, r),
+                      present::capTable(m, cap), present::queuesTable(r.queues)});
+    out << (r.steady_state ? "Batches: " : "Replications: ") << r.replications << " (stopped by " << sim::toString(r.stop)
+        << (r.partial() ? ", PARTIAL RESULT" : "") << "), seed " << s.seed << ", " << r.threads << " threads, "
+        << formatFixed(static_cast<double>(r.events), 0) << " events in " << formatFixed(r.wall_seconds, 2) << " s ("
+        << formatFixed(r.events_per_second() / 1e6, 1) << " million/s)\n";
+}
+
+}  // namespace
+
+int cmdSimulate(const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The model file."));
+    const RunOptions run;
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print the result as JSON."));
+    const QCommandLineOption eventLog(QStringLiteral("event-log"),
+                                      QStringLiteral("Write every event of the first replication (one mission "
+                                                     "from all-new, same seed) to FILE as CSV."),
+                                      QStringLiteral("FILE"));
+    const QCommandLineOption slo(QStringLiteral("slo"),
+                                 QStringLiteral("Exit with code 4 when availability is below this percentage."),
+                                 QStringLiteral("PERCENT"));
+    run.addTo(parser);
+    for (const auto& o : {json, slo, eventLog})
+        parser.addOption(o);
+    if (auto stop = parseCommand(parser, args, QStringLiteral("Simulate a model's availability.")))
+        return *stop;
+    int code = ExitOk;
+    auto loaded = loadTheFile(parser, "simulate", "nines simulate FILE [options]", code);
+    if (!loaded)
+        return code;
+    const model::Model& m = *loaded;
+
+    sim::RunSettings s = study::runSettingsOf(m);
+    double sloValue = -1;
+    std::optional<std::string> bad = run.apply(parser, s);
+    if (!bad)
+        bad = numberOption(parser, slo, 0.0001, 99.9999999, sloValue);
+    if (bad) {
+        std::cerr << "nines simulate: " << *bad << "\n";
+        return ExitInvalid;
+    }
+
+    const sim::CompiledModel cm = sim::compile(m);
+    const std::atomic<bool>* cancel = cancelOnInterrupt();
+    const bool showProgress = isatty(STDERR_FILENO) && !parser.isSet(json);
+    const auto progress = [&](const sim::Checkpoint& cp, std::uint64_t target) {
+        if (!showProgress || cp.wall_seconds < 1.0)
+            return;
+        const double frac = std::min(1.0, static_cast<double>(cp.replications) / static_cast<double>(target));
+        const int width = 30;
+        std::string bar(static_cast<std::size_t>(frac * width), '#');
+        bar.resize(width, '.');
+        std::fprintf(stderr, "\r[%s] %llu/%llu  availability %.6f%%  %.0f s", bar.c_str(),
+                     static_cast<unsigned long long>(cp.replications), static_cast<unsigned long long>(target),
+                     100.0 * cp.availability, cp.wall_seconds);
+    };
+    const sim::RunResult r = sim::runSimulation(cm, s, cancel, progress);
+    if (showProgress && !r.convergence.empty() && r.convergence.back().wall_seconds >= 1.0)
+        std::fprintf(stderr, "\n");
+
+    const std::vector<study::StoreCap> cap = r.partial() ? std::vector<study::StoreCap>() : study::simulateCap(m, s, r);
+    if (parser.isSet(json)) {
+        QJsonObject o = present::simulateJson(m, r, s, cap, sim::analyzeCapacity(m));
+        if (sloValue >= 0)
+            o.insert(QStringLiteral("slo"), QJsonObject{{QStringLiteral("percent"), sloValue},
+                                                        {QStringLiteral("met"), r.availability.mean * 100 >= sloValue},
+                                                        {QStringLiteral("interval_below"), r.availability.high * 100 < sloValue}});
+        printJson(o);
+    } else {
+        printSimulation(std::cout, m, r, s, cap);
+        if (sloValue >= 0)
+            std::cout << "Objective " << formatFixed(sloValue, 6) << "%: "
+                      << (r.availability.mean * 100 >= sloValue ? "met" : "MISSED")
+                      << (r.availability.high * 100 < sloValue ? " (the whole interval is below it)" : "") << "\n";
+    }
+    if (parser.isSet(eventLog) && !writeEventLog(m, cm, s, parser.value(eventLog)))
+        return ExitIoError;
+    if (r.partial())
+        return ExitCancelled;
+    if (sloValue >= 0 && r.availability.mean * 100 < sloValue)
+        return ExitSloMissed;
+    return ExitOk;
+}
+
+}  // namespace nines::app

@@ -1,0 +1,72 @@
+// Comparing designs before buying one: every scenario of a model run with common random numbers
+// (the same seeds, and streams keyed by component and failure mode), side by side with its cost,
+// and the confidence interval of each scenario's difference from the base, paired replication by
+// replication, which is narrower than the two separate intervals suggest.
+#pragma once
+
+#include "model/design.h"
+#include "model/model.h"
+#include "model/problem.h"
+#include "sim/capacity.h"
+#include "sim/run.h"
+
+#include <atomic>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace nines::study {
+
+/// Money of a design: purchase of every instance, running cost a year, and the expected cost of
+/// its downtime a year (the model's cost of a minute of downtime).
+struct DesignCost {
+    double capex = 0.0;
+    double yearly = 0.0;
+    double downtime_yearly = 0.0;
+    /// What the first year costs: buying plus running (downtime not included).
+    double firstYear() const { return capex + yearly; }
+};
+DesignCost costOf(const model::Model& m, double downtimeMinutesPerYear);
+
+/// The 95% interval of a's availability minus base's, paired replication by replication (both
+/// runs with the same seed and replications: common random numbers).
+sim::Interval pairedDifference(const sim::RunResult& a, const sim::RunResult& base);
+
+struct ScenarioRun {
+    std::string id;    // "" for the base
+    std::string name;
+    model::Model model;
+    sim::RunResult run;
+    sim::CapacityResult capacity;
+    DesignCost cost;
+    /// Availability minus the base's, its 95% interval from the paired replications (common
+    /// random numbers), and the interval the two runs' own intervals alone would give.
+    sim::Interval difference;
+    double independent_half_width = 0.0;
+    /// The smallest headroom after the worst single failure over the tiers (requests/s), if any tier has a capacity.
+    std::optional<double> headroom_after_n1;
+    bool meets_sla = false;
+    /// First-year cost per nine gained over the base, when the paired interval shows a gain and
+    /// the design costs more; a design that gains and costs no more is `cheaper_and_better`.
+    std::optional<double> cost_per_extra_nine;
+    bool cheaper_and_better = false;
+    bool on_frontier = false;  // no other scenario is both cheaper and more available
+};
+
+struct Comparison {
+    sim::RunSettings settings;
+    std::vector<ScenarioRun> runs;  // the base first, then the scenarios in model order
+    std::optional<size_t> cheapest_meeting_sla;  // index into runs
+    std::vector<std::string> problems;  // scenarios that could not be resolved, with why
+    bool cancelled = false;
+};
+
+/// Runs the designs (the base first, then the scenarios, as io::designsOf resolves them) with
+/// the same settings; the replications are fixed (no precision stop) so that replication i of
+/// each run faces the same random draws. `baseRun`, a mission-time run of the base with these
+/// settings' seed and replications, saves simulating the base again (replication i draws from
+/// (seed, i) however the run was stopped).
+Comparison compareDesigns(const model::Designs& designs, sim::RunSettings settings,
+                          const std::atomic<bool>* cancel = nullptr, const sim::RunResult* baseRun = nullptr);
+
+}  // namespace nines::study

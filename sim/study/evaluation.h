@@ -1,0 +1,71 @@
+// One complete evaluation of a design, as the run panel, the dashboard and the reports show it:
+// the simulation (watched and cancellable), the exact analysis where it applies, capacity
+// headroom, CAP per data store, what making each component perfect gains, and the scenarios
+// compared. Pure computation: the window runs it on a worker thread, `nines report` in the
+// foreground.
+#pragma once
+
+#include "cap_study.h"
+#include "comparison.h"
+
+#include "model/design.h"
+#include "model/model.h"
+#include "sim/analytic.h"
+#include "sim/capacity.h"
+#include "sim/run.h"
+
+#include <atomic>
+#include <chrono>
+#include <map>
+#include <optional>
+#include <string>
+
+namespace nines::study {
+
+struct Evaluation {
+    model::Model model;
+    sim::RunSettings settings;
+    sim::RunResult simulation;
+    sim::AnalyticResult exact;              // exact.applicable false (with reasons) when it does not apply
+    sim::CapacityResult capacity;
+    std::vector<StoreCap> cap;              // per data store; empty when cancelled before it
+    /// Availability gained by making each component perfect (it never fails), computed exactly
+    /// by solving the model again without its failure modes; empty when the exact solver does
+    /// not apply or the model is too large for one solution per component.
+    std::map<std::string, double> exact_gain;
+    /// The base and every scenario side by side (common random numbers), when the model has
+    /// scenarios.
+    std::optional<Comparison> comparison;
+    std::chrono::system_clock::time_point finished;  // when the run ended (reports print it)
+    bool cancelled = false;                 // stopped early: in the simulation or after it
+
+    bool partial() const { return cancelled || simulation.partial(); }
+    /// Whether one simulated replication stands for a year (steady state, or a one-year
+    /// mission); otherwise for a mission of another length.
+    bool perYear() const;
+};
+
+/// The run settings a model asks for (seed, replications, precision, mission time, wall-clock
+/// budget, SLA target); the window and the command line change them from there.
+sim::RunSettings runSettingsOf(const model::Model& m);
+
+/// Simulates (reporting progress, stopping early when `cancel` turns true), then, unless
+/// cancelled, runs the exact solver, the capacity analysis, the CAP comparison and, when
+/// `designs` holds scenarios (io::designsOf), the comparison. The model must be valid.
+Evaluation evaluate(const model::Model& m, const model::Designs& designs, const sim::RunSettings& settings,
+                    const std::atomic<bool>* cancel = nullptr, const sim::ProgressFn& progress = {});
+
+/// Downtime a year (minutes) that making a component perfect would save, estimated from its
+/// criticality (the share of outage time during which it alone kept the system down) times the
+/// mean downtime: exact with one entry, an estimate when partial outages of several entries mix.
+double downtimeSavedIfPerfect(const Evaluation& a, const sim::ComponentResult& c);
+
+/// Availability gained by making a component perfect, from the exact solver (Evaluation::exact_gain).
+std::optional<double> exactGainIfPerfect(const Evaluation& a, const std::string& componentId);
+
+/// Whether results computed for `a` still describe `now`: the same design and mission, whatever
+/// the canvas positions, names and descriptions or the run's budget (seed, replications,
+/// precision, wall-clock limit) say.
+bool sameDesign(const model::Model& a, const model::Model& now);
+
+}  // namespace nines::study

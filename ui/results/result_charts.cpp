@@ -1,0 +1,333 @@
+#include "result_charts.h"
+
+#include "ui/results/chart_parts.h"
+#include "ui/present/result_tables.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace nines::ui {
+
+using namespace charts;
+
+namespace {
+
+bool downtime(QCustomPlot* plot, const study::Evaluation& a)
+{
+    const auto& r = a.simulation;
+    if (r.downtime_minutes.empty())
+        return false;
+    std::vector<double> v = r.downtime_minutes;
+    std::sort(v.begin(), v.end());
+    // The range up to the 99.5th percentile keeps one extreme year from squashing the rest.
+    const double top = v[std::min(v.size() - 1, static_cast<size_t>(0.995 * double(v.size())))];
+    if (!(top > 0))
+        return false;
+    const int binCount = std::clamp(static_cast<int>(std::sqrt(double(v.size()))), 10, 40);
+    const double width = top / binCount;
+    QVector<double> keys(binCount), values(binCount, 0.0);
+    for (int i = 0; i < binCount; ++i)
+        keys[i] = (i + 0.5) * width;
+    for (double x : v)
+        values[std::min(binCount - 1, static_cast<int>(x / width))] += 100.0 / double(v.size());
+    QCPBars* b = bars(plot, plot->xAxis, plot->yAxis, kBlue, QObject::tr("share of %1s").arg(present::periodOf(a.settings)));
+    b->setWidth(width * 0.92);
+    b->setData(keys, values, true);
+    plot->xAxis->setLabel(QObject::tr("Downtime in a %1 (minutes)").arg(present::periodOf(a.settings)));
+    plot->yAxis->setLabel(QObject::tr("Share of simulated %1s (%)").arg(present::periodOf(a.settings)));
+    plot->xAxis->setRange(0, top * 1.04);
+    plot->yAxis->setRange(0, *std::max_element(values.begin(), values.end()) * 1.25);
+    marker(plot, r.downtime_p50, QObject::tr("median %1").arg(num(r.downtime_p50)), kTeal, 0);
+    marker(plot, r.downtime_p90, QObject::tr("p90 %1").arg(num(r.downtime_p90)), kAmber, 1);
+    if (r.downtime_p99 <= top * 1.04)
+        marker(plot, r.downtime_p99, QObject::tr("p99 %1").arg(num(r.downtime_p99)), kRed, 2);
+    return true;
+}
+
+bool outageLengths(QCustomPlot* plot, const study::Evaluation& a)
+{
+    const auto& r = a.simulation;
+    const auto& h = r.outage_lengths;
+    const double years = r.simulated_hours > 0 ? r.simulated_hours / 8760.0 : 0.0;
+    if (h.total() == 0 || years <= 0)
+        return false;
+    int first = sim::OutageHistogram::kBins, last = -1;
+    for (int b = 0; b < sim::OutageHistogram::kBins; ++b)
+        if (h.counts[size_t(b)] > 0) {
+            first = std::min(first, b);
+            last = b;
+        }
+    // A step outline over log-spaced bins: bars of equal visual width on a log axis.
+    auto* g = new QCPGraph(plot->xAxis, plot->yAxis);
+    g->setName(QObject::tr("outages per year"));
+    g->setLineStyle(QCPGraph::lsStepLeft);
+    g->setPen(QPen(kBlue.darker(120), 1.2));
+    QColor fill = kBlue;
+    fill.setAlpha(150);
+    g->setBrush(fill);
+    QVector<double> keys, values;
+    double peak = 0;
+    for (int b = first; b <= last; ++b) {
+        const double perYear = double(h.counts[size_t(b)]) / years;
+        keys << sim::OutageHistogram::lowerEdge(b) * 60.0;
+        values << perYear;
+        peak = std::max(peak, perYear);
+    }
+    keys << sim::OutageHistogram::lowerEdge(last + 1) * 60.0;
+    values << values.back();
+    g->setData(keys, values, true);
+    plot->xAxis->setScaleType(QCPAxis::stLogarithmic);
+    QSharedPointer<QCPAxisTickerLog> ticker(new QCPAxisTickerLog);
+    plot->xAxis->setTicker(ticker);
+    plot->xAxis->setNumberFormat(QStringLiteral("gb"));
+    plot->xAxis->setLabel(QObject::tr("Outage length (minutes, logarithmic)"));
+    plot->yAxis->setLabel(QObject::tr("Outages per year"));
+    plot->xAxis->setRange(keys.front() / 1.5, keys.back() * 1.5);
+    plot->yAxis->setRange(0, peak * 1.2);
+    return true;
+}
+
+bool convergence(QCustomPlot* plot, const study::Evaluation& a)
+{
+    const auto& c = a.simulation.convergence;
+    if (c.size() < 2)
+        return false;
+    QVector<double> x, mean, low, high;
+    for (const auto& p : c) {
+        x << double(p.replications);
+        mean << 100.0 * p.availability;
+        low << 100.0 * p.ci_low;
+        high << 100.0 * p.ci_high;
+    }
+    auto* lo = plot->addGraph();
+    auto* hi = plot->addGraph();
+    lo->setData(x, low, true);
+    hi->setData(x, high, true);
+    lo->setPen(QPen(kBlue.lighter(150)));
+    hi->setPen(QPen(kBlue.lighter(150)));
+    QColor band = kBlue;
+    band.setAlpha(50);
+    hi->setBrush(band);
+    hi->setChannelFillGraph(lo);
+    hi->setName(QObject::tr("95% confidence band"));
+    lo->removeFromLegend();
+    auto* m = plot->addGraph();
+    m->setData(x, mean, true);
+    m->setPen(QPen(kBlue, 2));
+    m->setName(QObject::tr("simulated availability"));
+    double yLow = *std::min_element(low.begin() + qsizetype(low.size() / 5), low.end());
+    double yHigh = *std::max_element(high.begin() + qsizetype(high.size() / 5), high.end());
+    if (a.exact.applicable) {
+        auto* e = plot->addGraph();
+        e->setData(QVector<double>{x.front(), x.back()},
+                   QVector<double>{100.0 * a.exact.availability, 100.0 * a.exact.availability}, true);
+        e->setPen(QPen(kRed, 1.5, Qt::DashLine));
+        e->setName(QObject::tr("exact steady state"));
+        yLow = std::min(yLow, 100.0 * a.exact.availability);
+        yHigh = std::max(yHigh, 100.0 * a.exact.availability);
+    }
+    const double pad = std::max(1e-6, (yHigh - yLow) * 0.25);
+    const QCPRange yRange(yLow - pad, std::min(100.0 + pad * 0.1, yHigh + pad));
+    plot->yAxis->setRange(yRange);
+    // The first, wide intervals run off the chart; clamped here since SVG output has no clipping.
+    for (QCPGraph* g : {lo, hi, m})
+        for (auto it = g->data()->begin(); it != g->data()->end(); ++it)
+            it->value = std::clamp(it->value, yRange.lower, yRange.upper);
+    plot->xAxis->setRange(0, x.back());
+    plot->xAxis->setLabel(a.simulation.steady_state ? QObject::tr("Batches")
+                                                    : QObject::tr("Replications (simulated %1s)").arg(present::periodOf(a.settings)));
+    plot->yAxis->setLabel(QObject::tr("Availability (%)"));
+    plot->yAxis->setNumberFormat(QStringLiteral("f"));
+    plot->yAxis->setNumberPrecision(std::clamp(int(std::ceil(-std::log10(pad))) + 1, 2, 7));
+    plot->legend->setVisible(true);
+    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+    return true;
+}
+
+bool criticality(QCustomPlot* plot, const study::Evaluation& a)
+{
+    std::vector<const sim::ComponentResult*> ranked;
+    for (const auto& c : a.simulation.components)
+        if (c.criticality > 0)
+            ranked.push_back(&c);
+    if (ranked.empty())
+        return false;
+    std::stable_sort(ranked.begin(), ranked.end(), [](auto* x, auto* y) { return x->criticality > y->criticality; });
+    if (ranked.size() > 12)
+        ranked.resize(12);
+    // Most critical at the top: the last key is drawn highest.
+    QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
+    QVector<double> keys, values;
+    std::vector<QCPItemText*> labels;
+    double top = 0;
+    // The bars first: what is added later is drawn on top, and the labels must be.
+    QCPBars* b = bars(plot, plot->yAxis, plot->xAxis, kAmber, QObject::tr("criticality"));
+    for (size_t i = 0; i < ranked.size(); ++i) {
+        const double key = double(ranked.size() - i);
+        const auto* c = ranked[i];
+        QString name = QString::fromStdString(c->id);
+        if (const model::Component* comp = a.model.findComponent(c->id); comp && !comp->name.empty())
+            name = QString::fromStdString(comp->name);
+        if (name.size() > 24)
+            name = name.left(23) + QChar(0x2026);
+        // What making it perfect saves goes under its name: a label beside the bar would not fit
+        // next to a long bar in a small chart.
+        ticker->addTick(key, QObject::tr("%1\nsaves about %2 min/yr if perfect").arg(name, num(study::downtimeSavedIfPerfect(a, *c))));
+        keys << key;
+        values << 100.0 * c->criticality;
+        top = std::max(top, 100.0 * c->criticality);
+        auto* label = new QCPItemText(plot);
+        label->position->setCoords(100.0 * c->criticality, key);
+        labels.push_back(label);
+        label->setPositionAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+        label->setPadding(QMargins(5, 0, 0, 0));
+        label->setText(QObject::tr("%1%").arg(num(100.0 * c->criticality)));
+        QFont f = plot->font();
+        f.setPointSizeF(9);
+        label->setFont(f);
+        label->setColor(QColor(0x2d, 0x37, 0x48));
+        label->setClipToAxisRect(false);
+    }
+    b->setWidth(0.6);
+    b->setData(keys, values, true);
+    plot->yAxis->setTicker(ticker);
+    plot->yAxis->setRange(0.3, double(ranked.size()) + 0.7);
+    plot->yAxis->grid()->setVisible(false);
+    const double range = std::min(100.0, top * 1.2 + 6);
+    plot->xAxis->setRange(0, range);
+    // A long bar carries its label inside, so that no label runs out of the chart.
+    for (size_t i = 0; i < labels.size(); ++i)
+        if (values[qsizetype(i)] > range * 0.8) {
+            labels[i]->setPositionAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            labels[i]->setPadding(QMargins(0, 0, 6, 0));
+            labels[i]->setColor(Qt::white);
+        }
+    plot->xAxis->setLabel(QObject::tr("Criticality: share of the downtime this component alone caused (%)"));
+    return true;
+}
+
+}  // namespace
+
+QString chartTitle(ChartKind kind)
+{
+    switch (kind) {
+    case ChartKind::Downtime: return QObject::tr("Downtime per year");
+    case ChartKind::OutageLength: return QObject::tr("How long outages last");
+    case ChartKind::Convergence: return QObject::tr("Convergence of the estimate");
+    case ChartKind::Criticality: return QObject::tr("Components by criticality");
+    case ChartKind::Capacity: return QObject::tr("Load against capacity per tier");
+    case ChartKind::Growth: return QObject::tr("Load as it grows");
+    case ChartKind::Cap: return QObject::tr("Data stores: CP or AP");
+    case ChartKind::CostAvailability: return QObject::tr("Scenarios: cost against availability");
+    }
+    return {};
+}
+
+QString chartCaption(ChartKind kind)
+{
+    switch (kind) {
+    case ChartKind::Downtime:
+        return QObject::tr("Each simulated year's downtime; the dashed lines mark the median, the 90th and the 99th "
+                           "percentile: one year in ten is worse than p90.");
+    case ChartKind::OutageLength:
+        return QObject::tr("Outages per year by length, in bins of half a doubling: short blips on the left, long "
+                           "outages on the right.");
+    case ChartKind::Convergence:
+        return QObject::tr("The availability estimate and its 95% confidence band as replications accumulate; the "
+                           "dashed line is the exact steady-state value where the solver applies (a first year from "
+                           "all-new may differ slightly from it).");
+    case ChartKind::Criticality:
+        return QObject::tr("The share of the downtime during which this component alone kept the system down, and "
+                           "the downtime a year that making it perfect would save.");
+    case ChartKind::Capacity:
+        return QObject::tr("Usable capacity (at the target utilisation) of each tier with everything up, after its "
+                           "worst single failure and after the worst zone loss, against the demand at peak.");
+    case ChartKind::Growth:
+        return QObject::tr("Each tier's load at peak, everything up, as a share of its usable capacity while the load "
+                           "grows; where a line crosses the dashed line, the tier needs more capacity.");
+    case ChartKind::Cap:
+        return QObject::tr("The system's availability with each data store as CP (serves only with a majority) and as "
+                           "AP (serves from any replica, and may diverge during a partition), with the same seeds.");
+    case ChartKind::CostAvailability:
+        return QObject::tr("Each design (the base and every scenario) by what its first year costs and how available it "
+                           "is, with its 95% interval; the dashed line joins the designs no other beats on both.");
+    }
+    return {};
+}
+
+QString chartId(ChartKind kind)
+{
+    switch (kind) {
+    case ChartKind::Downtime: return QStringLiteral("downtime");
+    case ChartKind::OutageLength: return QStringLiteral("outage-lengths");
+    case ChartKind::Convergence: return QStringLiteral("convergence");
+    case ChartKind::Criticality: return QStringLiteral("criticality");
+    case ChartKind::Capacity: return QStringLiteral("capacity");
+    case ChartKind::Growth: return QStringLiteral("growth");
+    case ChartKind::Cap: return QStringLiteral("cap");
+    case ChartKind::CostAvailability: return QStringLiteral("cost-availability");
+    }
+    return {};
+}
+
+void styleChart(QCustomPlot* plot)
+{
+    QFont f = plot->font();
+    f.setPointSizeF(10);
+    for (QCPAxis* axis : {plot->xAxis, plot->yAxis}) {
+        axis->setTickLabelFont(f);
+        QFont lf = f;
+        lf.setPointSizeF(10.5);
+        axis->setLabelFont(lf);
+        axis->setBasePen(QPen(kGrey));
+        axis->setTickPen(QPen(kGrey));
+        axis->setSubTickPen(QPen(kGrey));
+        axis->setLabelColor(QColor(0x2d, 0x37, 0x48));
+        axis->setTickLabelColor(QColor(0x2d, 0x37, 0x48));
+        axis->grid()->setPen(QPen(QColor(0xe2, 0xe8, 0xf0), 1));
+        axis->grid()->setSubGridVisible(false);
+    }
+    QFont legendFont = f;
+    legendFont.setPointSizeF(9.5);
+    plot->legend->setFont(legendFont);
+    plot->legend->setBrush(QColor(255, 255, 255, 220));
+    plot->legend->setBorderPen(QPen(QColor(0xcb, 0xd5, 0xe0)));
+    plot->setBackground(Qt::white);
+}
+
+bool drawChart(QCustomPlot* plot, ChartKind kind, const study::Evaluation& a)
+{
+    plot->clearPlottables();
+    plot->clearItems();
+    plot->legend->setVisible(false);
+    plot->xAxis->setScaleType(QCPAxis::stLinear);
+    plot->xAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+    plot->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+    plot->xAxis->setNumberFormat(QStringLiteral("gb"));
+    plot->yAxis->setNumberFormat(QStringLiteral("gb"));
+    plot->xAxis->setLabel({});
+    plot->yAxis->setLabel({});
+    plot->xAxis->grid()->setVisible(true);
+    plot->yAxis->grid()->setVisible(true);
+    styleChart(plot);
+    bool drawn = false;
+    switch (kind) {
+    case ChartKind::Downtime: drawn = downtime(plot, a); break;
+    case ChartKind::OutageLength: drawn = outageLengths(plot, a); break;
+    case ChartKind::Convergence: drawn = convergence(plot, a); break;
+    case ChartKind::Criticality: drawn = criticality(plot, a); break;
+    case ChartKind::Capacity: drawn = charts::capacity(plot, a); break;
+    case ChartKind::Growth: drawn = charts::growth(plot, a); break;
+    case ChartKind::Cap: drawn = charts::cap(plot, a); break;
+    case ChartKind::CostAvailability: drawn = charts::costAvailability(plot, a); break;
+    }
+    if (!drawn) {
+        plot->clearPlottables();
+        plot->clearItems();
+        plot->legend->setVisible(false);
+    }
+    plot->replot();
+    return drawn;
+}
+
+}  // namespace nines::ui

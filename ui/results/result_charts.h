@@ -1,0 +1,42 @@
+// The charts of an analysis, drawn into a QCustomPlot: the dashboard shows them as widgets,
+// reports paint them (as vectors) into PDF and SVG. Each returns false, leaving the plot empty,
+// when the analysis has nothing to show for it (no capacity modelled, no data store), so that
+// neither the dashboard nor a report ever shows an empty chart.
+#pragma once
+
+#include "sim/study/evaluation.h"
+
+#include <QString>
+
+class QCustomPlot;
+
+namespace nines::ui {
+
+enum class ChartKind {
+    Downtime,     // yearly downtime over the replications, with median, p90 and p99 marked
+    OutageLength, // outage lengths, log-spaced bins
+    Convergence,  // the estimate and its 95% band as replications accumulate (and the exact value)
+    Criticality,  // components ranked by criticality, with the downtime each would save if perfect
+    Capacity,     // demand against capacity per tier: all up, after N+1, after a zone loss
+    Growth,       // headroom per tier over the months of load growth
+    Cap,          // per data store: the system's availability as CP and as AP
+    CostAvailability,  // scenarios: first-year cost against availability, the efficient frontier
+};
+
+inline constexpr ChartKind kAllCharts[] = {ChartKind::Downtime,    ChartKind::OutageLength, ChartKind::Convergence,
+                                           ChartKind::Criticality, ChartKind::Capacity,     ChartKind::Growth,
+                                           ChartKind::Cap,         ChartKind::CostAvailability};
+
+/// Title of a chart ("Downtime per year") and a sentence saying how to read it.
+QString chartTitle(ChartKind kind);
+QString chartCaption(ChartKind kind);
+/// Short id for file names and CSV ("downtime", "outage-lengths", ...).
+QString chartId(ChartKind kind);
+
+/// Clears the plot and draws the chart; false when the analysis has nothing for it.
+bool drawChart(QCustomPlot* plot, ChartKind kind, const study::Evaluation& a);
+
+/// Applies the house style (fonts, colours, grid) to a plot; drawChart does it too.
+void styleChart(QCustomPlot* plot);
+
+}  // namespace nines::ui

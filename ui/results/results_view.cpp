@@ -1,0 +1,320 @@
+#include "results_view.h"
+
+#include "ui/results/qcustomplot_include.h"
+#include "ui/present/result_tables.h"
+#include "ui/present/number_format.h"
+
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QGridLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenu>
+#include <QSvgGenerator>
+#include <QTableWidget>
+#include <QToolTip>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace nines::ui {
+
+namespace {
+
+/// What the cursor points at: the nearest point of the plottable under it, in the axes' units.
+QString readout(QCustomPlot* plot, const QPointF& pos)
+{
+    QCPAbstractPlottable* p = plot->plottableAt(pos, false);
+    if (!p)
+        return {};
+    const double key = p->keyAxis()->pixelToCoord(p->keyAxis()->orientation() == Qt::Horizontal ? pos.x() : pos.y());
+    QString keyText, valueText;
+    if (auto* bars = qobject_cast<QCPBars*>(p)) {
+        auto it = bars->data()->findBegin(key - bars->width() / 2, false);
+        if (it == bars->data()->constEnd())
+            return {};
+        const QString tick = p->keyAxis()->ticker().dynamicCast<QCPAxisTickerText>()
+                                 ? p->keyAxis()->ticker().dynamicCast<QCPAxisTickerText>()->ticks().value(it->key)
+                                 : QString();
+        keyText = tick.isEmpty() ? present::fixedText(it->key, 2) : tick;
+        valueText = present::fixedText(it->value + bars->baseValue(), 4);
+    } else if (auto* graph = qobject_cast<QCPGraph*>(p)) {
+        auto it = graph->data()->findBegin(key, true);
+        if (it == graph->data()->constEnd())
+            return {};
+        keyText = present::fixedText(it->key, 2);
+        valueText = present::fixedText(it->value, 6);
+    } else {
+        return {};
+    }
+    return QStringLiteral("<b>%1</b><br>%2: %3<br>%4: %5")
+        .arg(p->name().toHtmlEscaped(), p->keyAxis()->label().toHtmlEscaped(), keyText.toHtmlEscaped(),
+             p->valueAxis()->label().toHtmlEscaped(), valueText);
+}
+
+}  // namespace
+
+ResultsView::ResultsView(QWidget* parent)
+    : QScrollArea(parent)
+    , content_(new QWidget)
+    , layout_(new QVBoxLayout(content_))
+    , banner_(new QLabel(content_))
+    , headline_(new QLabel(content_))
+    , charts_(new QWidget(content_))
+    , chartGrid_(new QGridLayout(charts_))
+    , tables_(new QWidget(content_))
+    , tableLayout_(new QVBoxLayout(tables_))
+{
+    setWidgetResizable(true);
+    setWidget(content_);
+    content_->setBackgroundRole(QPalette::Base);
+    content_->setAutoFillBackground(true);
+    banner_->setWordWrap(true);
+    banner_->hide();
+    headline_->setWordWrap(true);
+    headline_->setTextFormat(Qt::RichText);
+    headline_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    headline_->setText(tr("<h2>No results yet</h2><p>Press <b>Simulate</b> in the Run panel (F5) to estimate the "
+                          "availability of this design, with confidence intervals, charts and tables.</p>"));
+    layout_->addWidget(banner_);
+    layout_->addWidget(headline_);
+    layout_->addWidget(charts_);
+    layout_->addWidget(tables_);
+    layout_->addStretch();
+    chartGrid_->setSpacing(14);
+    askChartPath = [this](const QString& suggested) {
+        return QFileDialog::getSaveFileName(this, tr("Export Chart"), suggested,
+                                            tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"));
+    };
+}
+
+void ResultsView::setAnalysis(std::shared_ptr<const study::Evaluation> a)
+{
+    analysis_ = std::move(a);
+    stale_ = false;
+    rebuild();
+}
+
+void ResultsView::setStale(bool stale)
+{
+    if (stale == stale_)
+        return;
+    stale_ = stale;
+    rebuild();
+}
+
+QCustomPlot* ResultsView::chart(ChartKind kind) const
+{
+    auto it = plots_.find(kind);
+    return it == plots_.end() ? nullptr : it->second;
+}
+
+QTableWidget* ResultsView::table(const QString& id) const
+{
+    auto it = tableWidgets_.find(id);
+    return it == tableWidgets_.end() ? nullptr : it->second;
+}
+
+QString ResultsView::exportChart(ChartKind kind, const QString& path) const
+{
+    QCustomPlot* plot = chart(kind);
+    if (!plot)
+        return tr("there is no such chart for these results");
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    bool ok = false;
+    if (suffix == QLatin1String("png")) {
+        ok = plot->savePng(path, plot->width(), plot->height(), 2.0);
+    } else if (suffix == QLatin1String("pdf")) {
+        ok = plot->savePdf(path, plot->width(), plot->height());
+    } else if (suffix == QLatin1String("svg")) {
+        QSvgGenerator svg;
+        svg.setFileName(path);
+        svg.setSize(plot->size());
+        svg.setViewBox(QRect(QPoint(0, 0), plot->size()));
+        svg.setTitle(chartTitle(kind));
+        QCPPainter painter;
+        ok = painter.begin(&svg);
+        if (ok) {
+            painter.setMode(QCPPainter::pmVectorized);
+            painter.setMode(QCPPainter::pmNoCaching);
+            plot->toPainter(&painter, plot->width(), plot->height());
+            ok = painter.end();
+        }
+    } else {
+        return tr("a chart exports as .png, .svg or .pdf");
+    }
+    return ok ? QString() : tr("cannot write %1").arg(path);
+}
+
+QWidget* ResultsView::chartBox(ChartKind kind)
+{
+    auto* box = new QWidget(charts_);
+    auto* v = new QVBoxLayout(box);
+    v->setContentsMargins(0, 0, 0, 0);
+    auto* title = new QLabel(QStringLiteral("<b>%1</b>").arg(chartTitle(kind).toHtmlEscaped()), box);
+    auto* plot = new QCustomPlot(box);
+    plot->setMinimumHeight(290);
+    plot->setObjectName(chartId(kind));
+    plot->setToolTip(tr("Hover for values; right-click to export"));
+    auto* caption = new QLabel(chartCaption(kind), box);
+    caption->setWordWrap(true);
+    caption->setStyleSheet(QStringLiteral("color: #4a5568; font-size: 8pt"));
+    v->addWidget(title);
+    v->addWidget(plot, 1);
+    v->addWidget(caption);
+    if (!analysis_ || !drawChart(plot, kind, *analysis_)) {
+        delete box;
+        return nullptr;
+    }
+    plots_[kind] = plot;
+    plot->setMouseTracking(true);
+    connect(plot, &QCustomPlot::mouseMove, plot, [plot](QMouseEvent* e) {
+        const QString text = readout(plot, e->position());
+        if (text.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(e->globalPosition().toPoint(), text, plot);
+    });
+    plot->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(plot, &QWidget::customContextMenuRequested, this, [this, plot, kind](const QPoint& at) {
+        // No parent: a run finishing while the menu or the file dialog is open rebuilds the
+        // dashboard, which deletes the plot.
+        QMenu menu;
+        const QPoint where = plot->mapToGlobal(at);
+        for (const char* suffix : {"png", "svg", "pdf"})
+            menu.addAction(tr("Export as %1...").arg(QString::fromLatin1(suffix).toUpper()), this, [this, kind, suffix] {
+                const QString base = analysis_ ? QString::fromStdString(analysis_->model.name) : QStringLiteral("chart");
+                const QString path = askChartPath(QStringLiteral("%1 - %2.%3").arg(base, chartTitle(kind), QString::fromLatin1(suffix)));
+                if (path.isEmpty())
+                    return;
+                const QString why = exportChart(kind, path);
+                if (!why.isEmpty())
+                    QToolTip::showText(QCursor::pos(), why);
+            });
+        menu.exec(where);
+    });
+    return box;
+}
+
+void fillTableWidget(QTableWidget* w, const present::Table& t)
+{
+    w->clear();
+    w->setRowCount(int(t.rows.size()));
+    w->setColumnCount(int(t.headers.size()));
+    w->setHorizontalHeaderLabels(t.headers);
+    w->verticalHeader()->hide();
+    w->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    w->setWordWrap(false);
+    for (int row = 0; row < int(t.rows.size()); ++row)
+        for (int col = 0; col < int(t.rows[row].size()); ++col) {
+            auto* item = new QTableWidgetItem(t.rows[row][col]);
+            item->setToolTip(t.rows[row][col]);
+            w->setItem(row, col, item);
+        }
+    w->resizeColumnsToContents();
+    for (int col = 0; col < w->columnCount(); ++col)
+        w->setColumnWidth(col, std::min(w->columnWidth(col), 420));
+    w->horizontalHeader()->setStretchLastSection(true);
+}
+
+QTableWidget* tableWidget(const present::Table& t, QWidget* parent, int maxRows)
+{
+    auto* w = new QTableWidget(parent);
+    w->setObjectName(t.id);
+    fillTableWidget(w, t);
+    const int rows = std::min<int>(int(t.rows.size()), maxRows);
+    w->setFixedHeight(w->horizontalHeader()->height() + rows * w->verticalHeader()->defaultSectionSize() + 4);
+    return w;
+}
+
+void ResultsView::rebuild()
+{
+    plots_.clear();
+    tableWidgets_.clear();
+    while (QLayoutItem* item = chartGrid_->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    while (QLayoutItem* item = tableLayout_->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    if (!analysis_) {
+        banner_->hide();
+        return;
+    }
+    const study::Evaluation& a = *analysis_;
+    const sim::RunResult& r = a.simulation;
+
+    QStringList warnings;
+    if (a.partial())
+        warnings << tr("PARTIAL RESULT: the run was cancelled after %1 replications.").arg(r.replications);
+    if (stale_)
+        warnings << tr("The model has changed since this run: these results are for the earlier version. Simulate "
+                       "again to update them.");
+    banner_->setText(warnings.join(QStringLiteral("<br>")));
+    banner_->setStyleSheet(QStringLiteral("background: #fffaf0; color: #9c4221; border: 1px solid #f6ad55; "
+                                          "padding: 6px; font-weight: bold"));
+    banner_->setVisible(!warnings.isEmpty());
+
+    const int d = present::decimalsOf(present::Figure::Availability, r.unavailability.mean);
+    const bool meets = r.availability.mean >= a.settings.sla_availability;
+    QString h = QStringLiteral("<h2>%1</h2>").arg(QString::fromStdString(a.model.name).toHtmlEscaped());
+    h += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"8\"><tr>");
+    auto cell = [&](const QString& big, const QString& label, const QString& small) {
+        h += QStringLiteral("<td valign=\"top\"><span style=\"font-size:18pt; font-weight:bold\">%1</span><br>%2<br>"
+                            "<span style=\"color:#4a5568\">%3</span></td>")
+                 .arg(big, label, small);
+    };
+    cell(present::percentText(r.availability.mean, d), tr("availability"),
+         tr("95%: %1 \u2013 %2").arg(present::percentText(r.availability.low, d), present::percentText(r.availability.high, d)));
+    cell(present::ninesText(r.unavailability.mean), tr("nines"),
+         tr("95%: %1 \u2013 %2").arg(present::ninesText(r.unavailability.high), present::ninesText(std::max(0.0, r.unavailability.low))));
+    cell(present::figureText(present::Figure::Minutes, r.downtime_minutes_per_year.mean), tr("minutes of downtime a year"),
+         tr("median %1, p90 %2, p99 %3").arg(present::fixedText(r.downtime_p50, 0), present::fixedText(r.downtime_p90, 0), present::fixedText(r.downtime_p99, 0)));
+    cell(present::fixedText(r.sla_miss_probability.mean, 3),
+         tr("probability a %1 misses %2").arg(present::periodOf(a.settings), present::percentText(a.settings.sla_availability, 3)),
+         meets ? tr("meets the SLA on average") : tr("<span style=\"color:#c53030\">misses the SLA on average</span>"));
+    if (a.exact.applicable)
+        cell(present::percentText(a.exact.availability, d), tr("exact (steady state)"),
+             tr("%1 nines, %2 min/yr").arg(present::ninesText(a.exact.unavailability),
+                                           present::fixedText(a.exact.unavailability * model::kMinutesPerYear, 1)));
+    h += QStringLiteral("</tr></table>");
+    h += QStringLiteral("<p style=\"color:#4a5568\">%1</p>")
+             .arg(tr("%1 replications of %2 h, seed %3, %4 outages a year lasting %5 min on average; %6.")
+                      .arg(r.replications)
+                      .arg(present::fixedText(a.settings.mission_hours, 0))
+                      .arg(a.settings.seed)
+                      .arg(present::fixedText(r.outages_per_year.mean, 2), present::fixedText(r.mean_outage_minutes, 1),
+                           a.exact.applicable ? tr("the exact solver applies")
+                                              : tr("no exact solution: %1")
+                                                    .arg(a.exact.reasons.empty()
+                                                             ? QString()
+                                                             : QString::fromStdString(a.exact.reasons.front()).toHtmlEscaped())));
+    headline_->setText(h);
+
+    int n = 0;
+    for (ChartKind k : kAllCharts)
+        if (QWidget* box = chartBox(k)) {
+            chartGrid_->addWidget(box, n / 2, n % 2);
+            ++n;
+        }
+
+    const std::vector<present::Table> tables = present::reportTables(a);
+    for (size_t i = 1; i < tables.size(); ++i) {
+        const present::Table& t = tables[i];
+        auto* title = new QLabel(QStringLiteral("<b>%1</b>").arg(t.title.toHtmlEscaped()), tables_);
+        tableLayout_->addWidget(title);
+        auto* w = tableWidget(t, tables_);
+        tableLayout_->addWidget(w);
+        tableWidgets_[t.id] = w;
+        if (!t.note.isEmpty()) {
+            auto* note = new QLabel(t.note, tables_);
+            note->setWordWrap(true);
+            note->setStyleSheet(QStringLiteral("color: #4a5568; font-size: 8pt"));
+            tableLayout_->addWidget(note);
+        }
+    }
+}
+
+}  // namespace nines::ui

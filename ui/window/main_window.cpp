@@ -1,0 +1,536 @@
+#include "main_window.h"
+
+#include "ui/editor/auto_layout.h"
+#include "ui/editor/canvas_items.h"
+#include "ui/editor/diagram_scene.h"
+#include "ui/scenarios/compare_view.h"
+#include "ui/editor/diagram_view.h"
+#include "ui/editor/edit_target_bar.h"
+#include "ui/document/document.h"
+#include "ui/document/edits.h"
+#include "ui/editor/inspector.h"
+#include "ui/editor/item_form.h"
+#include "model/io/model_file.h"
+#include "ui/editor/palette.h"
+#include "ui/report/report.h"
+#include "ui/results/results_view.h"
+#include "ui/results/run_panel.h"
+#include "ui/editor/scenario_panel.h"
+#include "ui/editor/problem_list_model.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMimeData>
+#include <QSettings>
+#include <QVBoxLayout>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTabWidget>
+#include <QTimer>
+#include <QToolBar>
+#include <QUndoStack>
+
+namespace nines::ui {
+
+using namespace nines::model;
+
+namespace {
+
+QString exampleTitle(const QString& path)
+{
+    QString name = QFileInfo(path).fileName();
+    name.chop(int(QStringLiteral(".nines.json").size()));
+    name.replace(QLatin1Char('-'), QLatin1Char(' '));
+    if (!name.isEmpty())
+        name[0] = name[0].toUpper();
+    return name;
+}
+}  // namespace
+
+MainWindow::MainWindow(Options options, QWidget* parent)
+    : QMainWindow(parent)
+    , options_(std::move(options))
+    , doc_(new Document(this))
+    , scene_(new DiagramScene(doc_, this))
+    , view_(new DiagramView(scene_, this))
+    , palette_(new Palette(this))
+    , inspector_(new Inspector(doc_, this))
+    , problems_(new ProblemListModel(this))
+    , problemsView_(new QTableView(this))
+    , run_(new RunPanel(doc_, this))
+    , scenarios_(new ScenarioPanel(doc_, this))
+    , results_(new ResultsView(this))
+    , compare_(new CompareView(doc_, this))
+    , tabs_(new QTabWidget(this))
+    , statusCounts_(new QLabel(this))
+    , statusZoom_(new QLabel(this))
+    , autosave_(new QTimer(this))
+    , recovery_(std::make_unique<RecoveryStore>(options_.recoveryDirectory))
+{
+    setObjectName(QStringLiteral("MainWindow"));
+    // The design and its results share the centre: the results dashboard needs the room.
+    // The design tab: what the editors work on (base or scenario) above the canvas.
+    auto* design = new QWidget(this);
+    auto* designBox = new QVBoxLayout(design);
+    designBox->setContentsMargins(0, 0, 0, 0);
+    designBox->setSpacing(0);
+    designBox->addWidget(new EditTargetBar(doc_, design));
+    designBox->addWidget(view_, 1);
+    tabs_->addTab(design, tr("Design"));
+    tabs_->addTab(results_, tr("Results"));
+    tabs_->addTab(compare_, tr("Compare"));
+    tabs_->setDocumentMode(true);
+    setCentralWidget(tabs_);
+    setAcceptDrops(true);
+    setWindowIcon(namedIcon(QStringLiteral("region")));
+    createDocks();
+    createActions();
+    statusBar()->addPermanentWidget(statusCounts_);
+    statusBar()->addPermanentWidget(statusZoom_);
+
+    askToSave = [this](const QString& question) {
+        return QMessageBox::question(this, tr("Unsaved changes"), question,
+                                     QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    };
+    askSavePath = [this] {
+        return QFileDialog::getSaveFileName(this, tr("Save model"), doc_->filePath(), fileFilter());
+    };
+    askRestore = [this](const RecoveryStore::Pending& p) {
+        const QString what = p.originalPath.isEmpty() ? tr("an unsaved model") : QDir::toNativeSeparators(p.originalPath);
+        return QMessageBox::question(this, tr("Restore unsaved work?"),
+                                     tr("Nines did not close properly last time. Unsaved changes to %1 from %2 were kept. "
+                                        "Restore them?").arg(what, QLocale().toString(p.savedAt.toLocalTime(), QLocale::ShortFormat)),
+                                     QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes)
+               == QMessageBox::Yes;
+    };
+    showError = [this](const QString& title, const QString& text) { QMessageBox::warning(this, title, text); };
+    askReportPath = [this] {
+        const QString base = QFileInfo(doc_->filePath()).completeBaseName();
+        return QFileDialog::getSaveFileName(this, tr("Export Report"), base.isEmpty() ? tr("report.pdf") : base + QStringLiteral(".pdf"),
+                                            tr("PDF report (*.pdf);;HTML report (*.html);;CSV tables (*.csv);;JSON (*.json)"));
+    };
+    connect(run_, &RunPanel::finished, this, [this](std::shared_ptr<const study::Evaluation> a) { showAnalysis(std::move(a)); });
+    connect(compare_, &CompareView::compareRequested, this, [this] {
+        compareAsked_ = true;
+        if (!run_->simulate())
+            compareAsked_ = false;
+    });
+    connect(run_, &RunPanel::started, this, [this] { statusBar()->showMessage(tr("Simulating..."), 3000); });
+
+    connect(scene_, &DiagramScene::selectedRefsChanged, this, [this] { inspector_->setSelection(scene_->selectedRefs()); });
+    connect(scene_, &DiagramScene::message, this, [this](const QString& m) { statusBar()->showMessage(m, 5000); });
+    connect(view_, &DiagramView::zoomChanged, this, [this](double z) { statusZoom_->setText(tr("Zoom %1%").arg(qRound(z * 100))); });
+    connect(doc_, &Document::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(doc_, &Document::filePathChanged, this, &MainWindow::updateTitle);
+    connect(doc_, &Document::editTargetChanged, this, [this] {
+        updateTitle();
+        showResults(false);
+    });
+    connect(doc_, &Document::modelChanged, this, &MainWindow::updateStatus);
+    connect(doc_, &Document::modelChanged, this, [this] {
+        // Results belong to the model they were computed for; run settings are not the design.
+        if (auto a = results_->analysis())
+            results_->setStale(!study::sameDesign(a->model, doc_->fileModel()));
+    });
+    connect(doc_, &Document::documentReset, this, [this] {
+        run_->discard();  // a run of the previous document must not land on this one
+        showAnalysis(nullptr);
+    });
+    connect(doc_, &Document::problemsChanged, this, [this] {
+        problems_->setProblems(doc_->problems());
+        updateStatus();
+    });
+    connect(palette_, &Palette::activatedKey, this, [this](const QString& key) {
+        scene_->createFromPalette(key, view_->mapToScene(view_->viewport()->rect().center()));
+    });
+    connect(autosave_, &QTimer::timeout, this, &MainWindow::autosaveNow);
+    autosave_->start(options_.autosaveIntervalMs);
+
+    QSettings settings;
+    resize(1400, 900);
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    rebuildRecentMenu();
+    newDocument();
+}
+
+MainWindow::~MainWindow()
+{
+    // The document goes first among the children: the views must stop listening before.
+    scene_->blockSignals(true);
+    doc_->blockSignals(true);
+}
+
+void MainWindow::createDocks()
+{
+    auto* paletteDock = new QDockWidget(tr("Palette"), this);
+    paletteDock->setObjectName(QStringLiteral("PaletteDock"));
+    paletteDock->setWidget(palette_);
+    palette_->setMinimumWidth(220);
+    addDockWidget(Qt::LeftDockWidgetArea, paletteDock);
+
+    auto* inspectorDock = new QDockWidget(tr("Inspector"), this);
+    inspectorDock->setObjectName(QStringLiteral("InspectorDock"));
+    inspectorDock->setWidget(inspector_);
+    addDockWidget(Qt::RightDockWidgetArea, inspectorDock);
+    auto* scenarioDock = new QDockWidget(tr("Scenarios"), this);
+    scenarioDock->setObjectName(QStringLiteral("ScenarioDock"));
+    scenarioDock->setWidget(scenarios_);
+    addDockWidget(Qt::RightDockWidgetArea, scenarioDock);
+    tabifyDockWidget(inspectorDock, scenarioDock);
+    inspectorDock->raise();
+
+    problemsView_->setModel(problems_);
+    problemsView_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    problemsView_->setSelectionMode(QAbstractItemView::SingleSelection);
+    problemsView_->horizontalHeader()->setStretchLastSection(true);
+    problemsView_->verticalHeader()->hide();
+    problemsView_->setWordWrap(false);
+    problemsView_->setColumnWidth(ProblemListModel::SeverityColumn, 70);
+    problemsView_->setColumnWidth(ProblemListModel::PathColumn, 320);
+    auto* problemsDock = new QDockWidget(tr("Problems"), this);
+    problemsDock->setObjectName(QStringLiteral("ProblemsDock"));
+    problemsDock->setWidget(problemsView_);
+    addDockWidget(Qt::BottomDockWidgetArea, problemsDock);
+
+    auto* runDock = new QDockWidget(tr("Run"), this);
+    runDock->setObjectName(QStringLiteral("RunDock"));
+    runDock->setWidget(run_);
+    addDockWidget(Qt::BottomDockWidgetArea, runDock);
+    splitDockWidget(problemsDock, runDock, Qt::Horizontal);
+
+    connect(problemsView_, &QTableView::clicked, this, &MainWindow::selectProblem);
+    connect(problemsView_, &QTableView::activated, this, &MainWindow::selectProblem);
+}
+
+QAction* MainWindow::action(const QString& objectName) const { return findChild<QAction*>(objectName); }
+
+void MainWindow::createActions()
+{
+    auto make = [this](const QString& name, const QString& text, QKeySequence key, auto slot, const QString& icon = {}) {
+        auto* a = new QAction(text, this);
+        a->setObjectName(name);
+        if (!key.isEmpty())
+            a->setShortcut(key);
+        if (!icon.isEmpty())
+            a->setIcon(QIcon::fromTheme(icon));
+        connect(a, &QAction::triggered, this, slot);
+        addAction(a);
+        return a;
+    };
+
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(make(QStringLiteral("actionNew"), tr("&New"), QKeySequence::New, [this] {
+        if (maybeSave())
+            newDocument();
+    }, QStringLiteral("document-new")));
+    QMenu* fromExample = file->addMenu(tr("New from &Example"));
+    for (const QString& path : examplePaths()) {
+        QAction* a = fromExample->addAction(exampleTitle(path));
+        connect(a, &QAction::triggered, this, [this, path] {
+            if (maybeSave())
+                newDocument(path);
+        });
+    }
+    file->addAction(make(QStringLiteral("actionOpen"), tr("&Open..."), QKeySequence::Open, [this] {
+        if (!maybeSave())
+            return;
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open model"), QFileInfo(doc_->filePath()).path(), fileFilter());
+        if (!path.isEmpty())
+            openFile(path);
+    }, QStringLiteral("document-open")));
+    recentMenu_ = file->addMenu(tr("Open &Recent"));
+    file->addSeparator();
+    file->addAction(make(QStringLiteral("actionSave"), tr("&Save"), QKeySequence::Save, [this] { save(); },
+                         QStringLiteral("document-save")));
+    file->addAction(make(QStringLiteral("actionSaveAs"), tr("Save &As..."), QKeySequence::SaveAs, [this] {
+        const QString path = askSavePath();
+        if (!path.isEmpty())
+            saveAs(path);
+    }));
+    file->addSeparator();
+    file->addAction(make(QStringLiteral("actionExportReport"), tr("&Export Report..."), QKeySequence(Qt::CTRL | Qt::Key_E), [this] {
+        if (!results_->analysis()) {
+            showError(tr("Export Report"), tr("There are no results to report yet: simulate the model first (F5)."));
+            return;
+        }
+        const QString path = askReportPath();
+        if (!path.isEmpty())
+            exportReport(path);
+    }));
+    file->addSeparator();
+    file->addAction(make(QStringLiteral("actionQuit"), tr("&Quit"), QKeySequence::Quit, [this] { close(); }));
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* undo = doc_->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setObjectName(QStringLiteral("actionUndo"));
+    undo->setShortcut(QKeySequence::Undo);
+    undo->setIcon(QIcon::fromTheme(QStringLiteral("edit-undo")));
+    QAction* redo = doc_->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setObjectName(QStringLiteral("actionRedo"));
+    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    redo->setIcon(QIcon::fromTheme(QStringLiteral("edit-redo")));
+    addAction(undo);
+    addAction(redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    edit->addAction(make(QStringLiteral("actionCut"), tr("Cu&t"), QKeySequence::Cut, [this] {
+        copySelection();
+        deleteItems(doc_, scene_->selectedRefs());
+    }));
+    edit->addAction(make(QStringLiteral("actionCopy"), tr("&Copy"), QKeySequence::Copy, [this] { copySelection(); }));
+    edit->addAction(make(QStringLiteral("actionPaste"), tr("&Paste"), QKeySequence::Paste, [this] { paste(); }));
+    edit->addAction(make(QStringLiteral("actionDuplicate"), tr("D&uplicate"), QKeySequence(Qt::CTRL | Qt::Key_D),
+                         [this] { duplicate(); }));
+    edit->addAction(make(QStringLiteral("actionDelete"), tr("&Delete"), QKeySequence::Delete,
+                         [this] { deleteItems(doc_, scene_->selectedRefs()); }));
+    edit->addSeparator();
+    edit->addAction(make(QStringLiteral("actionSelectAll"), tr("Select &All"), QKeySequence::SelectAll, [this] {
+        for (auto* item : scene_->items())
+            if (modelItem(item))
+                item->setSelected(true);
+    }));
+
+    QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
+    QAction* zoomIn = make(QStringLiteral("actionZoomIn"), tr("Zoom &In"), QKeySequence::ZoomIn, [this] { view_->zoomIn(); },
+                           QStringLiteral("zoom-in"));
+    zoomIn->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::Key_Plus), QKeySequence(Qt::Key_Equal)});
+    QAction* zoomOut = make(QStringLiteral("actionZoomOut"), tr("Zoom &Out"), QKeySequence::ZoomOut, [this] { view_->zoomOut(); },
+                            QStringLiteral("zoom-out"));
+    zoomOut->setShortcuts({QKeySequence::ZoomOut, QKeySequence(Qt::Key_Minus)});
+    QAction* fit = make(QStringLiteral("actionFit"), tr("&Fit to View"), QKeySequence(Qt::CTRL | Qt::Key_0),
+                        [this] { view_->fitAll(); }, QStringLiteral("zoom-fit-best"));
+    viewMenu->addAction(zoomIn);
+    viewMenu->addAction(zoomOut);
+    viewMenu->addAction(fit);
+    viewMenu->addSeparator();
+    QAction* connectMode = make(QStringLiteral("actionConnect"), tr("&Connect Mode"), QKeySequence(Qt::Key_C),
+                                [this](bool on) { scene_->setConnectMode(on); });
+    connectMode->setCheckable(true);
+    connectMode->setIcon(namedIcon(QStringLiteral("connect")));
+    connectMode->setToolTip(tr("Drag from a component to another to add a dependency, or between zones to add a link (C)"));
+    QAction* snap = make(QStringLiteral("actionSnap"), tr("&Snap to Grid"), {}, [this](bool on) { scene_->setSnapToGrid(on); });
+    snap->setCheckable(true);
+    snap->setChecked(true);
+    QAction* layout = make(QStringLiteral("actionLayout"), tr("&Automatic Layout"), QKeySequence(Qt::CTRL | Qt::Key_L),
+                           [this] { autoLayout(); });
+    layout->setIcon(namedIcon(QStringLiteral("layout")));
+    viewMenu->addAction(connectMode);
+    viewMenu->addAction(snap);
+    viewMenu->addAction(layout);
+    viewMenu->addSeparator();
+    for (auto* dock : findChildren<QDockWidget*>())
+        viewMenu->addAction(dock->toggleViewAction());
+
+    QMenu* runMenu = menuBar()->addMenu(tr("&Run"));
+    QAction* simulate = make(QStringLiteral("actionSimulate"), tr("&Simulate"), QKeySequence(Qt::Key_F5), [this] { run_->simulate(); },
+                             QStringLiteral("media-playback-start"));
+    runMenu->addAction(simulate);
+    runMenu->addAction(make(QStringLiteral("actionAnalyze"), tr("&Analyze Exactly"), QKeySequence(Qt::Key_F6),
+                            [this] { run_->analyzeExact(); }));
+    runMenu->addAction(make(QStringLiteral("actionCancelRun"), tr("&Cancel Run"), QKeySequence(Qt::CTRL | Qt::Key_Period),
+                            [this] { run_->cancel(); }));
+    runMenu->addSeparator();
+    runMenu->addAction(make(QStringLiteral("actionShowResults"), tr("Show &Results"), QKeySequence(Qt::CTRL | Qt::Key_R),
+                            [this] { showResults(tabs_->currentWidget() != results_); }));
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Nines"), this, [this] {
+        QMessageBox::about(this, tr("About Nines"),
+                           tr("<b>Nines %1</b><p>Capacity planning and availability simulation for system "
+                              "architects: how many nines a design delivers, with confidence intervals.</p>")
+                               .arg(QApplication::applicationVersion()));
+    });
+
+    QToolBar* tools = addToolBar(tr("Main"));
+    tools->setObjectName(QStringLiteral("MainToolBar"));
+    tools->setIconSize(QSize(20, 20));
+    tools->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    tools->addAction(action(QStringLiteral("actionNew")));
+    tools->addAction(action(QStringLiteral("actionOpen")));
+    tools->addAction(action(QStringLiteral("actionSave")));
+    tools->addSeparator();
+    tools->addAction(undo);
+    tools->addAction(redo);
+    tools->addSeparator();
+    tools->addAction(connectMode);
+    tools->addAction(layout);
+    tools->addAction(fit);
+    tools->addAction(zoomIn);
+    tools->addAction(zoomOut);
+    tools->addSeparator();
+    tools->addAction(simulate);
+}
+
+void MainWindow::showAnalysis(std::shared_ptr<const study::Evaluation> a)
+{
+    std::map<std::string, DiagramScene::ComponentResult> onCanvas;
+    if (a)
+        for (const auto& c : a->simulation.components)
+            onCanvas[c.id] = {c.own_availability, c.criticality};
+    scene_->setResults(std::move(onCanvas));
+    results_->setAnalysis(a);
+    compare_->setAnalysis(a);
+    if (a) {
+        results_->setStale(!study::sameDesign(a->model, doc_->fileModel()));
+        if (compareAsked_ && a->comparison)
+            tabs_->setCurrentWidget(compare_);
+        else
+            showResults(true);
+    }
+    compareAsked_ = false;
+}
+
+void MainWindow::showResults(bool results)
+{
+    tabs_->setCurrentWidget(results ? static_cast<QWidget*>(results_) : static_cast<QWidget*>(view_));
+}
+
+bool MainWindow::exportReport(const QString& path)
+{
+    const auto a = results_->analysis();
+    if (!a) {
+        showError(tr("Export Report"), tr("There are no results to report yet."));
+        return false;
+    }
+    QStringList written;
+    const QString why = writeReport(*a, path, &written);
+    if (!why.isEmpty()) {
+        showError(tr("Export Report"), tr("The report could not be written: %1").arg(why));
+        return false;
+    }
+    statusBar()->showMessage(tr("Wrote %1").arg(written.join(QStringLiteral(", "))), 8000);
+    return true;
+}
+
+void MainWindow::autoLayout()
+{
+    const Model laid = layoutAll(doc_->model());
+    std::vector<MovedItem> moves;
+    for (int k : {int(ItemKind::Component), int(ItemKind::Zone), int(ItemKind::Region), int(ItemKind::Hub)})
+        for (int i = 0; i < itemCount(laid, ItemKind(k)); ++i) {
+            if (const auto p = positionOf(itemAt(laid, {ItemKind(k), i})))
+                moves.push_back({{ItemKind(k), i}, *p, std::nullopt});
+        }
+    moveItems(doc_, moves, tr("Automatic layout"));
+    view_->fitAll();
+}
+
+void MainWindow::showEvent(QShowEvent* e)
+{
+    QMainWindow::showEvent(e);
+    // Default dock sizes, once the window has its geometry (a restored state keeps its own).
+    if (!docksSized_ && !QSettings().contains(QStringLiteral("window/state"))) {
+        docksSized_ = true;
+        QTimer::singleShot(0, this, [this] {  // after the first layout pass
+            resizeDocks({findChild<QDockWidget*>(QStringLiteral("ProblemsDock"))}, {120}, Qt::Vertical);
+            resizeDocks({findChild<QDockWidget*>(QStringLiteral("InspectorDock"))}, {400}, Qt::Horizontal);
+            view_->fitAll();
+        });
+    }
+}
+
+void MainWindow::updateTitle()
+{
+    const QString scenario = doc_->editTargetName();
+    setWindowTitle(scenario.isEmpty() ? tr("%1[*] \u2014 Nines").arg(doc_->displayName())
+                                      : tr("%1[*] \u2014 scenario %2 \u2014 Nines").arg(doc_->displayName(), scenario));
+    setWindowModified(doc_->isModified());
+}
+
+void MainWindow::updateStatus()
+{
+    const Model& m = doc_->model();
+    const int errors = problems_->errorCount(), warnings = problems_->warningCount();
+    statusCounts_->setText(tr("%1 components, %2 dependencies, %3 zones  |  %4")
+                               .arg(m.components.size())
+                               .arg(m.dependencies.size())
+                               .arg(m.zones.size())
+                               .arg(errors == 0 && warnings == 0 ? tr("no problems")
+                                    : errors == 0               ? tr("%n warning(s)", nullptr, warnings)
+                                                                : tr("%n error(s)", nullptr, errors)));
+}
+
+void MainWindow::copySelection()
+{
+    const QByteArray fragment = copyFragment(doc_->model(), scene_->selectedRefs());
+    if (fragment.isEmpty())
+        return;
+    auto* data = new QMimeData;
+    data->setData(QString::fromLatin1(kFragmentMime), fragment);
+    data->setText(QString::fromUtf8(fragment));  // readable in a text editor, pasteable back
+    QApplication::clipboard()->setMimeData(data);
+    pasteCount_ = 0;
+}
+
+void MainWindow::paste()
+{
+    const QMimeData* data = QApplication::clipboard()->mimeData();
+    if (!data)
+        return;
+    QByteArray fragment = data->data(QString::fromLatin1(kFragmentMime));
+    if (fragment.isEmpty())
+        fragment = data->text().toUtf8();
+    ++pasteCount_;
+    const double shift = 40.0 * pasteCount_;
+    const auto refs = pasteFragment(doc_, fragment, {shift, shift});
+    if (refs.empty())
+        statusBar()->showMessage(tr("The clipboard holds nothing Nines can paste"), 5000);
+    else
+        scene_->selectRefs(refs);
+}
+
+void MainWindow::duplicate()
+{
+    const QByteArray fragment = copyFragment(doc_->model(), scene_->selectedRefs());
+    if (fragment.isEmpty())
+        return;
+    const auto refs = pasteFragment(doc_, fragment, {40, 40});
+    scene_->selectRefs(refs);
+}
+
+void MainWindow::selectProblem(const QModelIndex& index)
+{
+    const std::string path = index.data(ProblemListModel::PathRole).toString().toStdString();
+    const auto ref = itemOfPath(doc_->model(), path);
+    if (!ref)
+        return;
+    if (ref->kind == ItemKind::Crew || ref->kind == ItemKind::SharedFate) {
+        // Not on the canvas: crews are edited with the model's settings.
+        scene_->clearSelection();
+        inspector_->setSelection({});
+        return;
+    }
+    if (auto* item = scene_->graphicsItem(*ref)) {
+        scene_->selectRefs({*ref});
+        view_->ensureVisible(item, 60, 60);
+    } else {
+        inspector_->setSelection({*ref});
+    }
+    if (auto* form = inspector_->currentForm()) {
+        const std::string base = itemPath(doc_->model(), *ref);
+        std::string rest = path.size() > base.size() + 1 ? path.substr(base.size() + 1) : std::string();
+        // Focus the field, or the closest enclosing field that has a row.
+        while (!rest.empty()) {
+            if (QWidget* w = form->fieldWidget(rest)) {
+                w->setFocus(Qt::OtherFocusReason);
+                inspector_->ensureWidgetVisible(w);
+                break;
+            }
+            const auto cut = rest.find_last_of(".[");
+            rest = cut == std::string::npos ? std::string() : rest.substr(0, cut);
+        }
+    }
+}
+
+}  // namespace nines::ui
