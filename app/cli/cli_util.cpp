@@ -147,7 +147,7 @@ void printTables(std::ostream& out, const std::vector<present::Table>& tables)
 {
     for (const auto& t : tables)
         if (!t.rows.isEmpty())
-            out << present::textOf(t) << "\n";
+            out << present::textOf(t);
 }
 
 }  // namespace nines::app

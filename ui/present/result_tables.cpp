@@ -49,13 +49,14 @@ QString headroomText(const sim::TierState& s)
            + qs(formatPercent(s.headroom_rps / s.capacity_rps, 0)) + QLatin1Char(')');
 }
 
-/// Whether a cell reads as a number (right-aligned in text): a digit, or a sign and a digit.
-bool numeric(const std::string& s)
+/// Whether a cell reads as a number (right-aligned in text): no letters but those of "n/a" and
+/// "inf" (so "1,200 (40%)" and "2.5 .. 3" are numbers, "1 of 3" and "never" are not).
+bool numeric(std::string s)
 {
-    if (s.empty())
-        return true;
-    const size_t i = (s[0] == '+' || s[0] == '-') ? 1 : 0;
-    return i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]));
+    for (const char* word : {"n/a", "inf"})
+        for (size_t at = s.find(word); at != std::string::npos; at = s.find(word))
+            s.erase(at, std::char_traits<char>::length(word));
+    return std::none_of(s.begin(), s.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
 }
 
 }  // namespace
