@@ -1,0 +1,84 @@
+// The command line's figures against exact answers: wherever the exact solver applies to a
+// bundled example, `simulate --steady-state` covers it; a steady-state sweep over the replicas
+// of a component covers the exact availability at every point. Fixed seeds; the tolerance is
+// the run's own interval widened from 95% to 99% by the normal ratio (the intervals are
+// Student-t with hundreds of degrees of freedom).
+#include "test_util.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+#include <cmath>
+
+namespace {
+
+using nines::test::runNines;
+using Run = nines::test::NinesRun;
+
+QString example(const char* name)
+{
+    return nines::test::examplesDir() + QLatin1Char('/') + QLatin1String(name);
+}
+
+}  // namespace
+
+class TestCliStatistical : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    // Wherever the exact solver applies to a bundled example, its value lies inside the
+    // simulated steady-state 99% interval (widened from the printed 95% one by the t ratio).
+    void analyzeAgreesWithSimulateOnExamples()
+    {
+        int compared = 0;
+        for (const QString& f : nines::test::exampleFiles()) {
+            const Run a = runNines({QStringLiteral("analyze"), f, QStringLiteral("--json")});
+            if (a.exitCode == 3)
+                continue;
+            QCOMPARE(a.exitCode, 0);
+            const double exact = QJsonDocument::fromJson(a.out).object()[QStringLiteral("availability")].toDouble();
+            const Run s = runNines({QStringLiteral("simulate"), f, QStringLiteral("--json"), QStringLiteral("--steady-state"),
+                                    QStringLiteral("--replications"), QStringLiteral("400")});
+            QCOMPARE(s.exitCode, 0);
+            const QJsonObject av = QJsonDocument::fromJson(s.out).object()[QStringLiteral("availability")].toObject();
+            const double mean = av[QStringLiteral("mean")].toDouble();
+            const double half99 = (av[QStringLiteral("ci95_high")].toDouble() - mean) * 2.576 / 1.960;
+            QVERIFY2(std::abs(mean - exact) <= half99,
+                     qPrintable(QStringLiteral("%1: exact %2, simulated %3 +- %4").arg(f).arg(exact, 0, 'g', 10).arg(mean, 0, 'g', 10).arg(half99)));
+            ++compared;
+        }
+        QVERIFY2(compared >= 1, "no bundled example is within the exact solver's reach");
+    }
+
+    void steadyStateSweepCoversTheExactValues()
+    {
+        const Run r = runNines({QStringLiteral("sweep"), example("single-server.nines.json"), QStringLiteral("--set"),
+                                QStringLiteral("components[server].instances=1..3"), QStringLiteral("--steady-state"),
+                                QStringLiteral("--replications"), QStringLiteral("400"), QStringLiteral("--seed"),
+                                QStringLiteral("11"), QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonArray points = QJsonDocument::fromJson(r.out).object()[QStringLiteral("points")].toArray();
+        QCOMPARE(points.size(), 3);
+        for (const QJsonValue& v : points) {
+            const QJsonObject p = v.toObject();
+            QVERIFY(p[QStringLiteral("valid")].toBool());
+            const double exact = p[QStringLiteral("exact_availability")].toDouble();
+            const QJsonObject av = p[QStringLiteral("availability")].toObject();
+            const double mean = av[QStringLiteral("mean")].toDouble();
+            const double half99 = (av[QStringLiteral("ci95_high")].toDouble() - mean) * 2.576 / 1.960;
+            QVERIFY(exact > 0.99);
+            QVERIFY2(std::abs(mean - exact) <= half99,
+                     qPrintable(QStringLiteral("instances %1: exact %2, simulated %3 +- %4")
+                                    .arg(p[QStringLiteral("values")].toArray().first().toDouble())
+                                    .arg(exact, 0, 'g', 10)
+                                    .arg(mean, 0, 'g', 10)
+                                    .arg(half99)));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliStatistical)
+#include "tst_cli_statistical.moc"
