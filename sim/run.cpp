@@ -298,6 +298,7 @@ RunResult runSimulation(const CompiledModel& model, const RunSettings& settings,
         cr.id = model.componentIds[c];
         cr.criticality = outageHours > 0 ? critical[c] / outageHours : 0.0;
         cr.own_availability = hours > 0 ? 1.0 - ownDown[c] / hours : 1.0;
+        cr.own_unavailability = hours > 0 ? ownDown[c] / hours : 0.0;
         res.components.push_back(cr);
     }
     for (std::size_t k = 0; k < model.stores.size(); ++k) {

@@ -47,6 +47,7 @@ struct ComponentResult {
     std::string id;
     double criticality = 0.0;        // share of downtime it alone kept the system down
     double own_availability = 1.0;   // time its own group served every entry it serves
+    double own_unavailability = 0.0; // the rest, accumulated as down time (never 1 - A: keeps its digits)
 };
 
 /// Per data store: time partitioned and divergent, and the failovers and failures that lose

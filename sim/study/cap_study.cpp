@@ -71,6 +71,8 @@ std::vector<StoreCap> simulateCap(const Model& m, const sim::RunSettings& s, con
         o.replication = comp.data_store->replication;
         o.availability_as_cp = asCp.availability;
         o.availability_as_ap = asAp.availability;
+        o.unavailability_as_cp = asCp.unavailability.mean;
+        o.unavailability_as_ap = asAp.unavailability.mean;
         o.partitioned_hours_per_year = st->partitioned_hours_per_year;
         o.divergent_hours_per_year_as_ap = ap->divergent_hours_per_year;
         o.failovers_per_year = st->failovers_per_year;

@@ -22,6 +22,8 @@ struct StoreCap {
     model::Replication replication = model::Replication::None;
     sim::Interval availability_as_cp;
     sim::Interval availability_as_ap;
+    double unavailability_as_cp = 0.0;    // the runs' own (for how many decimals to show)
+    double unavailability_as_ap = 0.0;
     sim::Interval partitioned_hours_per_year;
     sim::Interval divergent_hours_per_year_as_ap;
     sim::Interval failovers_per_year;

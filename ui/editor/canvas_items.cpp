@@ -1,5 +1,6 @@
 #include "canvas_items.h"
 
+#include "ui/present/number_format.h"
 #include "model/validate.h"
 
 #include <QFontMetricsF>
@@ -124,9 +125,11 @@ void ComponentItem::setData(const Component& c, const QString& zoneBadges)
         setPos(c.position->x, c.position->y);
 }
 
-void ComponentItem::setResult(std::optional<double> availability, std::optional<double> criticality)
+void ComponentItem::setResult(std::optional<double> availability, std::optional<double> unavailability,
+                              std::optional<double> criticality)
 {
     availability_ = availability;
+    unavailability_ = unavailability;
     criticality_ = criticality;
     update();
 }
@@ -190,9 +193,9 @@ void ComponentItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, Q
         const QString z = sfm.elidedText(zoneBadges_, Qt::ElideRight, kNodeWidth - x - 16);
         drawPill(p, {x, y}, z, QColor(0xeb, 0xf8, 0xff), QColor(0x2c, 0x52, 0x82), small);
     }
-    if (availability_) {
-        const double u = 1.0 - *availability_;
-        const QString nines = u > 0 ? QStringLiteral("%1 nines").arg(-std::log10(u), 0, 'f', 1) : QStringLiteral("never down");
+    if (unavailability_) {
+        const double u = *unavailability_;
+        const QString nines = u > 0 ? present::ninesText(u) + QObject::tr(" nines") : QObject::tr("never down");
         drawPill(p, {kNodeWidth - QFontMetricsF(small).horizontalAdvance(nines) - 20, -1}, nines,
                  QColor(0xf0, 0xff, 0xf4), QColor(0x22, 0x54, 0x3d), small);
     }

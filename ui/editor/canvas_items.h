@@ -51,7 +51,8 @@ public:
     void setData(const model::Component& c, const QString& zoneBadges);
     const model::Component& component() const { return data_; }
     /// Availability and criticality from a run, shown once results exist.
-    void setResult(std::optional<double> availability, std::optional<double> criticality);
+    void setResult(std::optional<double> availability, std::optional<double> unavailability,
+                   std::optional<double> criticality);
     std::optional<double> resultAvailability() const { return availability_; }
     std::optional<double> resultCriticality() const { return criticality_; }
     /// While a scenario is edited: whether it changes this component or adds it.
@@ -76,7 +77,7 @@ protected:
 private:
     model::Component data_;
     QString zoneBadges_;
-    std::optional<double> availability_, criticality_;
+    std::optional<double> availability_, unavailability_, criticality_;
     ScenarioMark mark_ = ScenarioMark::None;
     std::vector<EdgeItem*> edges_;
     bool hovered_ = false;

@@ -157,9 +157,9 @@ void DiagramScene::sync()
                                         : o.overridden ? ComponentItem::ScenarioMark::Changed
                                                        : ComponentItem::ScenarioMark::None);
         if (auto r = results_.find(c.id); doc_->editTarget().empty() && r != results_.end())
-            components_[i]->setResult(r->second.availability, r->second.criticality);
+            components_[i]->setResult(r->second.availability, r->second.unavailability, r->second.criticality);
         else
-            components_[i]->setResult(std::nullopt, std::nullopt);
+            components_[i]->setResult(std::nullopt, std::nullopt, std::nullopt);
         byId.emplace(c.id, components_[i]);
     }
     for (size_t i = 0; i < m.dependencies.size(); ++i) {

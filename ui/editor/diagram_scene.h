@@ -56,6 +56,7 @@ public:
     /// by id through edits; cleared with an empty map.
     struct ComponentResult {
         double availability = 1.0;
+        double unavailability = 0.0;  // as the run accumulated it: the card's nines come from it
         double criticality = 0.0;
     };
     void setResults(std::map<std::string, ComponentResult> results);

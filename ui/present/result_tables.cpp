@@ -173,7 +173,7 @@ Table componentsTable(const model::Model& m, const sim::RunResult& r, const stud
         }
         QStringList row{displayName(m, c->id), qs(c->id), comp ? qs(std::string(toString(comp->kind))) : QString(),
                         redundancy, figureText(Figure::Share, c->criticality),
-                        availabilityText(c->own_availability, 1 - c->own_availability)};
+                        availabilityText(c->own_availability, c->own_unavailability)};
         if (a)
             row << figureText(Figure::Minutes, study::downtimeSavedIfPerfect(*a, *c));
         if (gains) {
@@ -264,8 +264,8 @@ Table capTable(const model::Model& m, const std::vector<study::StoreCap>& stores
     Table t = capHeader(true);
     for (const auto& s : stores)
         t.rows << QStringList{displayName(m, s.id), chosenText(s.chosen),
-                              availabilityText(s.availability_as_cp.mean, 1 - s.availability_as_cp.mean),
-                              availabilityText(s.availability_as_ap.mean, 1 - s.availability_as_ap.mean),
+                              availabilityText(s.availability_as_cp.mean, s.unavailability_as_cp),
+                              availabilityText(s.availability_as_ap.mean, s.unavailability_as_ap),
                               figureText(Figure::Hours, s.partitioned_hours_per_year.mean),
                               figureText(Figure::Hours, s.divergent_hours_per_year_as_ap.mean),
                               lostText(s.loss, s.lost_per_year_writes.mean, s.replication)};

@@ -377,7 +377,7 @@ void MainWindow::showAnalysis(std::shared_ptr<const study::Evaluation> a)
     std::map<std::string, DiagramScene::ComponentResult> onCanvas;
     if (a)
         for (const auto& c : a->simulation.components)
-            onCanvas[c.id] = {c.own_availability, c.criticality};
+            onCanvas[c.id] = {c.own_availability, c.own_unavailability, c.criticality};
     scene_->setResults(std::move(onCanvas));
     results_->setAnalysis(a);
     compare_->setAnalysis(a);
