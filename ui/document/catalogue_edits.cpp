@@ -1,5 +1,6 @@
 #include "catalogue_edits.h"
 
+#include "ui/present/number_format.h"
 #include "model/io/json_reader.h"
 #include "model/io/json_writer.h"
 #include "model/io/provenance.h"
@@ -202,10 +203,10 @@ QString templateSummary(const Template& t)
                                                        QString::fromStdString(t.description).toHtmlEscaped());
     if (auto u = oneUnitFigures(t.target, t.body))
         s += QCoreApplication::translate("Catalogue",
-                                         "<br><br>Fails every %1 h on average, down for %2 h: one unit is up %3%.")
+                                         "<br><br>Fails every %1 h on average, down for %2 h: one unit is up %3.")
                  .arg(QLocale().toString(u->mttf_hours, 'f', 0))
                  .arg(QLocale().toString(u->mttr_hours, 'g', 3))
-                 .arg(QLocale().toString(100 * u->availability, 'f', 4));
+                 .arg(present::availabilityText(u->availability, u->mttr_hours / (u->mttf_hours + u->mttr_hours)));
     s += QCoreApplication::translate("Catalogue", "<br><i>Hover a field in the inspector to see its source.</i>");
     return s;
 }
