@@ -61,11 +61,6 @@ std::string sourcesText(const Catalogue& c, const ValueOrigin& o)
     return s;
 }
 
-std::string percent(double a)
-{
-    return formatFixed(100 * a, 4) + "%";
-}
-
 /// Three significant digits: the figures are estimates, more digits would claim too much.
 double roundSig(double v)
 {
@@ -82,7 +77,7 @@ std::vector<std::string> summaryCells(const Template& t)
     if (u) {
         row.push_back(formatHours(roundSig(u->mttf_hours)));
         row.push_back(formatHours(roundSig(u->mttr_hours)));
-        row.push_back(percent(u->availability));
+        row.push_back(present::formatAvailability(u->availability, u->mttr_hours / (u->mttf_hours + u->mttr_hours)));
     } else {
         row.insert(row.end(), {"-", "-", "-"});
     }
