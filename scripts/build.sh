@@ -11,6 +11,8 @@ if [[ "${1:-}" == "--sanitize" ]]; then
 fi
 
 export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/nines-ccache}"
+# Paths relative to the checkout, so that a fresh clone elsewhere (CI) hits the same cache.
+export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$PWD}" CCACHE_NOHASHDIR="${CCACHE_NOHASHDIR:-1}"
 generator=()
 if command -v ninja >/dev/null; then generator=(-G Ninja); fi
 if [[ ! -f "$dir/CMakeCache.txt" ]]; then
