@@ -113,7 +113,6 @@ int cmdSimulate(const QStringList& args)
         return ExitInvalid;
     }
 
-    const sim::CompiledModel cm = sim::compile(m);
     const std::atomic<bool>* cancel = cancelOnInterrupt();
     const bool showProgress = isatty(STDERR_FILENO) && !parser.isSet(json);
     const auto progress = [&](const sim::Checkpoint& cp, std::uint64_t target) {
@@ -127,28 +126,29 @@ int cmdSimulate(const QStringList& args)
                      static_cast<unsigned long long>(cp.replications), static_cast<unsigned long long>(target),
                      100.0 * cp.availability, cp.wall_seconds);
     };
-    const sim::RunResult r = sim::runSimulation(cm, s, cancel, progress);
+    // The same evaluation the window and the report run, without the exact solver and scenarios.
+    const study::Evaluation a = study::evaluate(m, {}, s, cancel, progress, {.exact = false, .comparison = false});
+    const sim::RunResult& r = a.simulation;
     if (showProgress && !r.convergence.empty() && r.convergence.back().wall_seconds >= 1.0)
         std::fprintf(stderr, "\n");
 
-    const std::vector<study::StoreCap> cap = r.partial() ? std::vector<study::StoreCap>() : study::simulateCap(m, s, r);
     if (parser.isSet(json)) {
-        QJsonObject o = present::simulateJson(m, r, s, cap, sim::analyzeCapacity(m));
+        QJsonObject o = present::simulateJson(m, r, s, a.cap, a.capacity);
         if (sloValue >= 0)
             o.insert(QStringLiteral("slo"), QJsonObject{{QStringLiteral("percent"), sloValue},
                                                         {QStringLiteral("met"), r.availability.mean * 100 >= sloValue},
                                                         {QStringLiteral("interval_below"), r.availability.high * 100 < sloValue}});
         printJson(o);
     } else {
-        printSimulation(std::cout, m, r, s, cap);
+        printSimulation(std::cout, m, r, s, a.cap);
         if (sloValue >= 0)
             std::cout << "Objective " << formatFixed(sloValue, 6) << "%: "
                       << (r.availability.mean * 100 >= sloValue ? "met" : "MISSED")
                       << (r.availability.high * 100 < sloValue ? " (the whole interval is below it)" : "") << "\n";
     }
-    if (parser.isSet(eventLog) && !writeEventLog(m, cm, s, parser.value(eventLog)))
+    if (parser.isSet(eventLog) && !writeEventLog(m, sim::compile(m), s, parser.value(eventLog)))
         return ExitIoError;
-    if (r.partial())
+    if (a.partial())
         return ExitCancelled;
     if (sloValue >= 0 && r.availability.mean * 100 < sloValue)
         return ExitSloMissed;

@@ -17,7 +17,7 @@ sim::RunSettings runSettingsOf(const model::Model& m)
 }
 
 Evaluation evaluate(const model::Model& m, const model::Designs& designs, const sim::RunSettings& settings,
-                    const std::atomic<bool>* cancel, const sim::ProgressFn& progress)
+                    const std::atomic<bool>* cancel, const sim::ProgressFn& progress, EvaluationParts parts)
 {
     Evaluation a;
     a.model = m;
@@ -25,7 +25,12 @@ Evaluation evaluate(const model::Model& m, const model::Designs& designs, const 
     a.simulation = sim::runSimulation(sim::compile(m), settings, cancel, progress);
     a.capacity = sim::analyzeCapacity(m);
     auto stopped = [&] { return cancel && cancel->load(); };
-    if (!a.partial()) {
+    if (a.partial()) {
+        a.exact.reasons.push_back("the simulation was cancelled, so nothing else was computed");
+        a.finished = std::chrono::system_clock::now();
+        return a;
+    }
+    if (parts.exact) {
         a.exact = sim::analyze(m);
         // One more exact solution per component, for what making it perfect gains; a large
         // model would wait for hundreds of them, so it goes without.
@@ -42,21 +47,21 @@ Evaluation evaluate(const model::Model& m, const model::Designs& designs, const 
                 if (r.applicable)
                     a.exact_gain[c.id] = r.availability - a.exact.availability;
             }
-        if (!stopped())
-            a.cap = simulateCap(m, settings, a.simulation, cancel, &a.cancelled);
-        if (designs.list.size() + designs.problems.size() > 1 && !stopped() && !settings.steady_state) {
-            // As many replications as the main run took (it may have stopped early on precision).
-            sim::RunSettings cs = settings;
-            cs.replications = static_cast<std::uint32_t>(a.simulation.replications);
-            a.comparison = compareDesigns(designs, cs, cancel, &a.simulation);
-            if (a.comparison->cancelled)
-                a.comparison.reset();
-        }
-        if (stopped())
-            a.cancelled = true;
     } else {
-        a.exact.reasons.push_back("the simulation was cancelled, so nothing else was computed");
+        a.exact.reasons.push_back("the exact solver was not asked for");
     }
+    if (!stopped())
+        a.cap = simulateCap(m, settings, a.simulation, cancel, &a.cancelled);
+    if (parts.comparison && designs.list.size() + designs.problems.size() > 1 && !stopped() && !settings.steady_state) {
+        // As many replications as the main run took (it may have stopped early on precision).
+        sim::RunSettings cs = settings;
+        cs.replications = static_cast<std::uint32_t>(a.simulation.replications);
+        a.comparison = compareDesigns(designs, cs, cancel, &a.simulation);
+        if (a.comparison->cancelled)
+            a.comparison.reset();
+    }
+    if (stopped())
+        a.cancelled = true;
     a.finished = std::chrono::system_clock::now();
     return a;
 }

@@ -49,11 +49,20 @@ struct Evaluation {
 /// budget, SLA target); the window and the command line change them from there.
 sim::RunSettings runSettingsOf(const model::Model& m);
 
+/// What an evaluation computes besides the simulation, capacity and CAP: `nines simulate` asks
+/// for neither, the window and the report for both.
+struct EvaluationParts {
+    bool exact = true;       // the exact solver, and what making each component perfect gains
+    bool comparison = true;  // the scenarios of `designs`, compared with the base
+};
+
 /// Simulates (reporting progress, stopping early when `cancel` turns true), then, unless
-/// cancelled, runs the exact solver, the capacity analysis, the CAP comparison and, when
-/// `designs` holds scenarios (io::designsOf), the comparison. The model must be valid.
+/// cancelled, the capacity analysis, the CAP comparison and the parts asked for: the exact
+/// solver and, when `designs` holds scenarios (io::designsOf), the comparison. The model must
+/// be valid.
 Evaluation evaluate(const model::Model& m, const model::Designs& designs, const sim::RunSettings& settings,
-                    const std::atomic<bool>* cancel = nullptr, const sim::ProgressFn& progress = {});
+                    const std::atomic<bool>* cancel = nullptr, const sim::ProgressFn& progress = {},
+                    EvaluationParts parts = {});
 
 /// Downtime a year (minutes) that making a component perfect would save, estimated from its
 /// criticality (the share of outage time during which it alone kept the system down) times the
