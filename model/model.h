@@ -57,6 +57,11 @@ struct StandbySettings {
     StandbyKind kind = StandbyKind::Hot;
     double failover_seconds = 0.0;
     double failover_success_probability = 1.0;
+    /// An in-service instance whose zone, region or shared-fate group goes out is lost to the
+    /// group: after `detection_seconds` a failover to an unmasked spare starts (DESIGN.md,
+    /// "Failover on loss of a failure domain"). false: the primary waits for its zone.
+    bool fail_over_on_zone_loss = true;
+    double detection_seconds = 30.0;  // until monitoring notices a lost failure domain
     bool operator==(const StandbySettings&) const = default;
 };
 

@@ -253,6 +253,8 @@ private:
                 nonNegative(joinPath(sp, "failover_seconds"), c.standby.failover_seconds,
                             "a non-negative number of seconds");
                 probability(joinPath(sp, "failover_success_probability"), c.standby.failover_success_probability);
+                nonNegative(joinPath(sp, "detection_seconds"), c.standby.detection_seconds,
+                            "a non-negative number of seconds");
                 if (c.instances >= 1 && c.required >= c.instances)
                     warning(joinPath(path, "instances"),
                             "a standby group with n = k has no spare to fail over to");

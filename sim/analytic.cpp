@@ -128,6 +128,12 @@ private:
                 crewLoad[static_cast<std::size_t>(cm_.components[c].crew)] += cm_.components[c].instances;
                 crewUsers[static_cast<std::size_t>(cm_.components[c].crew)].push_back(c);
             }
+        // Cells a zone, region or shared-fate group that can fail may mask.
+        std::vector<std::uint8_t> maskable(cm_.cells.size(), 0);
+        for (const auto& d : cm_.domains)
+            if (d.kind != CompiledDomain::Link && d.failure.kind != Sampler::Never)
+                for (auto cell : d.cells)
+                    maskable[cell] = 1;
         groups_.resize(nc_);
         for (std::size_t c = 0; c < nc_; ++c) {
             const auto& cc = cm_.components[c];
@@ -146,6 +152,16 @@ private:
                 g.kind = GroupModel::AlwaysUp;
                 if (cc.standby)
                     g.threshold = cc.required;  // k serve; with one cell, k of n are in service
+                continue;
+            }
+            if (cc.failOverOnDomainLoss && cc.cellCount == 1 && maskable[cc.firstCell]
+                && !(cc.standbyKind == StandbyKind::Hot && cc.failover_probability == 1.0 && cc.failover_hours == 0.0)) {
+                // While its zone is out the group fails over only when the zone returns (no spare
+                // is reachable before), and its lost primary waits as a spare: the group's state
+                // then depends on the zone's history, which the solver's conditioning on the
+                // zone's state leaves out. Hot, certain, instant failover makes no difference.
+                reasons_.push_back(where(c) + ": a standby group that fails over on the loss of its zone is solved "
+                                              "exactly only when hot, with certain and instant failover");
                 continue;
             }
             bool limitedCrew = false;

@@ -159,8 +159,18 @@ CapacityResult analyzeCapacity(const Model& m)
             for (int i = 0; i < comp.instances; ++i)
                 lost += comp.zones[static_cast<std::size_t>(i) % comp.zones.size()] == zone;
             const int healthy = comp.instances - lost;
-            // A standby group fails over to spares outside the zone: it keeps k in service if it can.
-            s[c] = comp.redundancy == RedundancyMode::Standby ? std::min(comp.required, healthy) : healthy;
+            if (comp.redundancy != RedundancyMode::Standby) {
+                s[c] = healthy;
+            } else if (comp.standby.fail_over_on_zone_loss) {
+                // It fails over to spares outside the zone: it keeps k in service if it can.
+                s[c] = std::min(comp.required, healthy);
+            } else {
+                // Its primaries (the first k) in the zone wait for it; no spare takes over.
+                int primaries = 0;
+                for (int i = 0; i < comp.required; ++i)
+                    primaries += comp.zones[static_cast<std::size_t>(i) % comp.zones.size()] != zone;
+                s[c] = primaries;
+            }
         }
         return s;
     };

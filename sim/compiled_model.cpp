@@ -77,6 +77,8 @@ CompiledModel compile(const Model& m)
         cc.standbyKind = c.standby.kind;
         cc.failover_hours = c.standby.failover_seconds / 3600.0;
         cc.failover_probability = c.standby.failover_success_probability;
+        cc.failOverOnDomainLoss = cc.standby && c.standby.fail_over_on_zone_loss;
+        cc.domainDetection_hours = c.standby.detection_seconds / 3600.0;
         cc.crew = c.repair_crew ? crewIndex.at(*c.repair_crew) : -1;
         cc.depMode = c.dependency_mode;
         cc.depMin = static_cast<std::uint32_t>(c.dependency_min);

@@ -36,6 +36,8 @@ struct CompiledComponent {
     model::StandbyKind standbyKind = model::StandbyKind::Hot;
     double failover_hours = 0.0;
     double failover_probability = 1.0;
+    bool failOverOnDomainLoss = false;  // standby: a masked in-service instance is lost to the group
+    double domainDetection_hours = 0.0; // ... noticed after this long
     std::int32_t crew = -1;  // -1: unlimited repairs
     std::int32_t entry = -1; // index among entries, -1 when not an entry
     std::uint64_t key = 0;   // hash of the component id

@@ -100,7 +100,12 @@ void Simulator::handle(std::uint32_t slot)
         }
         [[fallthrough]];
     case TimerSlot:
-        if (inst_[owner].phase == Detecting) {
+        if (inst_[owner].phase == DomainLost) {
+            kind = TraceEvent::Detection;
+            inst_[owner].phase = NoPhase;
+            startFailover(inst_[owner].comp);
+            updateComponent<S>(inst_[owner].comp);
+        } else if (inst_[owner].phase == Detecting) {
             kind = TraceEvent::Detection;
             onDetected<S>(owner);
             updateComponent<S>(inst_[owner].comp);
@@ -211,7 +216,10 @@ void Simulator::onFailure(std::uint32_t i, std::uint32_t mode)
         --cellHealthy_[inst_[i].cell];  // (read only for data-store majorities)
     seg_.failures[c] += 1.0;
     x.role = Failed;
-    x.wasInService = wasServing;
+    // A displaced primary whose loss was not noticed yet: its failure, once detected, starts the
+    // failover the domain's loss would have. It stays marked displaced, so that the group fails
+    // over to a spare of that domain when the domain returns, if the group is short then.
+    x.wasInService = wasServing || x.phase == DomainLost;
     x.failedMode = static_cast<std::uint16_t>(mode);
     const double detection = m_.modes[m_.components[c].firstMode + mode].detection_hours;
     if (detection > 0.0) {
@@ -266,9 +274,15 @@ void Simulator::onRepaired(std::uint32_t i)
     const std::uint32_t c = inst_[i].comp;
     const auto& cc = m_.components[c];
     x.phase = NoPhase;
+    x.displaced = false;
     if constexpr (!S)
         ++cellHealthy_[inst_[i].cell];
-    if (!cc.standby || compInService_[c] < cc.required) {
+    if (cc.failOverOnDomainLoss && compInService_[c] < cc.required && cellMask_[x.cell] > 0) {
+        // Its failure domain is out: it cannot take over from in there. It waits as a displaced
+        // spare and serves as soon as the domain returns, if the group is still short then.
+        x.role = Spare;
+        x.displaced = true;
+    } else if (!cc.standby || compInService_[c] < cc.required) {
         x.role = InService;
         setServing<S>(i, true);
         if (cc.standby && compFailovers_[c] > 0) {
@@ -348,7 +362,7 @@ __attribute__((noinline)) void Simulator::startFailover(std::uint32_t c)
     std::uint32_t spare = 0;
     bool found = false;
     for (std::uint32_t j = cc.firstInstance; j < cc.firstInstance + cc.instances; ++j)
-        if (inst_[j].role == Spare && !inst_[j].switching) {
+        if (inst_[j].role == Spare && !inst_[j].switching && cellMask_[inst_[j].cell] == 0) {
             spare = j;
             found = true;
             break;

@@ -83,7 +83,9 @@ private:
     static constexpr double kFull = 1.0 - 1e-12;  // a served share at or above this is "fully served"
     enum SlotKind : std::uint8_t { LifeSlot, FailureSlot, TimerSlot, FailoverSlot, DomainSlot, QueueSlot, HourSlot };
     enum Role : std::uint8_t { InService, Spare, Failed };
-    enum Phase : std::uint8_t { NoPhase, Detecting, Queued, Repairing };
+    /// DomainLost: in a standby group, an instance whose failure domain went out while it served
+    /// and whose loss is not noticed yet (its timer runs the group's detection delay).
+    enum Phase : std::uint8_t { NoPhase, Detecting, Queued, Repairing, DomainLost };
 
     /// An instance's state, and (fixed for the model) where it belongs and where its timers and
     /// streams are: what an event of the instance reads, in one place.
@@ -92,6 +94,7 @@ private:
         Phase phase = NoPhase;
         bool wasInService = false;  // when it failed
         bool switching = false;     // a spare being failed over to
+        bool displaced = false;     // a spare because its failure domain went out while it served
         std::uint16_t failedMode = 0;
         // One failure mode, not in a standby group, no repair crew: the short path
         // (stepSimple), with its mode's samplers and streams at hand below.
@@ -113,7 +116,7 @@ private:
         {
             role = r;
             phase = NoPhase;
-            wasInService = switching = false;
+            wasInService = switching = displaced = false;
             failedMode = 0;
         }
     };
@@ -147,6 +150,7 @@ private:
     std::vector<std::uint32_t> cellServing_;  // in service and healthy (masks apply separately)
     std::vector<std::uint32_t> cellHealthy_;  // healthy (in service or spare), for CP majorities
     std::vector<std::uint32_t> cellMask_;     // active masks (zone, region, shared fate)
+    std::vector<std::uint32_t> changedCells_; // scratch: cells a domain event (un)masked
     std::vector<std::uint32_t> compInService_;
     std::vector<std::uint32_t> compFailovers_;
     std::vector<std::uint8_t> domainDown_;
@@ -237,6 +241,9 @@ private:
     void requestRepair(std::uint32_t i);
     void startRepair(std::uint32_t i);
     void startFailover(std::uint32_t c);
+    /// Standby groups that fail over on domain loss: a cell masked (or unmasked) by a domain.
+    void cellMasked(std::uint32_t cell);
+    void cellUnmasked(std::uint32_t cell);
     template <bool S>
     void setServing(std::uint32_t i, bool inService);
 

@@ -35,11 +35,19 @@ __attribute__((noinline)) void Simulator::onDomain(std::uint32_t d)
         return;
     }
     std::uint32_t last = UINT32_MAX;
+    // Every mask first, then what the standby groups do: a failover must not pick a spare
+    // that this same outage masks a moment later.
+    changedCells_.clear();
     for (auto cell : dom.cells) {
+        if (down ? ++cellMask_[cell] == 1 : --cellMask_[cell] == 0)
+            if (m_.components[m_.cells[cell].component].failOverOnDomainLoss)
+                changedCells_.push_back(cell);
+    }
+    for (auto cell : changedCells_) {
         if (down)
-            ++cellMask_[cell];
+            cellMasked(cell);
         else
-            --cellMask_[cell];
+            cellUnmasked(cell);
     }
     for (auto cell : dom.cells) {
         const std::uint32_t c = m_.cells[cell].component;
@@ -50,6 +58,93 @@ __attribute__((noinline)) void Simulator::onDomain(std::uint32_t d)
         }
         last = c;
     }
+}
+
+// A standby group's in-service instances in a cell that a domain just masked are lost to the
+// group (DESIGN.md, "Failover on loss of a failure domain"): they become spares (of the group's
+// kind, so a warm one ages as a dormant spare) and, once the loss is noticed after the group's
+// detection delay, a failover to an unmasked spare starts for each. A spare being switched in
+// there cannot finish: its failover is abandoned and another starts at once.
+void Simulator::cellMasked(std::uint32_t cell)
+{
+    const std::uint32_t c = m_.cells[cell].component;
+    const auto& cc = m_.components[c];
+    std::uint32_t now = 0;  // failovers to start at once
+    for (std::uint32_t j = cc.firstInstance; j < cc.firstInstance + cc.instances; ++j) {
+        Instance& x = inst_[j];
+        if (x.cell != cell)
+            continue;
+        if (x.switching) {
+            x.switching = false;
+            unsched(x.failover);
+            --compFailovers_[c];
+            ++now;
+        }
+        if (x.role != InService)
+            continue;
+        setServing<false>(j, false);
+        x.role = Spare;
+        x.displaced = true;
+        if (cc.standbyKind != model::StandbyKind::Hot) {
+            stopClocks(j);
+            startClocks(j);
+        }
+        if (cc.domainDetection_hours > 0.0) {
+            x.phase = DomainLost;
+            sched(x.timer, now_ + cc.domainDetection_hours);
+        } else {
+            ++now;
+        }
+    }
+    for (; now > 0; --now)
+        startFailover(c);
+}
+
+// The instances a domain displaced come back: as spares (no failback), or into service at once
+// while the group is short, which makes a failover in progress unnecessary (as a repair does).
+// One that failed meanwhile cannot: the group fails over to a spare instead (startFailover does
+// nothing unless the group is short and a spare is reachable).
+void Simulator::cellUnmasked(std::uint32_t cell)
+{
+    const std::uint32_t c = m_.cells[cell].component;
+    const auto& cc = m_.components[c];
+    std::uint32_t failedMeanwhile = 0;
+    for (std::uint32_t j = cc.firstInstance; j < cc.firstInstance + cc.instances; ++j) {
+        Instance& x = inst_[j];
+        if (x.cell != cell || !x.displaced)
+            continue;
+        x.displaced = false;
+        if (x.phase == DomainLost) {
+            unsched(x.timer);
+            x.phase = NoPhase;
+        }
+        if (x.role == Failed) {
+            ++failedMeanwhile;
+            continue;
+        }
+        if (compInService_[c] >= cc.required)
+            continue;
+        x.role = InService;
+        setServing<false>(j, true);
+        if (cc.standbyKind != model::StandbyKind::Hot) {
+            stopClocks(j);
+            startClocks(j);
+        }
+        if (compFailovers_[c] > 0)
+            for (std::uint32_t k = cc.firstInstance; k < cc.firstInstance + cc.instances; ++k)
+                if (inst_[k].switching) {
+                    inst_[k].switching = false;
+                    unsched(inst_[k].failover);
+                    --compFailovers_[c];
+                    break;
+                }
+    }
+    // Those that failed while the domain was out cannot serve: one failover for each place they
+    // leave empty in the group, to a spare that is reachable again.
+    const std::uint32_t busy = compInService_[c] + compFailovers_[c];
+    const std::uint32_t empty = busy < cc.required ? cc.required - busy : 0;
+    for (std::uint32_t k = std::min(failedMeanwhile, empty); k > 0; --k)
+        startFailover(c);
 }
 
 // Cold path: kept out of the flattened event loop.

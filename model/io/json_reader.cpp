@@ -132,6 +132,8 @@ Component readComponent(ObjectReader& r)
         c.standby.failover_seconds = sr.number("failover_seconds", false, 0.0, "a number of seconds");
         c.standby.failover_success_probability =
             sr.number("failover_success_probability", false, 1.0, "a probability");
+        c.standby.fail_over_on_zone_loss = sr.boolean("fail_over_on_zone_loss", true);
+        c.standby.detection_seconds = sr.number("detection_seconds", false, 30.0, "a number of seconds");
         if (c.redundancy != RedundancyMode::Standby)
             r.error(r.at("standby"), "only applies when \"redundancy\" is \"standby\"");
     }

@@ -102,6 +102,9 @@ QJsonObject componentJson(const Component& c, bool all, const WriteOptions& opts
         s.insert(QStringLiteral("kind"), qs(toString(c.standby.kind)));
         putNumber(s, "failover_seconds", c.standby.failover_seconds, 0.0, all);
         putNumber(s, "failover_success_probability", c.standby.failover_success_probability, 1.0, all);
+        if (all || !c.standby.fail_over_on_zone_loss)
+            s.insert(QStringLiteral("fail_over_on_zone_loss"), c.standby.fail_over_on_zone_loss);
+        putNumber(s, "detection_seconds", c.standby.detection_seconds, 30.0, all);
         o.insert(QStringLiteral("standby"), s);
     }
     if (all || !c.failure_modes.empty()) {

@@ -150,6 +150,23 @@ private Q_SLOTS:
         QCOMPARE(t.n_plus_1.capacity_rps, 1000.0);  // ... but takes over
     }
 
+    void standbyTakesOverAfterAZoneLoss()
+    {
+        Component db = component("db", {expMode(100, 1)}, 2, 1);
+        db.redundancy = RedundancyMode::Standby;
+        db.capacity_rps = 1000;
+        db.zones = {"a", "b"};
+        Model m = loaded({db}, {"db"}, 400);
+        m.zones = {{"a", "", std::nullopt, std::nullopt, {}}, {"b", "", std::nullopt, std::nullopt, {}}};
+        // The primary (in a) is the worst zone's loss: the spare in b takes over.
+        QCOMPARE(sim::analyzeCapacity(m).tiers[0].zone_loss.capacity_rps, 1000.0);
+        // Without failover on zone loss the primary waits for zone a: nothing serves.
+        m.components[1].standby.fail_over_on_zone_loss = false;
+        const sim::TierCapacity t = sim::analyzeCapacity(m).tiers[0];
+        QCOMPARE(t.zone_loss.capacity_rps, 0.0);
+        QCOMPARE(t.worst_zone, std::string("a"));
+    }
+
     void overloadIsFlagged()
     {
         Component app = component("app", {expMode(100, 1)}, 2, 1);

@@ -113,12 +113,19 @@ ComponentForm::ComponentForm(Document* doc, QWidget* parent)
                                                  {StandbyKind::Cold, tr("Cold")}});
     failover_ = new NumberField(tr("s"), false, this);
     failoverSuccess_ = new NumberField(tr("probability"), false, this);
+    zoneFailover_ = new QCheckBox(tr("Fail over when its zone goes out"), this);
+    zoneFailover_->setToolTip(tr("An in-service instance whose zone, region or shared-fate group goes out is lost to "
+                                 "the group: a spare elsewhere takes over once the loss is noticed. Off: the primary "
+                                 "waits for its zone."));
+    zoneDetection_ = new NumberField(tr("s"), false, this);
     addRow(redForm, tr("n"), instances_, "instances");
     addRow(redForm, tr("k"), required_, "required");
     addRow(redForm, tr("Mode"), redundancy_, "redundancy");
     addRow(redForm, tr("Standby"), standbyKind_, "standby.kind");
     addRow(redForm, tr("Failover time"), failover_, "standby.failover_seconds");
     addRow(redForm, tr("Failover success"), failoverSuccess_, "standby.failover_success_probability");
+    addRow(redForm, tr("Zone loss"), zoneFailover_, "standby.fail_over_on_zone_loss");
+    addRow(redForm, tr("Zone loss noticed after"), zoneDetection_, "standby.detection_seconds");
     connect(instances_, &QSpinBox::valueChanged, this, [this](int v) {
         edit<Component>("instances", tr("instances"), [v](Component& c) { c.instances = v; });
     });
@@ -139,6 +146,14 @@ ComponentForm::ComponentForm(Document* doc, QWidget* parent)
     connect(failoverSuccess_, &NumberField::edited, this, [this](std::optional<double> v) {
         edit<Component>("standby.failover_success_probability", tr("failover success"),
                         [v](Component& c) { c.standby.failover_success_probability = *v; });
+    });
+    connect(zoneFailover_, &QCheckBox::toggled, this, [this](bool on) {
+        edit<Component>("standby.fail_over_on_zone_loss", tr("failover on zone loss"),
+                        [on](Component& c) { c.standby.fail_over_on_zone_loss = on; });
+    });
+    connect(zoneDetection_, &NumberField::edited, this, [this](std::optional<double> v) {
+        edit<Component>("standby.detection_seconds", tr("zone loss detection"),
+                        [v](Component& c) { c.standby.detection_seconds = *v; });
     });
 
     // Dependencies, capacity and cost.
@@ -438,9 +453,15 @@ void ComponentForm::load()
     setCombo(standbyKind_, int(c.standby.kind));
     failover_->setValue(c.standby.failover_seconds);
     failoverSuccess_->setValue(c.standby.failover_success_probability);
+    {
+        const QSignalBlocker z(zoneFailover_);
+        zoneFailover_->setChecked(c.standby.fail_over_on_zone_loss);
+    }
+    zoneDetection_->setValue(c.standby.detection_seconds);
     for (QWidget* w : {static_cast<QWidget*>(standbyKind_), static_cast<QWidget*>(failover_),
-                       static_cast<QWidget*>(failoverSuccess_)})
+                       static_cast<QWidget*>(failoverSuccess_), static_cast<QWidget*>(zoneFailover_)})
         w->setEnabled(standby);
+    zoneDetection_->setEnabled(standby && c.standby.fail_over_on_zone_loss);
 
     setCombo(dependencyMode_, int(c.dependency_mode));
     dependencyMin_->setEnabled(c.dependency_mode == DependencyMode::AtLeast);

@@ -48,6 +48,8 @@ private:
     QComboBox* standbyKind_;
     NumberField* failover_;
     NumberField* failoverSuccess_;
+    QCheckBox* zoneFailover_;
+    NumberField* zoneDetection_;
     QComboBox* dependencyMode_;
     QSpinBox* dependencyMin_;
     NumberField* capacity_;
