@@ -233,6 +233,38 @@ private Q_SLOTS:
         QVERIFY2(one > 5 * two, qPrintable(QStringLiteral("one %1, two %2").arg(one).arg(two)));
     }
 
+    // Everything fixed in time: zone a (the primary's) goes out at 100 h for 5 h, the instances
+    // never fail. The group is down from the outage until the loss is noticed (30 s) and the
+    // spare has taken over (60 s), and stays up when zone a returns (no failback) and goes out
+    // again (the primary is in zone b by then).
+    void detectionAndFailoverTimesAreTheOnlyDowntime()
+    {
+        Component db = component("db", {FailureMode{"f", "", Distribution::deterministic(1e9), Distribution::deterministic(1), 0.0, {}}}, 2, 1);
+        db.redundancy = RedundancyMode::Standby;
+        db.standby.failover_seconds = 60;
+        db.standby.detection_seconds = 30;
+        db.zones = {"a", "b"};
+        Model m = test::withEntry({db}, {"db"});
+        m.zones = {{"a", "", std::nullopt, Outage{Distribution::deterministic(100), Distribution::deterministic(5)}, {}},
+                   {"b", "", std::nullopt, std::nullopt, {}}};
+        QVERIFY(test::valid(m));
+        sim::RunSettings s;
+        s.replications = 4;
+        s.mission_hours = 1000;
+        s.threads = 1;
+        const sim::RunResult r = sim::runSimulation(sim::compile(m), s);
+        const double expected = (90.0 / 3600.0) / 1000.0;
+        QVERIFY2(std::abs(r.unavailability.mean - expected) < 1e-12,
+                 qPrintable(QStringLiteral("U %1, expected %2").arg(r.unavailability.mean, 0, 'g', 12).arg(expected)));
+        QCOMPARE(r.outages_per_year.mean, 8760.0 / 1000.0);
+        // Without failover on zone loss the group waits for zone a every time it goes out.
+        m.components[1].standby.fail_over_on_zone_loss = false;
+        const sim::RunResult w = sim::runSimulation(sim::compile(m), s);
+        const double outages = std::floor((1000.0 - 100.0) / 105.0) + 1;  // at 100, 205, 310, ... 940
+        QVERIFY2(std::abs(w.unavailability.mean - outages * 5.0 / 1000.0) < 1e-12,
+                 qPrintable(QStringLiteral("U %1").arg(w.unavailability.mean, 0, 'g', 12)));
+    }
+
     void withoutZoneFailoverThePrimaryWaits()
     {
         const Rates r;
