@@ -16,6 +16,12 @@ inline QString examplesDir()
     return QStringLiteral(NINES_RESOURCES_DIR "/examples");
 }
 
+/// The path of a bundled example: example("three-tier-web.nines.json").
+inline QString example(const char* name)
+{
+    return examplesDir() + QLatin1Char('/') + QLatin1String(name);
+}
+
 inline QStringList exampleFiles()
 {
     QStringList out;

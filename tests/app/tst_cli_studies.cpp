@@ -12,10 +12,7 @@ namespace {
 using nines::test::runNines;
 using Run = nines::test::NinesRun;
 
-QString example(const char* name)
-{
-    return nines::test::examplesDir() + QLatin1Char('/') + QLatin1String(name);
-}
+using nines::test::example;
 
 QStringList quick()
 {

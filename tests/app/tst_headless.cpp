@@ -30,10 +30,7 @@ Captured run(const QStringList& args)
     return {code, buffer.str()};
 }
 
-QString example(const char* name)
-{
-    return nines::test::examplesDir() + QLatin1Char('/') + QLatin1String(name);
-}
+using nines::test::example;
 
 }  // namespace
 
