@@ -362,7 +362,9 @@ __attribute__((noinline)) void Simulator::startFailover(std::uint32_t c)
     std::uint32_t spare = 0;
     bool found = false;
     for (std::uint32_t j = cc.firstInstance; j < cc.firstInstance + cc.instances; ++j)
-        if (inst_[j].role == Spare && !inst_[j].switching && cellMask_[inst_[j].cell] == 0) {
+        // A spare whose domain is out cannot take over (the earlier rule, kept with
+        // fail_over_on_zone_loss false, switched it in masked).
+        if (inst_[j].role == Spare && !inst_[j].switching && (!cc.failOverOnDomainLoss || cellMask_[inst_[j].cell] == 0)) {
             spare = j;
             found = true;
             break;

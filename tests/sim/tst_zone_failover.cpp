@@ -51,10 +51,11 @@ double exactUnavailability(const Rates& r, std::array<int, 2> zoneOf, bool failO
     using Branches = std::vector<std::pair<double, State>>;  // probability, next state
     auto masked = [&](const State& s, int i) { return s.zoneDown[static_cast<size_t>(zoneOf[static_cast<size_t>(i)])] != 0; };
     auto inService = [&](const State& s) { return s.inst[0] == InService || s.inst[1] == InService; };
-    // A failover: to a healthy spare whose zone is up, with the coverage probability.
+    // A failover: to a healthy spare whose zone is up (under the earlier rule, to any healthy
+    // spare, which then serves when its zone returns), with the coverage probability.
     auto failover = [&](const State& s) -> Branches {
         for (int j = 0; j < 2; ++j)
-            if (s.inst[static_cast<size_t>(j)] == Spare && !masked(s, j)) {
+            if (s.inst[static_cast<size_t>(j)] == Spare && (!failOverOnZoneLoss || !masked(s, j))) {
                 State ok = s;
                 ok.inst[static_cast<size_t>(j)] = InService;
                 return {{r.coverage, ok}, {1 - r.coverage, s}};
