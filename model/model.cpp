@@ -32,6 +32,7 @@ NINES_ENUM_TABLE(Consistency, {Consistency::CP, "cp"}, {Consistency::AP, "ap"})
 NINES_ENUM_TABLE(DependencyType, {DependencyType::Sync, "sync"}, {DependencyType::Async, "async"})
 NINES_ENUM_TABLE(OperationType, {OperationType::Set, "set"}, {OperationType::Add, "add"},
                  {OperationType::Remove, "remove"})
+NINES_ENUM_TABLE(EstimateStart, {EstimateStart::Steady, "steady"}, {EstimateStart::New, "new"})
 #undef NINES_ENUM_TABLE
 
 template <typename E>
@@ -78,6 +79,7 @@ NINES_ENUM_FUNCS(Replication)
 NINES_ENUM_FUNCS(Consistency)
 NINES_ENUM_FUNCS(DependencyType)
 NINES_ENUM_FUNCS(OperationType)
+NINES_ENUM_FUNCS(EstimateStart)
 #undef NINES_ENUM_FUNCS
 
 const Component* Model::findComponent(std::string_view id) const

@@ -184,8 +184,13 @@ struct Load {
     bool operator==(const Load&) const = default;
 };
 
+/// What a simulated figure estimates: a window of a system long in service, or the first
+/// window from all new.
+enum class EstimateStart { Steady, New };
+
 struct Settings {
-    double mission_hours = kHoursPerYear;
+    double mission_hours = kHoursPerYear;  // the observed window
+    EstimateStart start = EstimateStart::Steady;
     int replications = 1000;                 // budget (upper bound with a precision target)
     double target_relative_precision = 0.0;  // on unavailability; 0 = run all replications
     double max_wall_seconds = 0.0;           // 0 = no wall-clock budget
@@ -248,6 +253,7 @@ std::string_view toString(Replication r);
 std::string_view toString(Consistency c);
 std::string_view toString(DependencyType t);
 std::string_view toString(OperationType t);
+std::string_view toString(EstimateStart s);
 
 bool parseEnum(std::string_view s, ComponentKind& out);
 bool parseEnum(std::string_view s, RedundancyMode& out);
@@ -257,6 +263,7 @@ bool parseEnum(std::string_view s, Replication& out);
 bool parseEnum(std::string_view s, Consistency& out);
 bool parseEnum(std::string_view s, DependencyType& out);
 bool parseEnum(std::string_view s, OperationType& out);
+bool parseEnum(std::string_view s, EstimateStart& out);
 
 /// The spellings accepted for an enum, for "expected one of ..." messages.
 template <typename E>

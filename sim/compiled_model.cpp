@@ -20,7 +20,7 @@ namespace {
 
 std::size_t countSamples(const Distribution& d)
 {
-    return d.type == DistributionType::Empirical ? d.samples_hours.size() : 0;
+    return d.type == DistributionType::Empirical ? 2 * d.samples_hours.size() : 0;  // samples, then their running sums
 }
 
 }  // namespace
@@ -94,6 +94,8 @@ CompiledModel compile(const Model& m)
                 mode.dormant = makeSampler(*fm.dormant_failure, cm.empiricalSamples);
             mode.detection_hours = fm.detection_seconds / 3600.0;
             mode.key = hashId(fm.id);
+            for (const Sampler* smp : {&mode.failure, &mode.dormant})
+                cc.memoryModes = cc.memoryModes || (smp->kind != Sampler::Exponential && smp->kind != Sampler::Never);
             cm.modes.push_back(mode);
         }
 

@@ -27,6 +27,7 @@ struct CompiledComponent {
     std::uint32_t threshold = 1;  // serving instances needed: k, or a majority for active CP stores
     std::uint32_t quorum = 0;     // standby CP stores: healthy replicas needed besides k in service
     std::uint32_t firstMode = 0, modeCount = 0;
+    bool memoryModes = false;     // a failure (or dormant) clock that is not exponential
     std::uint32_t firstCell = 0, cellCount = 0;  // (component, zone) cells
     std::uint32_t firstCallee = 0, calleeCount = 0;
     std::uint32_t firstCaller = 0, callerCount = 0;

@@ -17,7 +17,7 @@ double DemandCurve::integral(double t) const
         const double series = g == 0.0 ? n : (1.0 - std::pow(r, n)) / (1.0 - r);
         sum += (*profile)[static_cast<std::size_t>(h)] * std::exp(g * static_cast<double>(h)) * series;
     }
-    return sum + (t - whole) * factorAtWhole(whole);
+    return (g == 0.0 ? sum : sum * scale) + (t - whole) * factorAtWhole(whole);
 }
 
 }  // namespace nines::sim

@@ -11,6 +11,7 @@ namespace nines::sim {
 struct DemandCurve {
     const std::array<double, 24>* profile = nullptr;
     double growthPerHour = 0.0;  // 0: no growth
+    double scale = 1.0;          // exp(-growth x origin): growth counts from the observed window's start
 
     /// The factor during the whole hour that contains `hour`.
     double factorAt(double hour) const { return factorAtWhole(std::floor(hour)); }
@@ -19,7 +20,7 @@ struct DemandCurve {
     double factorAtWhole(double h) const
     {
         const double p = (*profile)[static_cast<std::size_t>(static_cast<long>(h) % 24)];
-        return growthPerHour == 0.0 ? p : p * std::exp(growthPerHour * h);
+        return growthPerHour == 0.0 ? p : p * scale * std::exp(growthPerHour * h);
     }
 
     /// Integral of the factor from 0 to t (hours): a geometric series per hour of the day, so

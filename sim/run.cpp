@@ -53,19 +53,7 @@ struct Block {
     bool complete = true;
 };
 
-/// Warm-up for steady-state runs: long enough for the slowest process of the model to forget
-/// that everything started new (three of its mean times), between one and ten batches.
-double chooseWarmup(const CompiledModel& m, double batch)
-{
-    double slowest = 0.0;
-    for (const auto& mode : m.modes)
-        slowest = std::max({slowest, mode.failure.mean, mode.repair.mean, mode.detection_hours});
-    for (const auto& d : m.domains)
-        slowest = std::max({slowest, d.failure.mean, d.repair.mean});
-    return std::clamp(3.0 * slowest, batch, 10.0 * batch);
-}
-
-void simulateBlock(const CompiledModel& m, const RunSettings& s, Simulator& sim, std::uint64_t first,
+void simulateBlock(const CompiledModel& m, const RunSettings& s, double warmup, Simulator& sim, std::uint64_t first,
                    std::uint64_t count, const std::atomic<bool>* cancel, Block& out)
 {
     const std::size_t nc = m.components.size();
@@ -92,38 +80,104 @@ void simulateBlock(const CompiledModel& m, const RunSettings& s, Simulator& sim,
         out.events += g.events;
         out.hours += g.hours;
     };
-    sim.setGrowth(!s.steady_state);
+    // Demand grows from the start of the observed window.
+    sim.setGrowthOrigin(warmup);
     for (std::uint64_t r = first; r < first + count; ++r) {
-        sim.reset(s.seed, r);
-        if (!s.steady_state) {
-            if (!sim.runUntil(s.mission_hours, cancel)) {
+        sim.reset(s.seed, r, s.steady_state);
+        if (warmup > 0) {
+            if (!sim.runUntil(warmup, cancel)) {
                 out.complete = false;
                 return;
             }
             sim.takeSegment(seg);
-            absorb(seg);
-            continue;
+            out.events += seg.events;  // warm-up events are work done, though not measured
         }
-        const double batch = s.batch_hours > 0 ? s.batch_hours : s.mission_hours;
-        const double warmup = s.warmup_hours > 0 ? s.warmup_hours : chooseWarmup(m, batch);
-        if (!sim.runUntil(warmup, cancel)) {
+        if (!sim.runUntil(warmup + s.mission_hours, cancel)) {
             out.complete = false;
             return;
         }
         sim.takeSegment(seg);
-        out.events += seg.events;  // warm-up events are work done, though not measured
-        for (std::uint32_t b = 1; b <= s.batches_per_replication; ++b) {
-            if (!sim.runUntil(warmup + b * batch, cancel)) {
-                out.complete = false;
-                return;
-            }
-            sim.takeSegment(seg);
-            absorb(seg);
-        }
+        absorb(seg);
     }
 }
 
 }  // namespace
+
+double warmupFor(const CompiledModel& m)
+{
+    // Every failure clock starts as one running since long ago (Sampler::residual; competing
+    // clocks of one instance from its age, stationaryResiduals), which is the stationary state
+    // of an instance that alternates on its own, given that it is up. What that start leaves
+    // out settles on the time scale of being down: repairs (and waiting for a crew),
+    // detection, failovers, zone outages, queue backlogs. Five of the longest of those make
+    // the start's effect on a year's figures negligible (it decays at least geometrically).
+    double down = 0.0;
+    std::vector<double> crewWork(m.crewSizes.size(), 0.0);
+    for (const auto& cc : m.components) {
+        double longest = 0.0;
+        for (std::uint32_t k = cc.firstMode; k < cc.firstMode + cc.modeCount; ++k)
+            longest = std::max(longest, m.modes[k].detection_hours + m.modes[k].repair.mean);
+        down = std::max(down, longest);
+        if (cc.standby)
+            down = std::max({down, cc.failover_hours + cc.domainDetection_hours});
+        if (cc.crew >= 0)
+            crewWork[static_cast<std::size_t>(cc.crew)] += cc.instances * longest;
+    }
+    // A crew smaller than what it repairs makes repairs wait: its busy periods are longer.
+    for (std::size_t k = 0; k < crewWork.size(); ++k)
+        if (m.crewSizes[k] > 0)
+            down = std::max(down, crewWork[k] / m.crewSizes[k]);
+    for (const auto& d : m.domains)
+        down = std::max(down, d.repair.mean);
+    double warmup = 5.0 * down;
+    // What the start leaves out on the time scale of the renewal cycles. Every instance starts
+    // up, in the stationary state of an up instance; a real one is down a share u of the time,
+    // so failures come at first about u too often, and with clocks that have memory that
+    // deviation returns with every cycle, damping by about rho = exp(-2 pi^2 cv^2) per cycle
+    // (cv: the failure clock's coefficient of variation). Enough cycles bring it below 1e-3 of
+    // the figure: ln(u / 1e-3) / (2 pi^2 cv^2). Spares whose clocks stop or slow while they
+    // wait (warm, cold) age by which instance serves: at least 0.25 / cv^2 cycles (below 1%)
+    // and 3. At most 30 cycles either way.
+    constexpr double kTwoPi2 = 19.739208802178716;
+    auto cyclesFor = [&](double mean, double downMean, double cv2, bool roles) {
+        const double u = downMean / (mean + downMean);
+        double n = u > 1e-3 ? std::ceil(std::log(u / 1e-3) / (kTwoPi2 * std::max(cv2, 1e-9))) : 0.0;
+        if (roles)
+            n = std::max({n, 3.0, std::ceil(0.25 / std::max(cv2, 1e-9))});
+        return std::min(n, 30.0) * (mean + downMean);
+    };
+    for (const auto& cc : m.components) {
+        if (!cc.memoryModes)
+            continue;
+        // The instance's cycle: up until the first of its clocks fires (rates add), then down
+        // for that mode's detection and repair. Its up time is nearly exponential where the
+        // exponential clocks fire most (cv^2 near 1), like the memory clocks where they do.
+        double rate = 0.0, expRate = 0.0, down = 0.0, cv2 = INFINITY;
+        for (std::uint32_t k = cc.firstMode; k < cc.firstMode + cc.modeCount; ++k) {
+            const CompiledMode& mode = m.modes[k];
+            if (!(mode.failure.mean > 0) || !std::isfinite(mode.failure.mean))
+                continue;
+            const double r = 1.0 / mode.failure.mean;
+            rate += r;
+            down += r * (mode.detection_hours + mode.repair.mean);
+            if (mode.failure.kind == Sampler::Exponential)
+                expRate += r;
+            for (const Sampler* s : {&mode.failure, &mode.dormant})
+                if (s->kind != Sampler::Exponential && s->kind != Sampler::Never)
+                    cv2 = std::min(cv2, s->cv2);
+        }
+        if (rate <= 0 || !std::isfinite(cv2))
+            continue;
+        const double share = expRate / rate;
+        warmup = std::max(warmup, cyclesFor(1.0 / rate, down / rate, share + (1.0 - share) * cv2,
+                                            cc.standby && cc.standbyKind != model::StandbyKind::Hot));
+    }
+    for (const auto& d : m.domains)
+        if (d.failure.kind != Sampler::Exponential && d.failure.kind != Sampler::Never)
+            warmup = std::max(warmup, cyclesFor(d.failure.mean, d.repair.mean, d.failure.cv2, false));
+    // Whole days, so the observed window starts at midnight like a run from new.
+    return std::ceil(warmup / 24.0) * 24.0;
+}
 
 RunResult runSimulation(const CompiledModel& model, const RunSettings& settings, const std::atomic<bool>* cancel,
                         const ProgressFn& progress)
@@ -134,6 +188,10 @@ RunResult runSimulation(const CompiledModel& model, const RunSettings& settings,
 
     RunResult res;
     res.steady_state = settings.steady_state;
+    const double warmup = !settings.steady_state     ? 0.0
+                          : settings.warmup_hours >= 0 ? settings.warmup_hours
+                                                       : warmupFor(model);
+    res.warmup_hours = warmup;
     const unsigned hw = std::max(1u, std::thread::hardware_concurrency());
     const unsigned threads = settings.threads ? settings.threads : hw;
     res.threads = threads;
@@ -163,7 +221,7 @@ RunResult runSimulation(const CompiledModel& model, const RunSettings& settings,
             }
             Block out;
             const std::uint64_t first = b * block;
-            simulateBlock(model, settings, sim, first, std::min(block, total - first), &abortWork, out);
+            simulateBlock(model, settings, warmup, sim, first, std::min(block, total - first), &abortWork, out);
             {
                 std::lock_guard lock(mu);
                 done.emplace(b, std::move(out));
@@ -250,7 +308,7 @@ RunResult runSimulation(const CompiledModel& model, const RunSettings& settings,
         Checkpoint cp{avail.count(), iv.mean, iv.low, iv.high, elapsed()};
         res.convergence.push_back(cp);
         if (progress)
-            progress(cp, settings.steady_state ? total * settings.batches_per_replication : total);
+            progress(cp, total);
 
         if (b + 1 == blocks)
             break;

@@ -22,10 +22,11 @@ struct RunSettings {
     double mission_hours = 8760.0;
     double max_wall_seconds = 0.0;  // 0: none
     unsigned threads = 0;           // 0: all cores
-    bool steady_state = false;
-    double warmup_hours = 0.0;     // steady state: 0 chooses from the model's time scales
-    double batch_hours = 0.0;      // steady state: 0 chooses
-    std::uint32_t batches_per_replication = 10;
+    /// A year in steady service (the default): each replication starts every clock in
+    /// equilibrium, runs a warm-up and observes one window of mission_hours. false: the first
+    /// mission_hours from all new.
+    bool steady_state = true;
+    double warmup_hours = -1.0;  // steady state: negative chooses (warmupFor)
     double sla_availability = 0.999;
     /// Replications are merged and the stopping rule checked in blocks of this many.
     std::uint32_t block = 32;
@@ -75,8 +76,9 @@ struct QueueResult {
 };
 
 struct RunResult {
-    bool steady_state = false;
-    std::uint64_t replications = 0;  // replications (or batches, in steady state) merged
+    bool steady_state = true;
+    double warmup_hours = 0.0;       // steady state: simulated before each observed window
+    std::uint64_t replications = 0;  // replications merged: independent observed windows
     StopReason stop = StopReason::Replications;
     bool partial() const { return stop == StopReason::Cancelled; }
 
@@ -110,6 +112,10 @@ using ProgressFn = std::function<void(const Checkpoint& now, std::uint64_t targe
 
 RunResult runSimulation(const CompiledModel& model, const RunSettings& settings,
                         const std::atomic<bool>* cancel = nullptr, const ProgressFn& progress = {});
+
+/// The warm-up a steady-state replication runs before its observed window: long enough for
+/// what the equilibrium start leaves out to settle (docs/engine.md, "Estimates").
+double warmupFor(const CompiledModel& model);
 
 /// Nines of an unavailability: -log10(U); +infinity when U is 0.
 double ninesOf(double unavailability);

@@ -156,7 +156,7 @@ void Simulator::handle(std::uint32_t slot)
 // ---------------------------------------------------------------------------------------
 // Instances
 
-void Simulator::startClocks(std::uint32_t i)
+void Simulator::startClocks(std::uint32_t i, bool residual)
 {
     const std::uint32_t c = inst_[i].comp;
     const auto& cc = m_.components[c];
@@ -165,10 +165,40 @@ void Simulator::startClocks(std::uint32_t i)
     if (spare && cc.standbyKind == model::StandbyKind::Cold)
         return;  // a cold spare does not age
     const bool dormant = spare && cc.standbyKind == model::StandbyKind::Warm;
+    if (residual && cc.memoryModes && cc.modeCount > 1) {
+        // Competing clocks with memory share the instance's age: drawn together.
+        constexpr std::uint32_t kInline = 8;
+        const Sampler* clocks[kInline];
+        Stream* streams[kInline];
+        double dts[kInline];
+        std::vector<const Sampler*> clockList;
+        std::vector<Stream*> streamList;
+        std::vector<double> dtList;
+        const bool small = cc.modeCount <= kInline;
+        if (!small) {
+            clockList.resize(cc.modeCount);
+            streamList.resize(cc.modeCount);
+            dtList.resize(cc.modeCount);
+        }
+        const Sampler** cl = small ? clocks : clockList.data();
+        Stream** st = small ? streams : streamList.data();
+        double* out = small ? dts : dtList.data();
+        for (std::uint32_t k = 0; k < cc.modeCount; ++k) {
+            const CompiledMode& mode = m_.modes[cc.firstMode + k];
+            cl[k] = dormant ? &mode.dormant : &mode.failure;
+            st[k] = &failureStreams_[inst_[i].modeBase + k];
+        }
+        stationaryResiduals(cl, st, cc.modeCount, *st[0], out);
+        for (std::uint32_t k = 0; k < cc.modeCount; ++k)
+            if (std::isfinite(out[k]))
+                sched(inst_[i].first + k, now_ + out[k]);
+        return;
+    }
     for (std::uint32_t k = 0; k < cc.modeCount; ++k) {
         const CompiledMode& mode = m_.modes[cc.firstMode + k];
         const Sampler& s = dormant ? mode.dormant : mode.failure;
-        const double dt = s.draw(failureStreams_[inst_[i].modeBase + k]);
+        Stream& stream = failureStreams_[inst_[i].modeBase + k];
+        const double dt = residual ? s.residual(stream) : s.draw(stream);
         if (std::isfinite(dt))
             sched(inst_[i].first + k, now_ + dt);
     }

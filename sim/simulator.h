@@ -59,16 +59,18 @@ class Simulator {
 public:
     explicit Simulator(const CompiledModel& model);
 
-    /// Whether demand grows with the model's yearly growth over simulated time (mission runs);
-    /// steady-state runs keep today's load.
-    void setGrowth(bool on) { growth_ = on; }
+    /// Demand grows with the model's yearly growth from this hour on (the start of the observed
+    /// window: a steady-state run's warm-up sees less than today's load, never more).
+    void setGrowthOrigin(double hour) { growthOrigin_ = hour; }
 
     /// Calls `fn` after every event (nullptr: no log, the default), from the next reset on.
     void setTrace(TraceFn fn) { trace_ = std::move(fn); }
 
-    /// Starts a replication at time 0 with everything new, drawing from the streams of
-    /// (seed, replication).
-    void reset(std::uint64_t seed, std::uint64_t replication);
+    /// Starts a replication at time 0, drawing from the streams of (seed, replication): with
+    /// everything new, or (stationary) with every failure clock, and every failure domain's,
+    /// drawn as a clock that has been running since long ago (Sampler::residual), so that a
+    /// short warm-up settles what remains (repairs, failovers, queues); see docs/engine.md.
+    void reset(std::uint64_t seed, std::uint64_t replication, bool stationary = false);
 
     /// Simulates up to time `t` (hours since reset). Returns false when cancelled.
     bool runUntil(double t, const std::atomic<bool>* cancel = nullptr);
@@ -236,7 +238,7 @@ private:
     void stepSimple(Instance& x);
     void onDomain(std::uint32_t d);
 
-    void startClocks(std::uint32_t i);
+    void startClocks(std::uint32_t i, bool residual = false);
     void stopClocks(std::uint32_t i);
     void requestRepair(std::uint32_t i);
     void startRepair(std::uint32_t i);
@@ -275,9 +277,12 @@ private:
     std::uint32_t entryComponent_ = 0;  // the first entry's component
     void refreshCritical();
     void evaluateCapacity();
-    bool growth_ = true;
+    double growthOrigin_ = 0.0;
     std::uint32_t hourSlot_ = 0;
-    DemandCurve demand() const { return {&m_.dailyProfile, growth_ ? m_.growthPerHour : 0.0}; }
+    DemandCurve demand() const
+    {
+        return {&m_.dailyProfile, m_.growthPerHour, std::exp(-m_.growthPerHour * growthOrigin_)};
+    }
     void touchCapacity(std::uint32_t c);
     bool flowDirty_ = true, fractionsDirty_ = true, ratiosAll_ = true;
     std::vector<std::uint32_t> possible_;  // per component: could be overloaded within a day

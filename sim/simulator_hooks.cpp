@@ -264,13 +264,13 @@ __attribute__((noinline)) void Simulator::evaluateCapacity()
         ratiosAll_ = true;
     }
     const double hourStart = std::floor(now_);
-    const double g = growth_ ? m_.growthPerHour : 0.0;
+    const double g = m_.growthPerHour;
     const double factorNow = demand().factorAtWhole(hourStart);
     // "Could be overloaded" is judged against the highest factor until the end of the next
     // day, so it needs a fresh look once a day; the hourly factor matters only for the tiers
     // that could be overloaded.
     const double day = std::floor(now_ / 24.0);
-    const double factorMax = maxProfile_ * std::exp(g * (day + 2.0) * 24.0);
+    const double factorMax = maxProfile_ * std::exp(g * ((day + 2.0) * 24.0 - growthOrigin_));
     if (factorMax != lastFactorMax_) {
         lastFactorMax_ = factorMax;
         capTouched_.clear();

@@ -168,7 +168,7 @@ Simulator::Simulator(const CompiledModel& model)
     entryComponent_ = nEntries_ > 0 ? m_.entries[0].component : 0;
 }
 
-void Simulator::reset(std::uint64_t seed, std::uint64_t replication)
+void Simulator::reset(std::uint64_t seed, std::uint64_t replication, bool stationary)
 {
     simple_ = plain_ && !trace_;
     heap_.clear();
@@ -215,7 +215,7 @@ void Simulator::reset(std::uint64_t seed, std::uint64_t replication)
             cellHealthy_[inst_[i].cell] += 1;
             if (x.role == InService)
                 setServing<false>(i, true);
-            startClocks(i);
+            startClocks(i, stationary);
             if (simple_ && x.simple) {
                 // The short path's draws one use ahead (see Instance::nextFailure).
                 x.nextFailure = x.failure->draw(*x.failureStream);
@@ -224,7 +224,8 @@ void Simulator::reset(std::uint64_t seed, std::uint64_t replication)
         }
     }
     for (std::uint32_t d = 0; d < m_.domains.size(); ++d) {
-        const double t = m_.domains[d].failure.draw(domainStreams_[2 * d]);
+        const Sampler& failure = m_.domains[d].failure;
+        const double t = stationary ? failure.residual(domainStreams_[2 * d]) : failure.draw(domainStreams_[2 * d]);
         if (std::isfinite(t))
             heap_.schedule(firstDomainSlot_ + d, t);
     }

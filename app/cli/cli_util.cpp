@@ -84,14 +84,15 @@ RunOptions::RunOptions()
     , mission(QStringLiteral("mission-hours"), QStringLiteral("Mission time in hours."), QStringLiteral("H"))
     , threads(QStringLiteral("threads"), QStringLiteral("Worker threads (default: all cores)."), QStringLiteral("N"))
     , steady(QStringLiteral("steady-state"),
-             QStringLiteral("Estimate the long-run availability (warm-up, then batch means) instead of the first "
-                            "mission from all-new."))
+             QStringLiteral("Estimate a year (mission) of a system in steady service: the default, named."))
+    , fromNew(QStringLiteral("from-new"),
+              QStringLiteral("Estimate the first year (mission) from all new instead of a year in steady service."))
 {
 }
 
 void RunOptions::addTo(QCommandLineParser& parser) const
 {
-    for (const auto& o : {seed, replications, precision, mission, threads, steady})
+    for (const auto& o : {seed, replications, precision, mission, threads, steady, fromNew})
         parser.addOption(o);
 }
 
@@ -111,7 +112,12 @@ std::optional<std::string> numberOption(const QCommandLineParser& parser, const 
 
 std::optional<std::string> RunOptions::apply(const QCommandLineParser& parser, sim::RunSettings& s) const
 {
-    s.steady_state = parser.isSet(steady);
+    if (parser.isSet(steady) && parser.isSet(fromNew))
+        return std::string("--steady-state and --from-new ask for different estimates: give one");
+    if (parser.isSet(steady))
+        s.steady_state = true;
+    if (parser.isSet(fromNew))
+        s.steady_state = false;
     double seedValue = static_cast<double>(s.seed), repsValue = s.replications, threadsValue = s.threads;
     for (auto bad : {numberOption(parser, seed, 0, 9007199254740992.0, seedValue),
                      numberOption(parser, replications, 1, 1e8, repsValue),

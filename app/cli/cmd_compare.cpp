@@ -38,10 +38,6 @@ int cmdCompare(const QStringList& args)
         std::cerr << "nines compare: " << *bad << "\n";
         return ExitInvalid;
     }
-    if (parser.isSet(run.steady)) {
-        std::cerr << "nines compare: compares mission-time estimates; --steady-state does not apply\n";
-        return ExitInvalid;
-    }
     if (loaded->scenarios.empty()) {
         std::cerr << "nines compare: the model has no scenarios to compare (see docs/scenarios.md)\n";
         return ExitInvalid;

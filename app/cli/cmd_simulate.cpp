@@ -8,6 +8,7 @@
 #include "sim/simulator.h"
 #include "sim/study/cap_study.h"
 #include "sim/study/evaluation.h"
+#include "ui/present/result_tables.h"
 #include "ui/present/results_json.h"
 
 #include <atomic>
@@ -31,8 +32,13 @@ bool writeEventLog(const model::Model& m, const sim::CompiledModel& cm, const si
     std::fputs("time_hours,event,element,instance,failure_mode,served_share\n", f);
     static const char* kinds[] = {"failure", "detection", "repair", "failover", "outage_start", "outage_end", "buffer_full"};
     static const char* domainKinds[] = {"zone", "region", "link", "shared_fate"};
+    // The log is the first replication's observed window: after its warm-up, in hours from the
+    // window's start.
+    const double warmup = s.steady_state ? (s.warmup_hours >= 0 ? s.warmup_hours : sim::warmupFor(cm)) : 0.0;
     sim::Simulator simulator(cm);
     simulator.setTrace([&](const sim::TraceEvent& ev) {
+        if (ev.hours < warmup)
+            return;
         std::string element, instance, mode;
         if (ev.kind == sim::TraceEvent::BufferFull) {
             const auto& q = cm.queues[ev.element / cm.entries.size()];
@@ -51,11 +57,12 @@ bool writeEventLog(const model::Model& m, const sim::CompiledModel& cm, const si
             if (ev.kind == sim::TraceEvent::Failure)
                 mode = m.components[c].failure_modes[ev.mode].id;
         }
-        std::fprintf(f, "%.6f,%s,%s,%s,%s,%.6g\n", ev.hours, kinds[ev.kind], element.c_str(), instance.c_str(),
+        std::fprintf(f, "%.6f,%s,%s,%s,%s,%.6g\n", ev.hours - warmup, kinds[ev.kind], element.c_str(), instance.c_str(),
                      mode.c_str(), ev.share);
     });
-    simulator.reset(s.seed, 0);
-    simulator.runUntil(s.mission_hours);
+    simulator.setGrowthOrigin(warmup);
+    simulator.reset(s.seed, 0, s.steady_state);
+    simulator.runUntil(warmup + s.mission_hours);
     const bool ok = std::fflush(f) == 0 && !std::ferror(f);
     std::fclose(f);
     if (!ok)
@@ -68,10 +75,10 @@ namespace {
 void printSimulation(std::ostream& out, const model::Model& m, const sim::RunResult& r, const sim::RunSettings& s,
                      const std::vector<study::StoreCap>& cap)
 {
-    out << m.name << ": " << (r.steady_state ? "steady-state" : "mission-time") << " simulation\n\n";
+    out << m.name << ": simulation of " << present::estimateText(s).toStdString() << "\n\n";
     printTables(out, {present::headlineTable(m, r, s, nullptr), present::componentsTable(m, r),
                       present::capTable(m, cap), present::queuesTable(r.queues)});
-    out << (r.steady_state ? "Batches: " : "Replications: ") << r.replications << " (stopped by " << sim::toString(r.stop)
+    out << "Replications: " << r.replications << " (stopped by " << sim::toString(r.stop)
         << (r.partial() ? ", PARTIAL RESULT" : "") << "), seed " << s.seed << ", " << r.threads << " threads, "
         << formatFixed(static_cast<double>(r.events), 0) << " events in " << formatFixed(r.wall_seconds, 2) << " s ("
         << formatFixed(r.events_per_second() / 1e6, 1) << " million/s)\n";

@@ -84,6 +84,7 @@ Settings readSettings(ObjectReader& r)
 {
     Settings s;
     s.mission_hours = r.number("mission_hours", false, s.mission_hours, "a number of hours");
+    s.start = r.enumeration("start", false, s.start);
     s.replications = r.smallInt("replications", false, s.replications, "a whole number of replications");
     s.target_relative_precision =
         r.number("target_relative_precision", false, s.target_relative_precision, "a relative precision");

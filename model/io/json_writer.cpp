@@ -59,6 +59,8 @@ QJsonObject writeSettings(const Settings& s)
     const Settings def;
     QJsonObject o;
     putNumber(o, "mission_hours", s.mission_hours, def.mission_hours);
+    if (s.start != def.start)
+        o.insert(QStringLiteral("start"), qs(std::string(toString(s.start))));
     putNumber(o, "replications", s.replications, def.replications);
     putNumber(o, "target_relative_precision", s.target_relative_precision, def.target_relative_precision);
     putNumber(o, "max_wall_seconds", s.max_wall_seconds, def.max_wall_seconds);

@@ -51,7 +51,7 @@ std::vector<StoreCap> simulateCap(const Model& m, const sim::RunSettings& s, con
         const Model other = withConsistency(m, comp.id, cp ? Consistency::AP : Consistency::CP);
         sim::RunSettings so = s;
         so.target_relative_precision = 0;  // the same replications as the base run
-        so.replications = static_cast<std::uint32_t>(base.replications / (s.steady_state ? s.batches_per_replication : 1));
+        so.replications = static_cast<std::uint32_t>(base.replications);
         const sim::RunResult r = sim::runSimulation(sim::compile(other), so, cancel);
         if (r.partial()) {
             // A half-run comparison would compare unlike with like: the store is left out.

@@ -64,7 +64,6 @@ Comparison compareDesigns(const model::Designs& designs, sim::RunSettings settin
     // Pairing replication i of every run needs the same replications in each.
     settings.target_relative_precision = 0;
     settings.max_wall_seconds = 0;
-    settings.steady_state = false;
     c.settings = settings;
     c.problems = designs.problems;
     for (const auto& d : designs.list) {

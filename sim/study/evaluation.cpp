@@ -11,6 +11,7 @@ sim::RunSettings runSettingsOf(const model::Model& m)
     s.replications = static_cast<std::uint32_t>(m.settings.replications);
     s.target_relative_precision = m.settings.target_relative_precision;
     s.mission_hours = m.settings.mission_hours;
+    s.steady_state = m.settings.start == model::EstimateStart::Steady;
     s.max_wall_seconds = m.settings.max_wall_seconds;
     s.sla_availability = m.settings.sla_target_percent / 100.0;
     return s;
@@ -52,7 +53,7 @@ Evaluation evaluate(const model::Model& m, const model::Designs& designs, const 
     }
     if (!stopped())
         a.cap = simulateCap(m, settings, a.simulation, cancel, &a.cancelled);
-    if (parts.comparison && designs.list.size() + designs.problems.size() > 1 && !stopped() && !settings.steady_state) {
+    if (parts.comparison && designs.list.size() + designs.problems.size() > 1 && !stopped()) {
         // As many replications as the main run took (it may have stopped early on precision).
         sim::RunSettings cs = settings;
         cs.replications = static_cast<std::uint32_t>(a.simulation.replications);
@@ -81,7 +82,7 @@ std::optional<double> exactGainIfPerfect(const Evaluation& a, const std::string&
 
 bool Evaluation::perYear() const
 {
-    return settings.steady_state || settings.mission_hours == model::kHoursPerYear;
+    return settings.mission_hours == model::kHoursPerYear;
 }
 
 namespace {

@@ -71,10 +71,12 @@ private Q_SLOTS:
         const Run none = runNines(QStringList{QStringLiteral("compare"), example("single-server.nines.json")} + quick());
         QCOMPARE(none.exitCode, 2);
         QVERIFY(none.err.contains(QStringLiteral("no scenarios")));
-        const Run steady = runNines(QStringList{QStringLiteral("compare"), example("three-tier-web.nines.json"),
-                                                QStringLiteral("--steady-state")}
-                                    + quick());
-        QCOMPARE(steady.exitCode, 2);
+        // Two estimates at once is a contradiction, not a choice.
+        const Run both = runNines(QStringList{QStringLiteral("compare"), example("three-tier-web.nines.json"),
+                                              QStringLiteral("--steady-state"), QStringLiteral("--from-new")}
+                                  + quick());
+        QCOMPARE(both.exitCode, 2);
+        QVERIFY(both.err.contains(QStringLiteral("--from-new")));
         QCOMPARE(runNines({QStringLiteral("compare"), QStringLiteral("/nonexistent.nines.json")}).exitCode, 1);
     }
 

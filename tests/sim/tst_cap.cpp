@@ -25,7 +25,7 @@ sim::RunResult steady(const Model& m)
 {
     sim::RunSettings s;
     s.seed = 424242;
-    s.replications = 1000;
+    s.replications = 10000;
     s.steady_state = true;
     s.threads = 2;
     return sim::runSimulation(sim::compile(m), s);

@@ -372,6 +372,7 @@ private Q_SLOTS:
         }
         sim::RunSettings s;
         s.replications = 1;
+        s.steady_state = false;  // fixed times from new
         s.mission_hours = T;
         s.threads = 1;
         const sim::RunResult r = sim::runSimulation(sim::compile(m), s);

@@ -30,7 +30,6 @@ sim::RunResult steadyState(const Model& m, std::uint32_t replications, std::uint
     s.seed = seed;
     s.replications = replications;
     s.steady_state = true;
-    s.batches_per_replication = 10;
     s.threads = 2;
     return sim::runSimulation(sim::compile(m), s);
 }
@@ -41,7 +40,7 @@ bool closeRelative(double a, double b, double rel = 1e-9)
     return std::abs(a - b) <= rel * std::abs(b);
 }
 
-void checkModel(const Model& m, const Expected& exact, std::uint32_t replications = 1000, bool analytic = true)
+void checkModel(const Model& m, const Expected& exact, std::uint32_t replications = 10000, bool analytic = true)
 {
     QVERIFY(test::valid(m));
     if (analytic) {
@@ -60,14 +59,14 @@ void checkModel(const Model& m, const Expected& exact, std::uint32_t replication
     const sim::RunResult r = steadyState(m, replications, 20261127);
     const double t99 = sim::studentT(0.99, static_cast<double>(r.replications - 1));
     const double half = t99 * r.availability_stderr;
-    qInfo("exact U %.6g, simulated U %.6g +- %.3g (99%%, %llu batches)", 1 - exact.availability,
+    qInfo("exact U %.6g, simulated U %.6g +- %.3g (99%%, %llu years)", 1 - exact.availability,
           1 - r.availability.mean, half, static_cast<unsigned long long>(r.replications));
     QVERIFY2(std::abs(r.availability.mean - exact.availability) <= half,
              qPrintable(QStringLiteral("simulated %1 +- %2 (99%), exact %3")
                             .arg(r.availability.mean, 0, 'g', 12)
                             .arg(half, 0, 'g', 4)
                             .arg(exact.availability, 0, 'g', 12)));
-    QVERIFY(r.replications >= 1000);
+    QVERIFY(r.replications >= replications);
     if (exact.outagesPerYear >= 0) {
         const double ohalf = (r.outages_per_year.high - r.outages_per_year.mean) * t99 / sim::studentT(0.95, r.replications - 1.0);
         QVERIFY2(std::abs(r.outages_per_year.mean - exact.outagesPerYear) <= ohalf,
@@ -250,6 +249,7 @@ private Q_SLOTS:
         sim::RunSettings s;
         s.seed = 7;
         s.replications = 20000;
+        s.steady_state = false;
         s.mission_hours = T;
         s.threads = 2;
         const sim::RunResult r = sim::runSimulation(sim::compile(m), s);

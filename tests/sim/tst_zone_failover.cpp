@@ -168,9 +168,8 @@ sim::RunResult steady(const Model& m, std::uint64_t seed)
 {
     sim::RunSettings s;
     s.seed = seed;
-    s.replications = 1000;
+    s.replications = 10000;
     s.steady_state = true;
-    s.batches_per_replication = 10;
     s.threads = 2;
     return sim::runSimulation(sim::compile(m), s);
 }
@@ -251,6 +250,7 @@ private Q_SLOTS:
         QVERIFY(test::valid(m));
         sim::RunSettings s;
         s.replications = 4;
+        s.steady_state = false;  // fixed times from new
         s.mission_hours = 1000;
         s.threads = 1;
         const sim::RunResult r = sim::runSimulation(sim::compile(m), s);

@@ -69,7 +69,34 @@ QDateTime finishedAt(const study::Evaluation& a)
 
 QString periodOf(const sim::RunSettings& s)
 {
-    return s.steady_state || s.mission_hours == model::kHoursPerYear ? tr("year") : tr("mission");
+    return s.mission_hours == model::kHoursPerYear ? tr("year") : tr("mission");
+}
+
+namespace {
+QString windowOf(const sim::RunSettings& s)
+{
+    return s.mission_hours == model::kHoursPerYear ? tr("year")
+                                                   : tr("%1-hour window").arg(fixedText(s.mission_hours, s.mission_hours < 10 ? 2 : 0));
+}
+}  // namespace
+
+QString estimateText(const sim::RunSettings& s)
+{
+    return s.steady_state ? tr("a %1 in steady service").arg(windowOf(s)) : tr("the first %1 from all new").arg(windowOf(s));
+}
+
+QString estimateDetailText(const sim::RunSettings& s, const sim::RunResult& r)
+{
+    const QString n = fixedText(double(r.replications), 0);
+    if (!s.steady_state)
+        return tr("%1, over %2 independent runs from new").arg(estimateText(s), n);
+    return tr("%1, over %2 independent %3s, each observed after a warm-up of %4 days")
+        .arg(estimateText(s), n, windowOf(s), fixedText(r.warmup_hours / 24.0, 0));
+}
+
+QString estimateName(const sim::RunSettings& s)
+{
+    return s.steady_state ? QStringLiteral("steady_state") : QStringLiteral("from_new");
 }
 
 Table headlineTable(const model::Model& m, const sim::RunResult& r, const sim::RunSettings& s,
@@ -128,7 +155,7 @@ Table headlineTable(const model::Model& m, const sim::RunResult& r, const sim::R
             row.removeLast();
         head.headers.removeLast();
     }
-    const QString estimate = r.steady_state ? tr("a year in steady service (long run)") : tr("the first %1 from all-new").arg(periodOf(s));
+    const QString estimate = estimateDetailText(s, r);
     if (exact)
         head.note = tr("The simulation estimates %1; the exact column is the long-run (steady-state) value of the "
                        "analytic solver.")
@@ -370,10 +397,12 @@ Table runTable(const study::Evaluation& a)
     Table run{QStringLiteral("run"), tr("Run settings (to reproduce these figures)"), {tr("Setting"), tr("Value")}, {},
               tr("The same model, seed and number of replications give the same figures on any machine and number "
                  "of threads.")};
-    run.rows << QStringList{tr("Estimate"), r.steady_state ? tr("steady state (batch means)")
-                                                           : tr("mission of %1 hours from all-new").arg(fixedText(a.settings.mission_hours, 0))};
+    run.rows << QStringList{tr("Estimate"), estimateText(a.settings)};
+    if (a.settings.steady_state)
+        run.rows << QStringList{tr("Warm-up before each observed %1").arg(periodOf(a.settings)),
+                                tr("%1 hours").arg(fixedText(r.warmup_hours, 0))};
     run.rows << QStringList{tr("Seed"), QString::number(a.settings.seed)};
-    run.rows << QStringList{r.steady_state ? tr("Batches") : tr("Replications"), QString::number(r.replications)};
+    run.rows << QStringList{tr("Replications (independent %1s)").arg(periodOf(a.settings)), QString::number(r.replications)};
     run.rows << QStringList{tr("Stopped by"), QString::fromLatin1(sim::toString(r.stop))};
     if (a.settings.target_relative_precision > 0)
         run.rows << QStringList{tr("Target relative precision"), fixedText(a.settings.target_relative_precision, 4)};

@@ -37,6 +37,13 @@ QDateTime finishedAt(const study::Evaluation& a);
 
 /// "year" for one-year missions and steady state, else "mission": what one replication stands for.
 QString periodOf(const sim::RunSettings& s);
+/// In words, what a simulated figure estimates: "a year in steady service" or "the first year
+/// from all new" (a window of another length when the mission is not a year).
+QString estimateText(const sim::RunSettings& s);
+/// The same with how many independent windows it rests on, and the warm-up before each.
+QString estimateDetailText(const sim::RunSettings& s, const sim::RunResult& r);
+/// The JSON name of the estimate: "steady_state" or "from_new".
+QString estimateName(const sim::RunSettings& s);
 
 /// Headline figures of a run, with the exact solver's column when `exact` is given and applies
 /// (and a note saying why it does not, when given and not applicable).

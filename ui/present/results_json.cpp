@@ -1,5 +1,6 @@
 #include "results_json.h"
 
+#include "result_tables.h"
 #include "study_json.h"
 
 #include "model/io/provenance.h"
@@ -23,8 +24,9 @@ QJsonValue finiteOrNull(double v)
 QJsonObject simulationToJson(const sim::RunResult& r, const sim::RunSettings& s)
 {
     QJsonObject o;
-    o.insert(QStringLiteral("estimate"), r.steady_state ? QStringLiteral("steady_state") : QStringLiteral("mission"));
-    o.insert(QStringLiteral("mission_hours"), r.steady_state ? QJsonValue() : QJsonValue(s.mission_hours));
+    o.insert(QStringLiteral("estimate"), estimateName(s));
+    o.insert(QStringLiteral("mission_hours"), s.mission_hours);
+    o.insert(QStringLiteral("warmup_hours"), r.warmup_hours);
     o.insert(QStringLiteral("partial"), r.partial());
     o.insert(QStringLiteral("stopped_by"), QString::fromLatin1(sim::toString(r.stop)));
     o.insert(QStringLiteral("availability"), intervalToJson(r.availability));

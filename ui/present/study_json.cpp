@@ -1,5 +1,6 @@
 #include "study_json.h"
 
+#include "result_tables.h"
 #include "results_json.h"
 
 #include <QJsonArray>
@@ -94,8 +95,7 @@ QJsonObject sweepToJson(const Sweep& s)
     return QJsonObject{{QStringLiteral("axes"), axes},
                        {QStringLiteral("seed"), double(s.settings.seed)},
                        {QStringLiteral("replications"), double(s.settings.replications)},
-                       {QStringLiteral("estimate"), s.settings.steady_state ? QStringLiteral("steady_state")
-                                                                            : QStringLiteral("mission")},
+                       {QStringLiteral("estimate"), estimateName(s.settings)},
                        {QStringLiteral("sla_target_percent"), 100.0 * s.settings.sla_availability},
                        {QStringLiteral("partial"), s.cancelled},
                        {QStringLiteral("points"), points},

@@ -86,10 +86,11 @@ std::vector<Table> comparisonTables(const model::Model& m, const study::Comparis
 Table sweepTable(const study::Sweep& s, const std::string& currency)
 {
     Table t{QStringLiteral("sweep"), tr("Sweep"), {}, {},
-            tr("Every point run with the same %1 replications and seed %2%3; the SLA target is %4.")
+            tr("Every point estimates %1 with the same %2 replications and seed %3; the SLA target is %4.")
+                .arg(estimateText(s.settings))
                 .arg(s.settings.replications)
                 .arg(s.settings.seed)
-                .arg(s.settings.steady_state ? tr(", steady state") : QString(), percentText(s.settings.sla_availability, 4))};
+                .arg(percentText(s.settings.sla_availability, 4))};
     for (const auto& a : s.axes)
         t.headers << qs(a.path);
     t.headers << tr("Availability") << tr("95% interval") << tr("Nines") << tr("Downtime min/yr") << tr("Exact")

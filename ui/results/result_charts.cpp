@@ -134,8 +134,7 @@ bool convergence(QCustomPlot* plot, const study::Evaluation& a)
         for (auto it = g->data()->begin(); it != g->data()->end(); ++it)
             it->value = std::clamp(it->value, yRange.lower, yRange.upper);
     plot->xAxis->setRange(0, x.back());
-    plot->xAxis->setLabel(a.simulation.steady_state ? QObject::tr("Batches")
-                                                    : QObject::tr("Replications (simulated %1s)").arg(present::periodOf(a.settings)));
+    plot->xAxis->setLabel(QObject::tr("Replications (independent %1s)").arg(present::periodOf(a.settings)));
     plot->yAxis->setLabel(QObject::tr("Availability (%)"));
     plot->yAxis->setNumberFormat(QStringLiteral("f"));
     plot->yAxis->setNumberPrecision(std::clamp(int(std::ceil(-std::log10(pad))) + 1, 2, 7));

@@ -281,9 +281,8 @@ void ResultsView::rebuild()
                                            present::fixedText(a.exact.unavailability * model::kMinutesPerYear, 1)));
     h += QStringLiteral("</tr></table>");
     h += QStringLiteral("<p style=\"color:#4a5568\">%1</p>")
-             .arg(tr("%1 replications of %2 h, seed %3, %4 outages a year lasting %5 min on average; %6.")
-                      .arg(r.replications)
-                      .arg(present::fixedText(a.settings.mission_hours, 0))
+             .arg(tr("Estimates %1; seed %2, %3 outages a year lasting %4 min on average; %5.")
+                      .arg(present::estimateDetailText(a.settings, r).toHtmlEscaped())
                       .arg(a.settings.seed)
                       .arg(present::fixedText(r.outages_per_year.mean, 2), present::fixedText(r.mean_outage_minutes, 1),
                            a.exact.applicable ? tr("the exact solver applies")

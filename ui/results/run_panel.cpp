@@ -5,8 +5,10 @@
 #include "ui/results/qcustomplot_include.h"
 #include "ui/results/result_charts.h"
 #include "ui/present/number_format.h"
+#include "ui/present/result_tables.h"
 #include "model/io/scenario.h"
 
+#include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QFutureWatcher>
@@ -22,6 +24,7 @@
 #include <QThread>
 #include <QUndoStack>
 #include <QVBoxLayout>
+#include <QWheelEvent>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <cmath>
@@ -45,6 +48,21 @@ public:
     }
 };
 
+/// A choice the wheel does not change while the pointer merely passes over it.
+class FocusedWheelCombo : public QComboBox {
+public:
+    using QComboBox::QComboBox;
+
+protected:
+    void wheelEvent(QWheelEvent* e) override
+    {
+        if (hasFocus())
+            QComboBox::wheelEvent(e);
+        else
+            e->ignore();
+    }
+};
+
 QString duration(double seconds)
 {
     if (seconds < 60)
@@ -62,6 +80,7 @@ RunPanel::RunPanel(Document* doc, QWidget* parent)
     , replications_(new QSpinBox(this))
     , precision_(new ShortestSpinBox(this))
     , mission_(new ShortestSpinBox(this))
+    , start_(new FocusedWheelCombo(this))
     , seed_(new QLineEdit(this))
     , threads_(new QSpinBox(this))
     , simulate_(new QPushButton(tr("Simulate"), this))
@@ -87,6 +106,11 @@ RunPanel::RunPanel(Document* doc, QWidget* parent)
     mission_->setDecimals(3);
     mission_->setSuffix(tr(" h"));
     mission_->setGroupSeparatorShown(true);
+    start_->addItem(tr("A year in steady service"), int(model::EstimateStart::Steady));
+    start_->addItem(tr("The first year from new"), int(model::EstimateStart::New));
+    start_->setFocusPolicy(Qt::StrongFocus);
+    start_->setToolTip(tr("What the figures estimate: a year (mission) of a system long in service, after a "
+                          "warm-up, or the first one from all new (wear-out makes that one better)"));
     seed_->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("\\d{1,15}")), seed_));
     threads_->setRange(0, 1024);
     threads_->setSpecialValueText(tr("all cores (%1)").arg(QThread::idealThreadCount()));
@@ -96,6 +120,7 @@ RunPanel::RunPanel(Document* doc, QWidget* parent)
     form->addRow(tr("Replications"), replications_);
     form->addRow(tr("Target precision"), precision_);
     form->addRow(tr("Mission time"), mission_);
+    form->addRow(tr("Estimate"), start_);
     form->addRow(tr("Seed"), seed_);
     form->addRow(tr("Threads"), threads_);
 
@@ -157,6 +182,10 @@ RunPanel::RunPanel(Document* doc, QWidget* parent)
                                     static_cast<QAbstractSpinBox*>(mission_)})
         connect(field, &QAbstractSpinBox::editingFinished, this, &RunPanel::commitFields);
     connect(seed_, &QLineEdit::editingFinished, this, &RunPanel::commitFields);
+    connect(start_, &QComboBox::activated, this, [this](int index) {
+        const auto v = static_cast<model::EstimateStart>(start_->itemData(index).toInt());
+        editSettings(tr("estimate"), [v](model::Settings& s) { s.start = v; });
+    });
     connect(doc_, &Document::modelChanged, this, &RunPanel::loadSettings);
     connect(doc_, &Document::documentReset, this, &RunPanel::loadSettings);
     loadSettings();
@@ -179,6 +208,7 @@ void RunPanel::loadSettings()
     replications_->setValue(s.replications);
     precision_->setValue(s.target_relative_precision);
     mission_->setValue(s.mission_hours);
+    start_->setCurrentIndex(start_->findData(int(s.start)));
     if (!seed_->hasFocus())
         seed_->setText(QString::number(s.seed));
     loading_ = false;
@@ -260,9 +290,8 @@ bool RunPanel::simulate()
     progress_->setValue(0);
     progress_->setFormat(tr("starting"));
     timing_->clear();
-    status_->setText(tr("Simulating %1 replications of %2 hours, seed %3...")
-                         .arg(QString::fromStdString(present::formatFixed(s.replications, 0)),
-                              QString::fromStdString(present::formatFixed(s.mission_hours, 0)))
+    status_->setText(tr("Simulating %1 replications of %2, seed %3...")
+                         .arg(QString::fromStdString(present::formatFixed(s.replications, 0)), present::estimateText(s))
                          .arg(s.seed));
     clock_.start();
     QPointer<RunPanel> self(this);

@@ -9,6 +9,8 @@
 #include <QElapsedTimer>
 #include <QWidget>
 
+class QComboBox;
+
 #include <atomic>
 #include <memory>
 
@@ -71,6 +73,7 @@ private:
     QSpinBox* replications_;
     QDoubleSpinBox* precision_;
     QDoubleSpinBox* mission_;
+    QComboBox* start_;  // what the figures estimate: a steady year or the first from new
     QLineEdit* seed_;
     QSpinBox* threads_;
     QPushButton* simulate_;
