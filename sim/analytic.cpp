@@ -24,6 +24,7 @@ constexpr std::size_t kMaxPivots = 20;
 struct GroupModel {
     enum Kind { AlwaysUp, Independent, Chain } kind = AlwaysUp;
     double p = 1.0;   // Independent: availability of one instance
+    double q = 0.0;   // ... and its unavailability, solved directly (never 1 - p: keeps its digits)
     double nu = 0.0;  // Independent: failures per hour of one instance, in the long run
     GroupChain chain; // Chain
     double failuresPerHour = 0.0;   // all instances
@@ -218,6 +219,7 @@ private:
                 }
                 g.kind = GroupModel::Independent;
                 g.p = up / (up + down);
+                g.q = down / (up + down);
                 g.nu = 1.0 / (up + down);
                 g.failuresPerHour = cc.instances * g.nu;
                 continue;
@@ -309,26 +311,27 @@ private:
             }
     }
 
-    /// Probability that `root` (a component, or -1 for "every entry") is up, given the
-    /// probability that each component's own group serves.
-    double reliability(int root, const std::vector<double>& own, const std::vector<std::uint32_t>& pivots) const
+    /// Probability that `root` (a component, or -1 for "every entry") is NOT served, given the
+    /// probability that each component's own group does not serve. Carried as unavailabilities
+    /// throughout (never 1 - availability), so that 1e-12 keeps its digits.
+    double unreliability(int root, const std::vector<double>& ownDown, const std::vector<std::uint32_t>& pivots) const
     {
         std::vector<double> value(nc_, -1.0);
         std::vector<double> fixed(nc_, -1.0);
         double total = 0.0;
         const std::size_t combos = std::size_t(1) << pivots.size();
-        std::vector<double> children;
-        std::function<double(std::uint32_t)> up = [&](std::uint32_t c) -> double {
+        std::function<double(std::uint32_t)> down = [&](std::uint32_t c) -> double {
             if (value[c] >= 0)
                 return value[c];
             const auto& cc = cm_.components[c];
-            const double o = fixed[c] >= 0 ? fixed[c] : own[c];
+            const double o = fixed[c] >= 0 ? fixed[c] : ownDown[c];
             double v = o;
-            if (o > 0 && cc.calleeCount > 0) {
-                std::vector<double> u;
+            if (o < 1 && cc.calleeCount > 0) {
+                std::vector<double> q;
                 for (std::uint32_t k = cc.firstCallee; k < cc.firstCallee + cc.calleeCount; ++k)
-                    u.push_back(up(cm_.callees[k]));
-                v *= combine(cc.depMode, cc.depMin, u);
+                    q.push_back(down(cm_.callees[k]));
+                const double d = combineDown(cc.depMode, cc.depMin, q);
+                v = o + d - o * d;  // 1 - (1 - o)(1 - d)
             }
             return value[c] = v;
         };
@@ -336,45 +339,55 @@ private:
             double weight = 1.0;
             for (std::size_t i = 0; i < pivots.size(); ++i) {
                 const bool isUp = (x >> i) & 1;
-                const double p = own[pivots[i]];
-                weight *= isUp ? p : 1.0 - p;
-                fixed[pivots[i]] = isUp ? 1.0 : 0.0;
+                const double q = ownDown[pivots[i]];
+                weight *= isUp ? 1.0 - q : q;
+                fixed[pivots[i]] = isUp ? 0.0 : 1.0;
             }
             if (weight == 0.0)
                 continue;
             std::fill(value.begin(), value.end(), -1.0);
             double v;
             if (root >= 0) {
-                v = up(static_cast<std::uint32_t>(root));
+                v = down(static_cast<std::uint32_t>(root));
             } else {
-                v = 1.0;
+                std::vector<double> q;
                 for (auto e : allCallees_)
-                    v *= up(e);
+                    q.push_back(down(e));
+                v = combineDown(DependencyMode::All, 0, q);
             }
             total += weight * v;
         }
         return total;
     }
 
-    static double combine(DependencyMode mode, std::uint32_t min, const std::vector<double>& u)
+    /// Probability that a component's dependencies are not satisfied, from the probability that
+    /// each callee is not served: all (any one down), any (all down), at least m up (more than
+    /// n - m down).
+    static double combineDown(DependencyMode mode, std::uint32_t min, const std::vector<double>& q)
     {
         switch (mode) {
         case DependencyMode::All: {
-            double v = 1.0;
-            for (double x : u)
-                v *= x;
-            return v;
+            double logUp = 0.0;
+            for (double x : q) {
+                if (x >= 1.0)
+                    return 1.0;
+                logUp += std::log1p(-x);
+            }
+            return -std::expm1(logUp);
         }
         case DependencyMode::Any: {
-            double none = 1.0;
-            for (double x : u)
-                none *= 1.0 - x;
-            return 1.0 - none;
+            double all = 1.0;
+            for (double x : q)
+                all *= x;
+            return all;
         }
-        case DependencyMode::AtLeast:
-            return poissonBinomialAtLeast(u, min);
+        case DependencyMode::AtLeast: {
+            const auto n = static_cast<std::int64_t>(q.size());
+            const std::int64_t failures = n - static_cast<std::int64_t>(min) + 1;
+            return failures <= 0 ? 1.0 : poissonBinomialAtLeast(q, static_cast<std::uint32_t>(failures));
         }
-        return 0.0;
+        }
+        return 1.0;
     }
 
     /// Whether a group state serves, given that its cell is eligible.
@@ -427,19 +440,20 @@ private:
         const std::size_t D = cm_.domains.size();
         const std::size_t states = std::size_t(1) << D;
         res.network_states = states;
-        std::vector<double> avail(D), freq(D);
+        std::vector<double> avail(D), unavail(D), freq(D);
         for (std::size_t d = 0; d < D; ++d) {
             const double f = cm_.domains[d].failure.mean, r = cm_.domains[d].repair.mean;
             avail[d] = f / (f + r);
+            unavail[d] = r / (f + r);
             freq[d] = 1.0 / (f + r);
         }
         const std::size_t Z = cm_.network.zoneCount();
-        std::vector<double> phi(states, 0.0);
-        std::vector<double> birnbaum(nc_, 0.0), ownAvail(nc_, 0.0);
+        std::vector<double> notFully(states, 0.0);  // per network state: some entry not served
+        std::vector<double> birnbaum(nc_, 0.0), ownDownMean(nc_, 0.0);
         std::vector<std::uint8_t> linkUp(cm_.network.linkCount(), 1), reach;
         std::vector<std::uint32_t> mask(cm_.cells.size());
-        std::vector<double> ownP(nc_ * ne_), downRate(nc_);
-        double availability = 0.0, freqComponents = 0.0;
+        std::vector<double> ownQ(nc_ * ne_), downRate(nc_);
+        double unavailability = 0.0, freqComponents = 0.0;
         bool uniformEverywhere = true;
         std::vector<double> partitioned(cm_.stores.size(), 0.0), divergent(cm_.stores.size(), 0.0);
         std::vector<int> label;
@@ -450,7 +464,7 @@ private:
             std::fill(linkUp.begin(), linkUp.end(), 1);
             for (std::size_t d = 0; d < D; ++d) {
                 const bool down = (x >> d) & 1;
-                w *= down ? 1.0 - avail[d] : avail[d];
+                w *= down ? unavail[d] : avail[d];
                 if (!down)
                     continue;
                 const auto& dom = cm_.domains[d];
@@ -491,21 +505,26 @@ private:
                         for (std::uint32_t i = cc.firstInstance; i < cc.firstInstance + cc.instances; ++i)
                             eligible += cm_.instanceCell[i] == k;
                     }
-                    double p = 0.0, rate = 0.0;
+                    // q: the probability that the group does not serve this entry, summed over
+                    // the states where it does not (never 1 - the serving ones).
+                    double q = 1.0, rate = 0.0;
+                    const int t = static_cast<int>(g.threshold);
                     switch (g.kind) {
                     case GroupModel::AlwaysUp:
-                        p = eligible >= static_cast<int>(g.threshold) ? 1.0 : 0.0;
+                        q = eligible >= t ? 0.0 : 1.0;
                         break;
                     case GroupModel::Independent:
-                        p = atLeast(eligible, g.p, static_cast<int>(g.threshold));
-                        if (eligible >= static_cast<int>(g.threshold))
-                            rate = eligible * g.nu * exactly(eligible - 1, g.p, static_cast<int>(g.threshold) - 1);
+                        // Down when more than eligible - t of the eligible instances are down.
+                        q = atLeast(eligible, g.q, eligible - t + 1);
+                        if (eligible >= t)
+                            rate = eligible * g.nu * exactly(eligible - 1, g.q, eligible - t);
                         break;
                     case GroupModel::Chain:
                         if (cellOk) {
+                            q = 0.0;
                             for (std::size_t s = 0; s < g.chain.states.size(); ++s)
-                                if (serves(g, g.chain.states[s]))
-                                    p += g.chain.probability[s];
+                                if (!serves(g, g.chain.states[s]))
+                                    q += g.chain.probability[s];
                             for (const auto& f : g.chain.flows)
                                 if (serves(g, g.chain.states[static_cast<std::size_t>(f.from)])
                                     && !serves(g, g.chain.states[static_cast<std::size_t>(f.to)]))
@@ -513,7 +532,7 @@ private:
                         }
                         break;
                     }
-                    ownP[c * ne_ + e] = p;
+                    ownQ[c * ne_ + e] = q;
                     if (e == 0)
                         downRate[c] = rate;
                 }
@@ -522,32 +541,32 @@ private:
             std::vector<double> own(nc_);
             for (std::size_t e = 0; e < ne_; ++e) {
                 for (std::size_t c = 0; c < nc_; ++c)
-                    own[c] = ownP[c * ne_ + e];
-                availability += w * cm_.entries[e].share
-                                * reliability(static_cast<int>(cm_.entries[e].component), own, pivots_[e]);
+                    own[c] = ownQ[c * ne_ + e];
+                unavailability += w * cm_.entries[e].share
+                                  * unreliability(static_cast<int>(cm_.entries[e].component), own, pivots_[e]);
             }
             for (std::size_t c = 0; c < nc_; ++c) {
                 double mean = 0.0;
                 for (std::size_t e = 0; e < ne_; ++e)
-                    mean += ownP[c * ne_ + e];
-                ownAvail[c] += w * mean / static_cast<double>(ne_);
+                    mean += ownQ[c * ne_ + e];
+                ownDownMean[c] += w * mean / static_cast<double>(ne_);
             }
             if (!uniform)
                 continue;
             for (std::size_t c = 0; c < nc_; ++c)
-                own[c] = ownP[c * ne_];
-            phi[x] = reliability(-1, own, pivots_.back());
+                own[c] = ownQ[c * ne_];
+            notFully[x] = unreliability(-1, own, pivots_.back());
             for (std::size_t c = 0; c < nc_; ++c) {
-                if (groups_[c].kind == GroupModel::AlwaysUp && own[c] >= 1.0)
+                if (groups_[c].kind == GroupModel::AlwaysUp && own[c] <= 0.0)
                     continue;
                 const double keep = own[c];
-                own[c] = 1.0;
-                const double r1 = reliability(-1, own, pivots_.back());
                 own[c] = 0.0;
-                const double r0 = reliability(-1, own, pivots_.back());
+                const double q1 = unreliability(-1, own, pivots_.back());  // c up
+                own[c] = 1.0;
+                const double q0 = unreliability(-1, own, pivots_.back());  // c down
                 own[c] = keep;
-                birnbaum[c] += w * (r1 - r0);
-                freqComponents += w * downRate[c] * (r1 - r0);
+                birnbaum[c] += w * (q0 - q1);
+                freqComponents += w * downRate[c] * (q0 - q1);
             }
         }
 
@@ -556,29 +575,29 @@ private:
             res.stores.push_back({cm_.componentIds[cm_.stores[st].component], partitioned[st] * 8760.0,
                                   divergent[st] * 8760.0, g.failoversPerHour * 8760.0, g.failuresPerHour * 8760.0});
         }
-        res.availability = availability;
-        res.unavailability = 1.0 - availability;
+        res.unavailability = unavailability;
+        res.availability = 1.0 - unavailability;
         res.nines = res.unavailability > 0 ? -std::log10(res.unavailability) : INFINITY;
         for (std::size_t c = 0; c < nc_; ++c)
-            res.components.push_back({cm_.componentIds[c], ownAvail[c], birnbaum[c]});
+            res.components.push_back({cm_.componentIds[c], 1.0 - ownDownMean[c], ownDownMean[c], birnbaum[c]});
         if (!uniformEverywhere)
             return;
         // Failure domains failing while everything they hold was needed.
-        double freqDomains = 0.0, fully = 0.0;
+        double freqDomains = 0.0, notFullyServed = 0.0;
         for (std::size_t x = 0; x < states; ++x) {
             double w = 1.0;
             for (std::size_t d = 0; d < D; ++d)
-                w *= (x >> d) & 1 ? 1.0 - avail[d] : avail[d];
-            fully += w * phi[x];
+                w *= (x >> d) & 1 ? unavail[d] : avail[d];
+            notFullyServed += w * notFully[x];
             for (std::size_t d = 0; d < D; ++d)
                 if (!((x >> d) & 1))
-                    freqDomains += freq[d] * (w / avail[d]) * (phi[x] - phi[x | (std::size_t(1) << d)]);
+                    freqDomains += freq[d] * (w / avail[d]) * (notFully[x | (std::size_t(1) << d)] - notFully[x]);
         }
         const double perHour = freqComponents + freqDomains;
         res.frequency_known = true;
-        res.fully_served = fully;
+        res.fully_served = 1.0 - notFullyServed;
         res.outages_per_year = perHour * 8760.0;
-        res.mean_outage_minutes = perHour > 0 ? (1.0 - fully) / perHour * 60.0 : 0.0;
+        res.mean_outage_minutes = perHour > 0 ? notFullyServed / perHour * 60.0 : 0.0;
     }
 };
 

@@ -15,6 +15,7 @@ namespace nines::sim {
 struct AnalyticComponent {
     std::string id;
     double own_availability = 1.0;  // its own group serves (for every entry, averaged over the network)
+    double own_unavailability = 0.0; // the rest, solved directly
     double birnbaum = 0.0;          // P(all entries served | it up) - P(... | it down)
 };
 
@@ -31,8 +32,8 @@ struct AnalyticResult {
     bool applicable = false;
     std::vector<std::string> reasons;  // "components[db]: ..." when not applicable
 
-    double availability = 0.0;  // time average of the served share of traffic
-    double unavailability = 0.0;
+    double availability = 0.0;  // time average of the served share of traffic (1 - unavailability)
+    double unavailability = 0.0; // solved directly: the probabilities of the states that are down
     double nines = 0.0;         // -log10(unavailability); infinity when 0
     /// Outages (the served share dropping below 1) per year and their mean length. Known
     /// unless entries at different network nodes see different partitions.

@@ -22,6 +22,47 @@ struct Transition {
     bool failover = false;  // an instant failover that succeeds
 };
 
+/// Stationary distribution of an irreducible chain from the off-diagonal rates R(i, j) (a
+/// generator, or a transition matrix: the diagonal is ignored), by the GTH state reduction
+/// (Grassmann, Taksar and Heyman 1985). Written here because no library at hand has it: unlike
+/// an LU solve of pi Q = 0 it never subtracts, so a state with probability 1e-12 comes out
+/// with full relative precision, which is what high nines need. Empty when a state cannot
+/// reach the lower-numbered ones (not irreducible).
+Eigen::VectorXd gthStationary(Eigen::MatrixXd R)
+{
+    const Eigen::Index n = R.rows();
+    Eigen::VectorXd out = Eigen::VectorXd::Zero(n);
+    if (n == 1) {
+        out(0) = 1.0;
+        return out;
+    }
+    for (Eigen::Index k = n - 1; k > 0; --k) {
+        double s = 0.0;
+        for (Eigen::Index j = 0; j < k; ++j)
+            s += R(k, j);
+        if (!(s > 0.0))
+            return {};
+        // Censor state k: its way back to the others is spread over them.
+        for (Eigen::Index i = 0; i < k; ++i) {
+            const double via = R(i, k) / s;
+            if (via == 0.0)
+                continue;
+            for (Eigen::Index j = 0; j < k; ++j)
+                if (j != i)
+                    R(i, j) += via * R(k, j);
+        }
+        R(k, k) = s;  // kept for the back substitution
+    }
+    out(0) = 1.0;
+    for (Eigen::Index k = 1; k < n; ++k) {
+        double in = 0.0;
+        for (Eigen::Index i = 0; i < k; ++i)
+            in += out(i) * R(i, k);
+        out(k) = in / R(k, k);
+    }
+    return out / out.sum();
+}
+
 }  // namespace
 
 std::optional<GroupChain> solveGroupChain(const GroupChainParams& p, std::string& why)
@@ -118,12 +159,15 @@ std::optional<GroupChain> solveGroupChain(const GroupChainParams& p, std::string
     if (n == 1) {
         prob(0) = 1.0;
     } else if (!clock) {
-        // pi Q = 0, sum(pi) = 1: solve Q^T pi = 0 with one equation replaced by the normalisation.
-        Eigen::MatrixXd A = Q.transpose();
-        A.row(n - 1).setOnes();
-        Eigen::VectorXd b = Eigen::VectorXd::Zero(n);
-        b(n - 1) = 1.0;
-        prob = A.fullPivLu().solve(b);
+        prob = gthStationary(Q);
+        if (prob.size() == 0) {
+            // Not irreducible: pi Q = 0, sum(pi) = 1 by LU, one equation replaced by the sum.
+            Eigen::MatrixXd A = Q.transpose();
+            A.row(n - 1).setOnes();
+            Eigen::VectorXd b = Eigen::VectorXd::Zero(n);
+            b(n - 1) = 1.0;
+            prob = A.fullPivLu().solve(b);
+        }
     } else {
         // Markov regenerative process. Regeneration at every exponential transition out of a
         // state without a running failover, and at the start and end of each failover period.
@@ -177,11 +221,14 @@ std::optional<GroupChain> solveGroupChain(const GroupChainParams& p, std::string
                 }
             }
         }
-        Eigen::MatrixXd B = (P - Eigen::MatrixXd::Identity(n, n)).transpose();
-        B.row(n - 1).setOnes();
-        Eigen::VectorXd rhs = Eigen::VectorXd::Zero(n);
-        rhs(n - 1) = 1.0;
-        const Eigen::VectorXd nu = B.fullPivLu().solve(rhs);
+        Eigen::VectorXd nu = gthStationary(P);
+        if (nu.size() == 0) {
+            Eigen::MatrixXd B = (P - Eigen::MatrixXd::Identity(n, n)).transpose();
+            B.row(n - 1).setOnes();
+            Eigen::VectorXd rhs = Eigen::VectorXd::Zero(n);
+            rhs(n - 1) = 1.0;
+            nu = B.fullPivLu().solve(rhs);
+        }
         Eigen::VectorXd t = C.transpose() * nu;
         // Failovers complete when the clock fires: per embedded step, the chance of firing
         // from each failover period; per hour, divided by the mean time per step.

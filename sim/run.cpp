@@ -34,7 +34,7 @@ namespace {
 
 /// What one sample (a mission, or a batch of a long run) contributes to the estimates.
 struct Sample {
-    double availability;
+    double unavailability;  // unserved hours / hours: accumulated directly, never 1 - availability
     double outages;
     double outageHours;
     double hours;
@@ -61,7 +61,7 @@ void simulateBlock(const CompiledModel& m, const RunSettings& s, double warmup, 
     out.ownDownHours.assign(nc, 0.0);
     Segment seg;
     auto absorb = [&](const Segment& g) {
-        Sample smp{g.availability(), g.outages, g.outageHours, g.hours, {}, {},
+        Sample smp{g.hours > 0 ? g.unservedHours / g.hours : 0.0, g.outages, g.outageHours, g.hours, {}, {},
                    g.demandRequests > 0 ? g.servedRequests / g.demandRequests : 1.0, g.overloadHours};
         for (std::size_t q = 0; q < m.queues.size(); ++q)
             smp.queue.insert(smp.queue.end(), {g.queueOutages[q], g.queueBufferingHours[q], g.queueFullHours[q],
@@ -233,7 +233,7 @@ RunResult runSimulation(const CompiledModel& model, const RunSettings& settings,
     for (unsigned t = 0; t < threads; ++t)
         pool.emplace_back(worker);
 
-    RunningStats avail, outages, sla;
+    RunningStats unavail, outages, sla;
     std::vector<RunningStats> storeStats(4 * model.stores.size());
     std::vector<RunningStats> queueStats(4 * model.queues.size());
     std::vector<double> queuePeakMax(model.queues.size(), 0.0);
@@ -274,10 +274,10 @@ RunResult runSimulation(const CompiledModel& model, const RunSettings& settings,
             break;
         }
         for (const Sample& smp : blk.samples) {
-            avail.add(smp.availability);
+            unavail.add(smp.unavailability);
             outages.add(smp.outages * 8760.0 / smp.hours);
-            sla.add(smp.availability < settings.sla_availability ? 1.0 : 0.0);
-            res.downtime_minutes.push_back((1.0 - smp.availability) * 525600.0);
+            sla.add(smp.unavailability > 1.0 - settings.sla_availability ? 1.0 : 0.0);
+            res.downtime_minutes.push_back(smp.unavailability * 525600.0);
             outageHours += smp.outageHours;
             outageCount += smp.outages;
             performability.add(smp.performability);
@@ -304,8 +304,8 @@ RunResult runSimulation(const CompiledModel& model, const RunSettings& settings,
         }
         cv.notify_all();
 
-        const Interval iv = confidenceInterval(avail, 0.95);
-        Checkpoint cp{avail.count(), iv.mean, iv.low, iv.high, elapsed()};
+        const Interval uv = confidenceInterval(unavail, 0.95);
+        Checkpoint cp{unavail.count(), 1.0 - uv.mean, 1.0 - uv.high, 1.0 - uv.low, elapsed()};
         res.convergence.push_back(cp);
         if (progress)
             progress(cp, total);
@@ -316,9 +316,9 @@ RunResult runSimulation(const CompiledModel& model, const RunSettings& settings,
             stopWorkers(StopReason::Cancelled);
             break;
         }
-        const double u = 1.0 - iv.mean;
-        if (settings.target_relative_precision > 0 && avail.count() >= 2 * block && u > 0
-            && iv.halfWidth() / u <= settings.target_relative_precision) {
+        const double u = uv.mean;
+        if (settings.target_relative_precision > 0 && unavail.count() >= 2 * block && u > 0
+            && uv.halfWidth() / u <= settings.target_relative_precision) {
             stopWorkers(StopReason::Precision);
             break;
         }
@@ -336,10 +336,10 @@ RunResult runSimulation(const CompiledModel& model, const RunSettings& settings,
     for (auto& t : pool)
         t.join();
 
-    res.replications = avail.count();
-    res.availability = confidenceInterval(avail, 0.95);
-    res.availability_stderr = avail.standardError();
-    res.unavailability = {1.0 - res.availability.mean, 1.0 - res.availability.high, 1.0 - res.availability.low};
+    res.replications = unavail.count();
+    res.unavailability = confidenceInterval(unavail, 0.95);
+    res.availability = {1.0 - res.unavailability.mean, 1.0 - res.unavailability.high, 1.0 - res.unavailability.low};
+    res.availability_stderr = unavail.standardError();
     res.downtime_minutes_per_year = {res.unavailability.mean * 525600.0, res.unavailability.low * 525600.0,
                                      res.unavailability.high * 525600.0};
     res.downtime_p50 = percentile(res.downtime_minutes, 0.50);

@@ -41,7 +41,6 @@ struct Segment {
     double overloadHours = 0.0;    // some tier's demand above its capacity
     OutageHistogram outageLengths;
 
-    double availability() const { return hours > 0 ? 1.0 - unservedHours / hours : 1.0; }
 };
 
 /// One state change, for an event log (only when asked for: see Simulator::setTrace).

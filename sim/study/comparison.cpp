@@ -11,13 +11,13 @@ namespace nines::study {
 
 namespace {
 
-/// The availability of each replication, in replication order (the run keeps its downtime).
-std::vector<double> availabilities(const sim::RunResult& r)
+/// The unavailability of each replication, in replication order (the run keeps its downtime).
+std::vector<double> unavailabilities(const sim::RunResult& r)
 {
     std::vector<double> out;
     out.reserve(r.downtime_minutes.size());
     for (double d : r.downtime_minutes)
-        out.push_back(1.0 - d / model::kMinutesPerYear);
+        out.push_back(d / model::kMinutesPerYear);
     return out;
 }
 
@@ -25,10 +25,11 @@ std::vector<double> availabilities(const sim::RunResult& r)
 
 sim::Interval pairedDifference(const sim::RunResult& a, const sim::RunResult& base)
 {
-    const std::vector<double> x = availabilities(a), y = availabilities(base);
+    // Availability gained = unavailability removed, paired replication by replication.
+    const std::vector<double> x = unavailabilities(a), y = unavailabilities(base);
     sim::RunningStats d;
     for (size_t i = 0; i < std::min(x.size(), y.size()); ++i)
-        d.add(x[i] - y[i]);
+        d.add(y[i] - x[i]);
     return sim::confidenceInterval(d);
 }
 

@@ -46,7 +46,7 @@ Evaluation evaluate(const model::Model& m, const model::Designs& designs, const 
                 perfect.components[size_t(perfect.componentIndex(c.id))].failure_modes.clear();
                 const sim::AnalyticResult r = sim::analyze(perfect);
                 if (r.applicable)
-                    a.exact_gain[c.id] = r.availability - a.exact.availability;
+                    a.exact_gain[c.id] = a.exact.unavailability - r.unavailability;
             }
     } else {
         a.exact.reasons.push_back("the exact solver was not asked for");

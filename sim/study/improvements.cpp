@@ -140,7 +140,7 @@ ImprovementPlan planImprovements(const Model& m, sim::RunSettings settings, size
         if (exact.applicable) {
             const sim::AnalyticResult r = sim::analyze(i.changed);
             if (r.applicable) {
-                i.estimated_gain = r.availability - exact.availability;
+                i.estimated_gain = exact.unavailability - r.unavailability;
                 i.estimate_exact = true;
                 continue;
             }

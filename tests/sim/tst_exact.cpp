@@ -242,6 +242,49 @@ private Q_SLOTS:
     }
 
     // The first mission from all-new: the time average of A(t) = mu/(l+mu) + l/(l+mu) e^{-(l+mu)t}.
+    // High nines keep their digits: unavailability is solved and accumulated directly, never as
+    // 1 - availability (which leaves about 1e-16 / U of relative precision: 1e-4 at U = 1e-12).
+    void highNinesKeepTheirDigits()
+    {
+        // 1 of 3 with MTTR / MTBF = 1e-4: U = q^3, q = MTTR / (MTBF + MTTR), about 1e-12. Active
+        // (independent instances) and hot standby with certain, instant failover (the same
+        // process, solved as a chain).
+        const double mtbf = 1e4, mttr = 1;
+        const double q = mttr / (mtbf + mttr), exact = q * q * q;
+        Model active = test::withEntry({component("db", {expMode(mtbf, mttr)}, 3, 1)}, {"db"});
+        Model standby = active;
+        standby.components[1].redundancy = RedundancyMode::Standby;
+        standby.components[1].standby.failover_seconds = 0;
+        standby.components[1].standby.detection_seconds = 0;
+        for (const Model* m : {&active, &standby}) {
+            QVERIFY(test::valid(*m));
+            const sim::AnalyticResult a = sim::analyze(*m);
+            QVERIFY2(a.applicable, a.reasons.empty() ? "" : a.reasons.front().c_str());
+            QVERIFY2(std::abs(a.unavailability - exact) <= 1e-9 * exact,
+                     qPrintable(QStringLiteral("U %1, exact %2").arg(a.unavailability, 0, 'g', 17).arg(exact, 0, 'g', 17)));
+            QVERIFY(std::abs(a.nines - 12.0) < 0.01);
+        }
+        // The simulation: one fixed outage of 1e-13 h at 0.75 h in a 1.2-hour mission from new.
+        // The engine's clock resolves 1.1e-16 h there, so the outage lasts (0.75 + 1e-13) - 0.75
+        // as a double, and the window's U is that / 1.2; the run must report exactly that (to
+        // 1e-12), where 1 - availability would keep only three digits of it.
+        Model tiny = test::withEntry(
+            {component("svc", {FailureMode{"f", "", Distribution::deterministic(0.75), Distribution::deterministic(1e-13), 0.0, {}}})},
+            {"svc"});
+        QVERIFY(test::valid(tiny));
+        sim::RunSettings s;
+        s.replications = 2;
+        s.steady_state = false;
+        s.mission_hours = 1.2;
+        s.threads = 1;
+        const sim::RunResult r = sim::runSimulation(sim::compile(tiny), s);
+        volatile double end = 0.75 + 1e-13;
+        const double window = (end - 0.75) / 1.2;
+        QVERIFY(std::abs((1.0 - (1.0 - window)) - window) > 1e-4 * window);  // what 1 - A would lose
+        QVERIFY2(std::abs(r.unavailability.mean - window) <= 1e-12 * window,
+                 qPrintable(QStringLiteral("U %1, window %2").arg(r.unavailability.mean, 0, 'g', 17).arg(window, 0, 'g', 17)));
+    }
+
     void missionTimeFromAllNew()
     {
         const double lambda = 1.0 / 500, mu = 1.0 / 50, T = 400;

@@ -373,7 +373,7 @@ Table importanceTable(const sim::AnalyticResult& r)
     std::stable_sort(ranked.begin(), ranked.end(), [](auto* a, auto* b) { return a->birnbaum > b->birnbaum; });
     for (auto* x : ranked)
         t.rows << QStringList{qs(x->id), figureText(Figure::Importance, x->birnbaum),
-                              availabilityText(x->own_availability, 1 - x->own_availability)};
+                              availabilityText(x->own_availability, x->own_unavailability)};
     return t;
 }
 
