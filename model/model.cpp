@@ -82,6 +82,58 @@ NINES_ENUM_FUNCS(OperationType)
 NINES_ENUM_FUNCS(EstimateStart)
 #undef NINES_ENUM_FUNCS
 
+Distribution FailoverTime::hours() const
+{
+    switch (type) {
+    case DistributionType::Exponential:
+        return Distribution::exponential(mean_seconds / 3600.0);
+    case DistributionType::Lognormal:
+        return Distribution::lognormal(mean_seconds / 3600.0, sigma);
+    case DistributionType::Uniform:
+        return Distribution::uniform(min_seconds / 3600.0, max_seconds / 3600.0);
+    default:
+        return Distribution::deterministic(seconds / 3600.0);
+    }
+}
+
+double FailoverTime::meanSeconds() const
+{
+    switch (type) {
+    case DistributionType::Exponential:
+    case DistributionType::Lognormal:
+        return mean_seconds;
+    case DistributionType::Uniform:
+        return 0.5 * (min_seconds + max_seconds);
+    default:
+        return seconds;
+    }
+}
+
+bool FailoverTime::operator==(const FailoverTime& o) const
+{
+    if (type != o.type)
+        return false;
+    switch (type) {
+    case DistributionType::Exponential:
+        return mean_seconds == o.mean_seconds;
+    case DistributionType::Lognormal:
+        return mean_seconds == o.mean_seconds && sigma == o.sigma;
+    case DistributionType::Uniform:
+        return min_seconds == o.min_seconds && max_seconds == o.max_seconds;
+    default:
+        return seconds == o.seconds;
+    }
+}
+
+FailoverTime StandbySettings::failoverTime() const
+{
+    if (failover)
+        return *failover;
+    FailoverTime f;
+    f.seconds = failover_seconds;
+    return f;
+}
+
 const Component* Model::findComponent(std::string_view id) const
 {
     for (const auto& c : components)

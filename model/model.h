@@ -53,16 +53,33 @@ struct FailureMode {
     bool operator==(const FailureMode&) const = default;
 };
 
+/// How long a failover takes, in seconds (the file's unit for delays): a distribution of one of
+/// the types a delay can sensibly have. Only the fields of its type are meaningful.
+struct FailoverTime {
+    DistributionType type = DistributionType::Deterministic;  // deterministic, exponential, lognormal, uniform
+    double seconds = 0.0;       // Deterministic
+    double mean_seconds = 0.0;  // Exponential, Lognormal
+    double sigma = 1.0;         // Lognormal
+    double min_seconds = 0.0, max_seconds = 0.0;  // Uniform
+    Distribution hours() const;  // the same in hours, for the engine
+    double meanSeconds() const;
+    bool operator==(const FailoverTime& o) const;
+};
+
 struct StandbySettings {
     StandbyKind kind = StandbyKind::Hot;
-    double failover_seconds = 0.0;
+    double failover_seconds = 0.0;  // the shorthand for a fixed failover time
     double failover_success_probability = 1.0;
     /// An in-service instance whose zone, region or shared-fate group goes out is lost to the
     /// group: after `detection_seconds` a failover to an unmasked spare starts (DESIGN.md,
     /// "Failover on loss of a failure domain"). false: the primary waits for its zone.
     bool fail_over_on_zone_loss = true;
     double detection_seconds = 30.0;  // until monitoring notices a lost failure domain
+    std::optional<FailoverTime> failover;          // a distribution instead of failover_seconds
+    std::optional<double> failover_retry_seconds;  // a failed failover is tried again after this; absent: never
     bool operator==(const StandbySettings&) const = default;
+    /// The failover time in effect, in seconds (the distribution, or the fixed shorthand).
+    FailoverTime failoverTime() const;
 };
 
 struct DataStore {

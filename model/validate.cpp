@@ -252,6 +252,31 @@ private:
                 const std::string sp = joinPath(path, "standby");
                 nonNegative(joinPath(sp, "failover_seconds"), c.standby.failover_seconds,
                             "a non-negative number of seconds");
+                if (const auto& f = c.standby.failover) {
+                    const std::string fp = joinPath(sp, "failover");
+                    switch (f->type) {
+                    case DistributionType::Exponential:
+                        positive(joinPath(fp, "mean_seconds"), f->mean_seconds, "a positive number of seconds");
+                        break;
+                    case DistributionType::Lognormal:
+                        positive(joinPath(fp, "mean_seconds"), f->mean_seconds, "a positive number of seconds");
+                        positive(joinPath(fp, "sigma"), f->sigma, "a positive number");
+                        break;
+                    case DistributionType::Uniform:
+                        nonNegative(joinPath(fp, "min_seconds"), f->min_seconds, "a non-negative number of seconds");
+                        if (!(f->max_seconds > f->min_seconds) || !std::isfinite(f->max_seconds))
+                            error(joinPath(fp, "max_seconds"), "must be a number of seconds greater than min_seconds ("
+                                                                   + formatNumber(f->min_seconds) + "), got "
+                                                                   + formatNumber(f->max_seconds));
+                        break;
+                    default:
+                        nonNegative(joinPath(fp, "seconds"), f->seconds, "a non-negative number of seconds");
+                        break;
+                    }
+                }
+                if (c.standby.failover_retry_seconds)
+                    positive(joinPath(sp, "failover_retry_seconds"), *c.standby.failover_retry_seconds,
+                             "a positive number of seconds (leave it out for no retry)");
                 probability(joinPath(sp, "failover_success_probability"), c.standby.failover_success_probability);
                 nonNegative(joinPath(sp, "detection_seconds"), c.standby.detection_seconds,
                             "a non-negative number of seconds");

@@ -236,9 +236,13 @@ private:
                 why = "it has a fixed detection delay";
             else if (cc.cellCount > 1)
                 why = "its instances are spread over several zones";
+            else if (cc.standby && cc.failover.kind != Sampler::Deterministic && cc.failover.kind != Sampler::Exponential)
+                why = "its failover time is neither fixed nor exponential";
             if (!why.empty()) {
                 reasons_.push_back(where(c) + ": " + what + " is solved exactly only with exponential failures and "
-                                   + "repairs, no detection delay and all instances in one zone; " + why);
+                                   + "repairs, no detection delay, all instances in one zone and a fixed or "
+                                     "exponential failover time; "
+                                   + why);
                 continue;
             }
             GroupChainParams p;
@@ -253,7 +257,9 @@ private:
             p.repair_rate = 1.0 / repair0;
             p.crews = cc.crew >= 0 ? static_cast<int>(cm_.crewSizes[static_cast<std::size_t>(cc.crew)]) : p.n;
             p.failover_hours = cc.failover_hours;
+            p.failover_exponential = cc.failover.kind == Sampler::Exponential;
             p.coverage = cc.failover_probability;
+            p.retry_hours = cc.failoverRetry_hours;
             auto chain = solveGroupChain(p, why);
             if (!chain) {
                 reasons_.push_back(where(c) + ": " + why);

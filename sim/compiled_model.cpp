@@ -75,7 +75,12 @@ CompiledModel compile(const Model& m)
             cc.quorum = cc.instances / 2 + 1;
         cc.standby = c.redundancy == RedundancyMode::Standby;
         cc.standbyKind = c.standby.kind;
-        cc.failover_hours = c.standby.failover_seconds / 3600.0;
+        {
+            std::vector<double> none;  // (a failover time is never empirical)
+            cc.failover = makeSampler(c.standby.failoverTime().hours(), none);
+        }
+        cc.failover_hours = c.standby.failoverTime().meanSeconds() / 3600.0;
+        cc.failoverRetry_hours = c.standby.failover_retry_seconds.value_or(0.0) / 3600.0;
         cc.failover_probability = c.standby.failover_success_probability;
         cc.failOverOnDomainLoss = cc.standby && c.standby.fail_over_on_zone_loss;
         cc.domainDetection_hours = c.standby.detection_seconds / 3600.0;

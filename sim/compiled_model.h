@@ -35,7 +35,9 @@ struct CompiledComponent {
     std::uint32_t depMin = 1;
     bool standby = false;
     model::StandbyKind standbyKind = model::StandbyKind::Hot;
-    double failover_hours = 0.0;
+    double failover_hours = 0.0;  // mean failover time
+    Sampler failover;             // the failover time (hours)
+    double failoverRetry_hours = 0.0;  // 0: a failed failover is not retried
     double failover_probability = 1.0;
     bool failOverOnDomainLoss = false;  // standby: a masked in-service instance is lost to the group
     double domainDetection_hours = 0.0; // ... noticed after this long

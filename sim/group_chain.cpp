@@ -13,7 +13,8 @@ namespace {
 
 struct Key {
     int a, s, j, sw;  // in service, healthy spares (including one being switched in), failed, failovers running
-    bool operator<(const Key& o) const { return std::tie(a, s, j, sw) < std::tie(o.a, o.s, o.j, o.sw); }
+    int r = 0;        // a retry of a failed failover pending
+    bool operator<(const Key& o) const { return std::tie(a, s, j, sw, r) < std::tie(o.a, o.s, o.j, o.sw, o.r); }
 };
 
 struct Transition {
@@ -67,19 +68,58 @@ Eigen::VectorXd gthStationary(Eigen::MatrixXd R)
 
 std::optional<GroupChain> solveGroupChain(const GroupChainParams& p, std::string& why)
 {
-    const bool clock = p.standby && p.failover_hours > 0;
+    // One kind of fixed-time clock at most: a fixed failover time (the states with a failover
+    // running), or the retry delay (the states with a retry pending). Exponential failover
+    // times are transitions of the chain like failures and repairs.
+    const bool timedFailover = p.standby && p.failover_hours > 0;  // sw counts running failovers
+    const bool fixedFailover = timedFailover && !p.failover_exponential;
+    const bool retry = p.standby && p.retry_hours > 0 && p.coverage < 1;
+    if (fixedFailover && retry) {
+        why = "a fixed failover time together with retries of failed failovers is solved exactly only when the "
+              "failover time is exponential or zero";
+        return std::nullopt;
+    }
+    const bool clock = fixedFailover || retry;
+    const double clockHours = retry ? p.retry_hours : p.failover_hours;
     std::map<Key, int> index;
     std::vector<Key> keys;
     std::vector<std::vector<Transition>> out;  // exponential transitions
-    std::vector<int> fireTarget;                // for states with a failover running: state after it completes
+    struct Fire {
+        int to;
+        double probability;
+        bool failover;  // a failover completes when the clock fires this way
+    };
+    std::vector<std::vector<Fire>> fireTargets;  // for clock states: where the clock's firing leads
     auto id = [&](const Key& k) {
         auto [it, fresh] = index.emplace(k, static_cast<int>(keys.size()));
         if (fresh) {
             keys.push_back(k);
             out.emplace_back();
-            fireTarget.push_back(-1);
+            fireTargets.emplace_back();
         }
         return it->second;
+    };
+    auto isClockState = [&](const Key& k) { return retry ? k.r > 0 : fixedFailover && k.sw > 0; };
+    // A failover attempt from state k (the group short, a spare idle): the state after it
+    // succeeds (switching, or already in service when instant), and after it fails.
+    auto attempt = [&](Key k, Key& ok, Key& failed) {
+        ok = k;
+        if (timedFailover)
+            ok.sw += 1;
+        else {
+            ok.a += 1;
+            ok.s -= 1;
+        }
+        failed = k;
+        if (retry)
+            failed.r = 1;
+    };
+
+    // A pending retry is dropped once the group is covered again (as the simulator does).
+    auto settled = [&](Key k) {
+        if (k.r > 0 && k.a + k.sw >= p.k)
+            k.r = 0;
+        return k;
     };
 
     const Key start = p.standby ? Key{p.k, p.n - p.k, 0, 0} : Key{p.n, 0, 0, 0};
@@ -92,55 +132,64 @@ std::optional<GroupChain> solveGroupChain(const GroupChainParams& p, std::string
         }
         const Key st = keys[q];
         std::vector<Transition> tr;
-        auto add = [&](Key k, double rate) {
+        auto add = [&](Key k, double rate, bool failover = false) {
             if (rate > 0)
-                tr.push_back({id(k), rate, false});
+                tr.push_back({id(settled(k)), rate, failover});
         };
         // A failure of an instance in service, and the failover it may start.
         if (st.a > 0) {
-            Key k{st.a - 1, st.s, st.j + 1, st.sw};
+            Key k{st.a - 1, st.s, st.j + 1, st.sw, st.r};
             const double rate = st.a * p.failure_rate;
             const bool shortNow = k.a + k.sw < p.k;
             const bool spare = k.s - k.sw >= 1;
             if (p.standby && shortNow && spare) {
-                Key ok = k;
-                if (clock)
-                    ok.sw += 1;
-                else {
-                    ok.a += 1;
-                    ok.s -= 1;
-                }
-                if (ok.sw > 1) {
+                Key ok, failed;
+                attempt(k, ok, failed);
+                if (fixedFailover && ok.sw > 1) {
                     why = "two failovers with a fixed failover time can run at once (k > 1), which the exact "
                           "solver does not handle";
                     return std::nullopt;
                 }
-                add(ok, rate * p.coverage);
-                if (!clock && rate * p.coverage > 0)
-                    tr.back().failover = true;
-                add(k, rate * (1 - p.coverage));
+                add(ok, rate * p.coverage, !timedFailover);
+                add(failed, rate * (1 - p.coverage));
             } else {
                 add(k, rate);
             }
         }
         // Spares failing: an idle one, or the one being switched in (which aborts the failover).
         if (st.s - st.sw > 0)
-            add(Key{st.a, st.s - 1, st.j + 1, st.sw}, (st.s - st.sw) * p.spare_rate);
+            add(Key{st.a, st.s - 1, st.j + 1, st.sw, st.r}, (st.s - st.sw) * p.spare_rate);
         if (st.sw > 0)
-            add(Key{st.a, st.s - 1, st.j + 1, st.sw - 1}, st.sw * p.spare_rate);
+            add(Key{st.a, st.s - 1, st.j + 1, st.sw - 1, st.r}, st.sw * p.spare_rate);
+        // An exponential failover completing.
+        if (timedFailover && !fixedFailover && st.sw > 0)
+            add(Key{st.a + 1, st.s - 1, st.j, st.sw - 1, st.r}, st.sw / p.failover_hours, true);
         // A repair: into service when the group is short (cancelling a failover), else a spare.
+        // A pending retry keeps its time: it finds out when it comes whether it is still needed.
         if (st.j > 0) {
             const double rate = std::min(st.j, crews) * p.repair_rate;
             if (!p.standby)
                 add(Key{st.a + 1, 0, st.j - 1, 0}, rate);
             else if (st.a < p.k)
-                add(Key{st.a + 1, st.s, st.j - 1, std::max(0, st.sw - 1)}, rate);
+                add(Key{st.a + 1, st.s, st.j - 1, std::max(0, st.sw - 1), st.r}, rate);
             else
-                add(Key{st.a, st.s + 1, st.j - 1, st.sw}, rate);
+                add(Key{st.a, st.s + 1, st.j - 1, st.sw, st.r}, rate);
         }
         out[q] = std::move(tr);
-        if (st.sw > 0)
-            fireTarget[q] = id(Key{st.a + 1, st.s - 1, st.j, st.sw - 1});
+        if (fixedFailover && st.sw > 0) {
+            fireTargets[q] = {{id(settled(Key{st.a + 1, st.s - 1, st.j, st.sw - 1, st.r})), 1.0, true}};
+        } else if (retry && st.r > 0) {
+            // The retry: another attempt if the group is still short and has an idle spare.
+            Key done = st;
+            done.r = 0;
+            if (done.a + done.sw < p.k && done.s - done.sw >= 1) {
+                Key ok, failed;
+                attempt(done, ok, failed);
+                fireTargets[q] = {{id(settled(ok)), p.coverage, !timedFailover}, {id(failed), 1 - p.coverage, false}};
+            } else {
+                fireTargets[q] = {{id(done), 1.0, false}};
+            }
+        }
     }
 
     const int n = static_cast<int>(keys.size());
@@ -171,10 +220,10 @@ std::optional<GroupChain> solveGroupChain(const GroupChainParams& p, std::string
     } else {
         // Markov regenerative process. Regeneration at every exponential transition out of a
         // state without a running failover, and at the start and end of each failover period.
-        std::vector<int> F;  // states with a failover running
+        std::vector<int> F;  // states with the clock running
         std::vector<int> pos(static_cast<std::size_t>(n), -1);
         for (int i = 0; i < n; ++i)
-            if (keys[static_cast<std::size_t>(i)].sw > 0) {
+            if (isClockState(keys[static_cast<std::size_t>(i)])) {
                 pos[static_cast<std::size_t>(i)] = static_cast<int>(F.size());
                 F.push_back(i);
             }
@@ -196,15 +245,15 @@ std::optional<GroupChain> solveGroupChain(const GroupChainParams& p, std::string
         }
         Eigen::VectorXd firing = Eigen::VectorXd::Zero(m);
         if (m > 0) {
-            // Subordinated chain inside the failover states; exp([[A, I], [0, 0]] F) gives
-            // exp(A F) and its integral in one go.
+            // Subordinated chain inside the clock states; exp([[A, I], [0, 0]] D) gives
+            // exp(A D) and its integral in one go (D the clock's fixed time).
             Eigen::MatrixXd A(m, m);
             for (int x = 0; x < m; ++x)
                 for (int y = 0; y < m; ++y)
                     A(x, y) = Q(F[static_cast<std::size_t>(x)], F[static_cast<std::size_t>(y)]);
             Eigen::MatrixXd M = Eigen::MatrixXd::Zero(2 * m, 2 * m);
-            M.topLeftCorner(m, m) = A * p.failover_hours;
-            M.topRightCorner(m, m) = Eigen::MatrixXd::Identity(m, m) * p.failover_hours;
+            M.topLeftCorner(m, m) = A * clockHours;
+            M.topRightCorner(m, m) = Eigen::MatrixXd::Identity(m, m) * clockHours;
             const Eigen::MatrixXd E = M.exp();
             const Eigen::MatrixXd omega = E.topLeftCorner(m, m);
             const Eigen::MatrixXd psi = E.topRightCorner(m, m);
@@ -213,11 +262,14 @@ std::optional<GroupChain> solveGroupChain(const GroupChainParams& p, std::string
                 for (int y = 0; y < m; ++y) {
                     const int j = F[static_cast<std::size_t>(y)];
                     C(i, j) = psi(x, y);
-                    P(i, fireTarget[static_cast<std::size_t>(j)]) += omega(x, y);
-                    firing(x) += omega(x, y);
+                    for (const Fire& f : fireTargets[static_cast<std::size_t>(j)]) {
+                        P(i, f.to) += omega(x, y) * f.probability;
+                        if (f.failover)
+                            firing(x) += omega(x, y) * f.probability;
+                    }
                     for (int k = 0; k < n; ++k)
                         if (pos[static_cast<std::size_t>(k)] < 0)
-                            P(i, k) += psi(x, y) * Q(j, k);  // leaving the failover states
+                            P(i, k) += psi(x, y) * Q(j, k);  // leaving the clock states
                 }
             }
         }
@@ -230,8 +282,8 @@ std::optional<GroupChain> solveGroupChain(const GroupChainParams& p, std::string
             nu = B.fullPivLu().solve(rhs);
         }
         Eigen::VectorXd t = C.transpose() * nu;
-        // Failovers complete when the clock fires: per embedded step, the chance of firing
-        // from each failover period; per hour, divided by the mean time per step.
+        // Failovers that complete when the clock fires: per embedded step, the chance from each
+        // clock period; per hour, divided by the mean time per step.
         double fires = 0.0;
         for (int x = 0; x < m; ++x)
             fires += nu(F[static_cast<std::size_t>(x)]) * firing(x);

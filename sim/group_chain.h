@@ -1,8 +1,10 @@
 // Exact stationary behaviour of one redundancy group whose instances depend on each other:
 // a k-of-n group with r repair crews, or a hot/warm/cold standby group with failover time and
-// success probability. Exponential failures and repairs make it a CTMC (solved with Eigen);
-// a fixed failover time makes it a Markov regenerative process, solved exactly through its
-// embedded chain and matrix exponentials, as long as at most one failover runs at a time.
+// success probability, and failed failovers retried after a fixed delay. Exponential failures,
+// repairs and failover times make it a CTMC (solved by GTH state reduction); a fixed failover
+// time or a retry delay makes it a Markov regenerative process, solved exactly through its
+// embedded chain and matrix exponentials, as long as one kind of fixed clock runs (and, for
+// fixed failover times, at most one failover at a time).
 #pragma once
 
 #include <optional>
@@ -19,8 +21,10 @@ struct GroupChainParams {
     double spare_rate = 0;     // per hour, of a spare (hot: = failure_rate, warm: dormant, cold: 0)
     double repair_rate = 0;    // per hour
     int crews = 0;             // repairs at once (n or more: unlimited)
-    double failover_hours = 0; // fixed
+    double failover_hours = 0; // fixed, or the mean of an exponential time
+    bool failover_exponential = false;
     double coverage = 1;       // failover success probability
+    double retry_hours = 0;    // a failed failover is tried again after this fixed time (0: never)
 };
 
 struct GroupChain {

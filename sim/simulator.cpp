@@ -129,6 +129,12 @@ void Simulator::handle(std::uint32_t slot)
         kind = TraceEvent::BufferFull;
         onBufferFull(owner);
         break;
+    case RetrySlot:
+        kind = TraceEvent::FailoverRetry;
+        unsched(slot);  // (off the heap first: a failed retry schedules the next one)
+        startFailover(owner);
+        updateComponent<S>(owner);
+        break;
     case HourSlot:
         // Not an event (no state changes): the next hour of the daily profile, while a tier
         // could be overloaded (evaluateCapacity schedules the next one or stops).
@@ -383,6 +389,15 @@ void Simulator::stepSimple(Instance& x)
     updateComponent<S>(x.comp);
 }
 
+// A pending retry of a failed failover is dropped once the group no longer needs it (a repair
+// or another failover covered it); a later failed failover waits a whole retry delay again.
+__attribute__((noinline)) void Simulator::settleRetry(std::uint32_t c)
+{
+    const std::uint32_t slot = firstRetrySlot_ + c;
+    if (heap_.scheduled(slot) && compInService_[c] + compFailovers_[c] >= m_.components[c].required)
+        unsched(slot);
+}
+
 // Cold path: kept out of the flattened event loop.
 __attribute__((noinline)) void Simulator::startFailover(std::uint32_t c)
 {
@@ -401,12 +416,20 @@ __attribute__((noinline)) void Simulator::startFailover(std::uint32_t c)
         }
     if (!found)
         return;  // no spare, no failover
-    if (failoverStreams_[c].uniform() >= cc.failover_probability)
-        return;  // the failover fails and is not retried
+    if (failoverStreams_[c].uniform() >= cc.failover_probability) {
+        // The failover fails: tried again after the retry delay (one attempt pending at a time;
+        // it finds out then whether the group is still short and has a spare), or never.
+        if (cc.failoverRetry_hours > 0.0 && !heap_.scheduled(firstRetrySlot_ + c))
+            sched(firstRetrySlot_ + c, now_ + cc.failoverRetry_hours);
+        return;
+    }
     inst_[spare].switching = true;
     ++compFailovers_[c];
-    if (cc.failover_hours > 0.0)
-        sched(inst_[spare].failover, now_ + cc.failover_hours);
+    // (A fixed time draws no uniform, so streams stay as they were before failover times
+    // could be distributions.)
+    const double dt = cc.failover.draw(failoverStreams_[c]);
+    if (dt > 0.0)
+        sched(inst_[spare].failover, now_ + dt);
     else
         onFailoverDone<false>(spare);
 }
@@ -479,6 +502,8 @@ bool Simulator::depsSatisfied(std::uint32_t c, std::uint32_t count) const
 template <bool S>
 void Simulator::updateComponent(std::uint32_t c)
 {
+    if (m_.components[c].failoverRetry_hours > 0.0) [[unlikely]]
+        settleRetry(c);
     if constexpr (!S) {
         if (const std::int32_t st = m_.storeOf[c]; st >= 0) [[unlikely]]
             evaluateStore(static_cast<std::uint32_t>(st));

@@ -45,10 +45,10 @@ struct Segment {
 
 /// One state change, for an event log (only when asked for: see Simulator::setTrace).
 struct TraceEvent {
-    enum Kind : std::uint8_t { Failure, Detection, Repair, Failover, DomainDown, DomainUp, BufferFull };
+    enum Kind : std::uint8_t { Failure, Detection, Repair, Failover, DomainDown, DomainUp, BufferFull, FailoverRetry };
     double hours = 0.0;
     Kind kind = Failure;
-    std::uint32_t element = 0;  // instance; failure domain for Domain*; queue for BufferFull
+    std::uint32_t element = 0;  // instance; failure domain for Domain*; queue for BufferFull; component for FailoverRetry
     std::uint32_t mode = 0;     // failure mode (Failure), else 0
     double share = 1.0;         // served share after the event
 };
@@ -82,7 +82,7 @@ public:
 
 private:
     static constexpr double kFull = 1.0 - 1e-12;  // a served share at or above this is "fully served"
-    enum SlotKind : std::uint8_t { LifeSlot, FailureSlot, TimerSlot, FailoverSlot, DomainSlot, QueueSlot, HourSlot };
+    enum SlotKind : std::uint8_t { LifeSlot, FailureSlot, TimerSlot, FailoverSlot, DomainSlot, QueueSlot, HourSlot, RetrySlot };
     enum Role : std::uint8_t { InService, Spare, Failed };
     /// DomainLost: in a standby group, an instance whose failure domain went out while it served
     /// and whose loss is not noticed yet (its timer runs the group's detection delay).
@@ -238,6 +238,7 @@ private:
     void onDomain(std::uint32_t d);
 
     void startClocks(std::uint32_t i, bool residual = false);
+    void settleRetry(std::uint32_t c);
     void stopClocks(std::uint32_t i);
     void requestRepair(std::uint32_t i);
     void startRepair(std::uint32_t i);
@@ -313,6 +314,7 @@ private:
     std::vector<std::uint8_t> queueState_;                    // per queue (first entry): 0 idle, 1 buffering, 2 full
     std::uint32_t queuesActive_ = 0;                          // queues buffering or full
     std::uint32_t firstQueueSlot_ = 0;
+    std::uint32_t firstRetrySlot_ = 0;  // per component: a failed failover tried again
     void evaluateStore(std::uint32_t store);
     std::vector<int> label_;                      // network component of each node
     std::vector<std::uint8_t> storePartitioned_, storeDivergent_;

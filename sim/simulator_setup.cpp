@@ -48,6 +48,9 @@ Simulator::Simulator(const CompiledModel& model)
     for (std::uint32_t qe = 0; qe < m_.queues.size() * nEntries_; ++qe)
         addSlot(QueueSlot, qe, 0);
     hourSlot_ = addSlot(HourSlot, 0, 0);
+    firstRetrySlot_ = slots;
+    for (std::uint32_t c = 0; c < nComponents_; ++c)
+        addSlot(RetrySlot, c, 0);
     possible_.resize(nComponents_);
     capFlag_.resize(nComponents_);
     capTouched_.reserve(nComponents_);

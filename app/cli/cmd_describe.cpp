@@ -47,7 +47,10 @@ std::string redundancyText(const Component& c)
     std::string s = std::to_string(c.required) + "/" + std::to_string(c.instances);
     if (c.redundancy == RedundancyMode::Standby) {
         s += " " + std::string(toString(c.standby.kind)) + " standby";
-        s += ", failover " + formatHours(c.standby.failover_seconds / 3600.0);
+        s += ", failover " + (c.standby.failover ? io::describeFailover(*c.standby.failover)
+                                                 : formatHours(c.standby.failover_seconds / 3600.0));
+        if (c.standby.failover_retry_seconds)
+            s += ", retried after " + formatHours(*c.standby.failover_retry_seconds / 3600.0);
         if (c.standby.failover_success_probability < 1)
             s += " (" + formatFixed(100 * c.standby.failover_success_probability, 3) + "% succeed)";
     } else {

@@ -30,7 +30,8 @@ bool writeEventLog(const model::Model& m, const sim::CompiledModel& cm, const si
         return false;
     }
     std::fputs("time_hours,event,element,instance,failure_mode,served_share\n", f);
-    static const char* kinds[] = {"failure", "detection", "repair", "failover", "outage_start", "outage_end", "buffer_full"};
+    static const char* kinds[] = {"failure",  "detection",   "repair",      "failover",
+                                  "outage_start", "outage_end", "buffer_full", "failover_retry"};
     static const char* domainKinds[] = {"zone", "region", "link", "shared_fate"};
     // The log is the first replication's observed window: after its warm-up, in hours from the
     // window's start.
@@ -43,6 +44,8 @@ bool writeEventLog(const model::Model& m, const sim::CompiledModel& cm, const si
         if (ev.kind == sim::TraceEvent::BufferFull) {
             const auto& q = cm.queues[ev.element / cm.entries.size()];
             element = "queue:" + m.components[q.from].id + "->" + m.components[q.to].id;
+        } else if (ev.kind == sim::TraceEvent::FailoverRetry) {
+            element = m.components[ev.element].id;
         } else if (ev.kind == sim::TraceEvent::DomainDown || ev.kind == sim::TraceEvent::DomainUp) {
             const auto& d = cm.domains[ev.element];
             const std::string& id = d.kind == sim::CompiledDomain::Zone     ? m.zones[d.index].id

@@ -117,6 +117,43 @@ FailureMode readFailureMode(ObjectReader& r)
     return fm;
 }
 
+/// A failover time in seconds: deterministic, exponential, lognormal or uniform.
+FailoverTime readFailoverTime(const QJsonObject& o, const std::string& path, Problems& problems)
+{
+    FailoverTime f;
+    ObjectReader r(o, path, problems);
+    const std::string types = "\"deterministic\", \"exponential\", \"lognormal\", \"uniform\"";
+    if (!r.has("type")) {
+        r.missing("type", "one of " + types);
+        r.skipRest();
+        return f;
+    }
+    const QJsonValue tv = r.raw("type");
+    if (!tv.isString() || !parseDistributionType(str(tv.toString()), f.type) || f.type == DistributionType::Weibull
+        || f.type == DistributionType::Empirical) {
+        r.error(r.at("type"), "must be one of " + types + " (a failover time), got " + describe(tv));
+        r.skipRest();
+        return f;
+    }
+    switch (f.type) {
+    case DistributionType::Exponential:
+        f.mean_seconds = r.number("mean_seconds", true, 1.0, "a number of seconds (the mean)");
+        break;
+    case DistributionType::Lognormal:
+        f.mean_seconds = r.number("mean_seconds", true, 1.0, "a number of seconds (the mean)");
+        f.sigma = r.number("sigma", true, 1.0, "a number (standard deviation of the logarithm)");
+        break;
+    case DistributionType::Uniform:
+        f.min_seconds = r.number("min_seconds", true, 0.0, "a number of seconds");
+        f.max_seconds = r.number("max_seconds", true, 1.0, "a number of seconds");
+        break;
+    default:
+        f.seconds = r.number("seconds", true, 0.0, "a number of seconds");
+        break;
+    }
+    return f;
+}
+
 Component readComponent(ObjectReader& r)
 {
     Component c;
@@ -131,6 +168,13 @@ Component readComponent(ObjectReader& r)
         ObjectReader sr(*so, r.at("standby"), r.problems());
         c.standby.kind = sr.enumeration("kind", false, StandbyKind::Hot);
         c.standby.failover_seconds = sr.number("failover_seconds", false, 0.0, "a number of seconds");
+        if (auto fo = sr.object("failover", false)) {
+            if (sr.has("failover_seconds"))
+                sr.error(sr.at("failover"), "give either \"failover\" (a distribution) or \"failover_seconds\" "
+                                            "(a fixed time), not both");
+            c.standby.failover = readFailoverTime(*fo, sr.at("failover"), sr.problems());
+        }
+        c.standby.failover_retry_seconds = sr.optNumber("failover_retry_seconds", "a number of seconds");
         c.standby.failover_success_probability =
             sr.number("failover_success_probability", false, 1.0, "a probability");
         c.standby.fail_over_on_zone_loss = sr.boolean("fail_over_on_zone_loss", true);
@@ -300,6 +344,16 @@ Distribution readDistribution(const QJsonValue& v, const std::string& path, Prob
         break;
     }
     return d;
+}
+
+FailoverTime readFailover(const QJsonValue& v, const std::string& path, Problems& problems)
+{
+    if (!v.isObject()) {
+        problems.push_back({path, "must be a failover time such as {\"type\": \"exponential\", \"mean_seconds\": 60}, got "
+                                      + describe(v)});
+        return {};
+    }
+    return readFailoverTime(v.toObject(), path, problems);
 }
 
 namespace {

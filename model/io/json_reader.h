@@ -24,5 +24,7 @@ bool readItem(const QJsonObject& o, model::SharedFate& out, model::Problems& pro
 
 /// Reads one distribution object (used by the catalogue and the editor as well).
 model::Distribution readDistribution(const QJsonValue& v, const std::string& path, model::Problems& problems);
+/// A failover time in seconds (standby.failover): deterministic, exponential, lognormal or uniform.
+model::FailoverTime readFailover(const QJsonValue& v, const std::string& path, model::Problems& problems);
 
 }  // namespace nines::io

@@ -102,7 +102,31 @@ QJsonObject componentJson(const Component& c, bool all, const WriteOptions& opts
     if (c.redundancy != RedundancyMode::Active) {
         QJsonObject s;
         s.insert(QStringLiteral("kind"), qs(toString(c.standby.kind)));
-        putNumber(s, "failover_seconds", c.standby.failover_seconds, 0.0, all);
+        if (const auto& f = c.standby.failover) {
+            QJsonObject fo;
+            fo.insert(QStringLiteral("type"), qs(toString(f->type)));
+            switch (f->type) {
+            case DistributionType::Exponential:
+                fo.insert(QStringLiteral("mean_seconds"), f->mean_seconds);
+                break;
+            case DistributionType::Lognormal:
+                fo.insert(QStringLiteral("mean_seconds"), f->mean_seconds);
+                fo.insert(QStringLiteral("sigma"), f->sigma);
+                break;
+            case DistributionType::Uniform:
+                fo.insert(QStringLiteral("min_seconds"), f->min_seconds);
+                fo.insert(QStringLiteral("max_seconds"), f->max_seconds);
+                break;
+            default:
+                fo.insert(QStringLiteral("seconds"), f->seconds);
+                break;
+            }
+            s.insert(QStringLiteral("failover"), fo);
+        } else {
+            putNumber(s, "failover_seconds", c.standby.failover_seconds, 0.0, all);
+        }
+        if (c.standby.failover_retry_seconds)
+            s.insert(QStringLiteral("failover_retry_seconds"), *c.standby.failover_retry_seconds);
         putNumber(s, "failover_success_probability", c.standby.failover_success_probability, 1.0, all);
         if (all || !c.standby.fail_over_on_zone_loss)
             s.insert(QStringLiteral("fail_over_on_zone_loss"), c.standby.fail_over_on_zone_loss);

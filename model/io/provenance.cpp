@@ -143,6 +143,21 @@ std::string describeDistribution(const Distribution& d)
     return {};
 }
 
+std::string describeFailover(const FailoverTime& f)
+{
+    auto secs = [](double s) { return number(s) + " s"; };
+    switch (f.type) {
+    case DistributionType::Exponential:
+        return "exponential, mean " + secs(f.mean_seconds);
+    case DistributionType::Lognormal:
+        return "lognormal, mean " + secs(f.mean_seconds) + ", sigma " + number(f.sigma);
+    case DistributionType::Uniform:
+        return "uniform " + number(f.min_seconds) + " to " + secs(f.max_seconds);
+    default:
+        return "fixed " + secs(f.seconds);
+    }
+}
+
 std::string describeValue(std::string_view fieldPath, const QJsonValue& v)
 {
     const std::string_view key = fieldPath.substr(fieldPath.rfind('.') == std::string_view::npos ? 0
@@ -150,6 +165,8 @@ std::string describeValue(std::string_view fieldPath, const QJsonValue& v)
     if (v.isObject()) {
         const QJsonObject o = v.toObject();
         Problems ignored;
+        if (key == "failover")
+            return describeFailover(readFailover(o, std::string(fieldPath), ignored));
         if (o.contains(QStringLiteral("type")))
             return describeDistribution(readDistribution(o, std::string(fieldPath), ignored));
         if (o.contains(QStringLiteral("failure")) && o.contains(QStringLiteral("repair")))
@@ -299,7 +316,12 @@ std::vector<Assumption> assumptions(const Model& m)
         red += c.redundancy == RedundancyMode::Active ? "active" : std::string(toString(c.standby.kind)) + " standby";
         rows.push_back({"instances", red});
         if (c.redundancy == RedundancyMode::Standby) {
-            rows.push_back({"standby.failover_seconds", number(c.standby.failover_seconds) + " s"});
+            if (c.standby.failover)
+                rows.push_back({"standby.failover", describeFailover(*c.standby.failover)});
+            else
+                rows.push_back({"standby.failover_seconds", number(c.standby.failover_seconds) + " s"});
+            if (c.standby.failover_retry_seconds)
+                rows.push_back({"standby.failover_retry_seconds", number(*c.standby.failover_retry_seconds) + " s"});
             rows.push_back({"standby.failover_success_probability", number(c.standby.failover_success_probability)});
         }
         const auto modeIds = ids(c.failure_modes);

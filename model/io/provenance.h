@@ -51,6 +51,8 @@ std::vector<Assumption> assumptions(const model::Model& m);
 
 /// "exponential, mean 4,380 h" and the like.
 std::string describeDistribution(const model::Distribution& d);
+/// "exponential, mean 60 s", "fixed 30 s": a failover time in words.
+std::string describeFailover(const model::FailoverTime& f);
 
 /// A value of a model or template field, readable, with the unit its name implies:
 /// a distribution as above, "90 s", "0.99", "2 (of which 1 required)".

@@ -44,7 +44,9 @@ Model everyField()
     db.instances = 3;
     db.required = 1;
     db.redundancy = RedundancyMode::Standby;
-    db.standby = {StandbyKind::Warm, 45.0, 0.97};
+    db.standby = {StandbyKind::Warm, 0.0, 0.97};  // the time as a distribution (below), not the shorthand
+    db.standby.failover = FailoverTime{DistributionType::Lognormal, 0, 45.0, 0.6, 0, 0};
+    db.standby.failover_retry_seconds = 300;
     db.failure_modes = {
         {"crash", "Process crash", Distribution::exponential(720), Distribution::deterministic(0.05), 30.0,
          Distribution::exponential(2000)},

@@ -3,6 +3,7 @@
 // problems, delete with its cascade, copy/paste, dropping into a zone, autosave and recovery.
 #include "test_util.h"
 #include "model/io/model_file.h"
+#include "model/validate.h"
 #include "ui/editor/component_form.h"
 #include "ui/editor/canvas_items.h"
 #include "ui/editor/diagram_scene.h"
@@ -18,6 +19,7 @@
 #include <QAbstractItemModel>
 #include <QApplication>
 #include <QClipboard>
+#include <QComboBox>
 #include <QLineEdit>
 #include <QMimeData>
 #include <QSettings>
@@ -199,6 +201,54 @@ private Q_SLOTS:
         QCOMPARE(w2.document()->model(), afterMove);
         QVERIFY(!w2.document()->isModified());
         QCOMPARE(QSettings().value(QStringLiteral("recentFiles")).toStringList().value(0), QFileInfo(path).absoluteFilePath());
+    }
+
+    // The standby fields of the inspector: the failover time as a distribution (the mean kept
+    // when the type changes) and the retry delay, each one undoable step.
+    void failoverTimeAndRetryAreEditable()
+    {
+        MainWindow w(options());
+        quietDialogs(w);
+        w.resize(1400, 900);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.openFile(nines::test::example("three-tier-web.nines.json")));
+        Document* doc = w.document();
+        const int db = doc->model().componentIndex("db");
+        QVERIFY(db >= 0);
+        QVERIFY(doc->model().components[size_t(db)].redundancy == RedundancyMode::Standby);
+        const double fixed = doc->model().components[size_t(db)].standby.failover_seconds;
+        QVERIFY(fixed > 0);
+        w.scene()->selectRefs({{ItemKind::Component, db}});
+        auto* form = qobject_cast<ComponentForm*>(w.inspector()->currentForm());
+        QVERIFY(form);
+        const Model before = doc->model();
+
+        auto* type = qobject_cast<QComboBox*>(form->fieldWidget("standby.failover.type"));
+        QVERIFY(type);
+        const int exponential = type->findData(int(DistributionType::Exponential));
+        type->setCurrentIndex(exponential);
+        Q_EMIT type->activated(exponential);
+        const auto& f = doc->model().components[size_t(db)].standby.failover;
+        QVERIFY(f && f->type == DistributionType::Exponential);
+        QCOMPARE(f->mean_seconds, fixed);  // the mean is kept
+        auto* mean = qobject_cast<NumberField*>(form->fieldWidget("standby.failover.mean_seconds"));
+        QVERIFY(mean);
+        typeInto(mean->lineEdit(), QStringLiteral("90"));
+        QCOMPARE(doc->model().components[size_t(db)].standby.failover->mean_seconds, 90.0);
+
+        auto* retry = qobject_cast<NumberField*>(form->fieldWidget("standby.failover_retry_seconds"));
+        QVERIFY(retry);
+        typeInto(retry->lineEdit(), QStringLiteral("300"));
+        QCOMPARE(doc->model().components[size_t(db)].standby.failover_retry_seconds, std::optional<double>(300.0));
+        for (const auto& problem : validate(doc->model()))
+            QVERIFY2(problem.severity != Severity::Error, problem.path.c_str());
+
+        doc->undoStack()->undo();
+        QVERIFY(!doc->model().components[size_t(db)].standby.failover_retry_seconds);
+        doc->undoStack()->undo();
+        doc->undoStack()->undo();
+        QCOMPARE(doc->model(), before);
     }
 
     void invalidFileOpensWithProblems()

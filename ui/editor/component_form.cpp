@@ -111,7 +111,19 @@ ComponentForm::ComponentForm(Document* doc, QWidget* parent)
                                                    {RedundancyMode::Standby, tr("Standby (failover)")}});
     standbyKind_ = enumCombo<StandbyKind>(this, {{StandbyKind::Hot, tr("Hot")}, {StandbyKind::Warm, tr("Warm")},
                                                  {StandbyKind::Cold, tr("Cold")}});
+    failoverType_ = new QComboBox(this);
+    failoverType_->addItem(tr("Fixed"), int(DistributionType::Deterministic));
+    failoverType_->addItem(tr("Exponential"), int(DistributionType::Exponential));
+    failoverType_->addItem(tr("Lognormal"), int(DistributionType::Lognormal));
+    failoverType_->addItem(tr("Uniform"), int(DistributionType::Uniform));
+    failoverType_->setToolTip(tr("How long a failover takes: a fixed time, or a distribution (its mean, or for a "
+                                 "uniform its shortest and longest)"));
     failover_ = new NumberField(tr("s"), false, this);
+    failoverSpread_ = new NumberField(QString(), false, this);
+    failoverRetry_ = new NumberField(tr("s"), true, this);
+    failoverRetry_->setPlaceholder(tr("never"));
+    failoverRetry_->setToolTip(tr("A failed failover is tried again after this long, while the group is short and "
+                                  "has a spare; empty: it is not retried"));
     failoverSuccess_ = new NumberField(tr("probability"), false, this);
     zoneFailover_ = new QCheckBox(tr("Fail over when its zone goes out"), this);
     zoneFailover_->setToolTip(tr("An in-service instance whose zone, region or shared-fate group goes out is lost to "
@@ -122,7 +134,11 @@ ComponentForm::ComponentForm(Document* doc, QWidget* parent)
     addRow(redForm, tr("k"), required_, "required");
     addRow(redForm, tr("Mode"), redundancy_, "redundancy");
     addRow(redForm, tr("Standby"), standbyKind_, "standby.kind");
-    addRow(redForm, tr("Failover time"), failover_, "standby.failover_seconds");
+    addRow(redForm, tr("Failover time"), failoverType_, "standby.failover.type");
+    redundancyForm_ = redForm;
+    addRow(redForm, tr("Taking"), failover_, "standby.failover_seconds");
+    addRow(redForm, tr("Spread"), failoverSpread_, "standby.failover.sigma");
+    addRow(redForm, tr("Retry a failed failover"), failoverRetry_, "standby.failover_retry_seconds");
     addRow(redForm, tr("Failover success"), failoverSuccess_, "standby.failover_success_probability");
     addRow(redForm, tr("Zone loss"), zoneFailover_, "standby.fail_over_on_zone_loss");
     addRow(redForm, tr("Zone loss noticed after"), zoneDetection_, "standby.detection_seconds");
@@ -140,8 +156,52 @@ ComponentForm::ComponentForm(Document* doc, QWidget* parent)
         edit<Component>("standby.kind", tr("standby kind"),
                         [v = StandbyKind(standbyKind_->currentData().toInt())](Component& c) { c.standby.kind = v; });
     });
+    connect(failoverType_, &QComboBox::activated, this, [this] {
+        const auto type = DistributionType(failoverType_->currentData().toInt());
+        edit<Component>("standby.failover", tr("failover time distribution"), [type](Component& c) {
+            // The new distribution keeps the mean.
+            const double mean = c.standby.failoverTime().meanSeconds();
+            if (type == DistributionType::Deterministic) {
+                c.standby.failover.reset();
+                c.standby.failover_seconds = mean;
+                return;
+            }
+            FailoverTime f;
+            f.type = type;
+            f.mean_seconds = mean > 0 ? mean : 60.0;
+            f.sigma = 0.5;
+            f.min_seconds = 0.5 * f.mean_seconds;
+            f.max_seconds = 1.5 * f.mean_seconds;
+            c.standby.failover = f;
+            c.standby.failover_seconds = 0.0;
+        });
+    });
     connect(failover_, &NumberField::edited, this, [this](std::optional<double> v) {
-        edit<Component>("standby.failover_seconds", tr("failover time"), [v](Component& c) { c.standby.failover_seconds = *v; });
+        edit<Component>("standby.failover_seconds", tr("failover time"), [v](Component& c) {
+            if (!c.standby.failover) {
+                c.standby.failover_seconds = *v;
+                return;
+            }
+            FailoverTime& f = *c.standby.failover;
+            if (f.type == DistributionType::Uniform)
+                f.min_seconds = *v;
+            else
+                f.mean_seconds = *v;
+        });
+    });
+    connect(failoverSpread_, &NumberField::edited, this, [this](std::optional<double> v) {
+        edit<Component>("standby.failover", tr("failover time spread"), [v](Component& c) {
+            if (!c.standby.failover)
+                return;
+            if (c.standby.failover->type == DistributionType::Uniform)
+                c.standby.failover->max_seconds = *v;
+            else
+                c.standby.failover->sigma = *v;
+        });
+    });
+    connect(failoverRetry_, &NumberField::edited, this, [this](std::optional<double> v) {
+        edit<Component>("standby.failover_retry_seconds", tr("failover retry"),
+                        [v](Component& c) { c.standby.failover_retry_seconds = v; });
     });
     connect(failoverSuccess_, &NumberField::edited, this, [this](std::optional<double> v) {
         edit<Component>("standby.failover_success_probability", tr("failover success"),
@@ -451,15 +511,32 @@ void ComponentForm::load()
     setCombo(redundancy_, int(c.redundancy));
     const bool standby = c.redundancy == RedundancyMode::Standby;
     setCombo(standbyKind_, int(c.standby.kind));
-    failover_->setValue(c.standby.failover_seconds);
+    {
+        const FailoverTime f = c.standby.failoverTime();
+        setCombo(failoverType_, int(f.type));
+        const bool uniform = f.type == DistributionType::Uniform, lognormal = f.type == DistributionType::Lognormal;
+        failover_->setValue(!c.standby.failover ? c.standby.failover_seconds : uniform ? f.min_seconds : f.mean_seconds);
+        failover_->setUnit(uniform ? tr("s shortest") : c.standby.failover ? tr("s on average") : tr("s"));
+        setRowPath(failover_, !c.standby.failover ? "standby.failover_seconds"
+                              : uniform           ? "standby.failover.min_seconds"
+                                                  : "standby.failover.mean_seconds");
+        // (The row holds the field in a holder widget with its message.)
+        redundancyForm_->setRowVisible(failoverSpread_->parentWidget(), uniform || lognormal);
+        failoverSpread_->setValue(uniform ? f.max_seconds : f.sigma);
+        failoverSpread_->setUnit(uniform ? tr("s longest") : tr("sigma (of the log)"));
+        setRowPath(failoverSpread_, uniform ? "standby.failover.max_seconds" : "standby.failover.sigma");
+        failoverRetry_->setValue(c.standby.failover_retry_seconds);
+    }
     failoverSuccess_->setValue(c.standby.failover_success_probability);
     {
         const QSignalBlocker z(zoneFailover_);
         zoneFailover_->setChecked(c.standby.fail_over_on_zone_loss);
     }
     zoneDetection_->setValue(c.standby.detection_seconds);
-    for (QWidget* w : {static_cast<QWidget*>(standbyKind_), static_cast<QWidget*>(failover_),
-                       static_cast<QWidget*>(failoverSuccess_), static_cast<QWidget*>(zoneFailover_)})
+    for (QWidget* w : {static_cast<QWidget*>(standbyKind_), static_cast<QWidget*>(failoverType_),
+                       static_cast<QWidget*>(failover_), static_cast<QWidget*>(failoverSpread_),
+                       static_cast<QWidget*>(failoverRetry_), static_cast<QWidget*>(failoverSuccess_),
+                       static_cast<QWidget*>(zoneFailover_)})
         w->setEnabled(standby);
     zoneDetection_->setEnabled(standby && c.standby.fail_over_on_zone_loss);
 

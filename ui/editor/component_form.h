@@ -46,7 +46,11 @@ private:
     QSpinBox* required_;
     QComboBox* redundancy_;
     QComboBox* standbyKind_;
-    NumberField* failover_;
+    QComboBox* failoverType_;    // fixed, exponential, lognormal, uniform
+    NumberField* failover_;      // the fixed time, the mean, or a uniform's minimum (seconds)
+    NumberField* failoverSpread_; // lognormal sigma, or a uniform's maximum (seconds)
+    NumberField* failoverRetry_; // empty: a failed failover is not retried
+    QFormLayout* redundancyForm_ = nullptr;
     NumberField* failoverSuccess_;
     QCheckBox* zoneFailover_;
     NumberField* zoneDetection_;
