@@ -331,6 +331,8 @@ void Simulator::onRepaired(std::uint32_t i)
                     break;
                 }
         }
+        if (cc.failoverRetry_hours > 0.0)
+            settleRetry(c);
     } else {
         x.role = Spare;
     }
@@ -389,8 +391,9 @@ void Simulator::stepSimple(Instance& x)
     updateComponent<S>(x.comp);
 }
 
-// A pending retry of a failed failover is dropped once the group no longer needs it (a repair
-// or another failover covered it); a later failed failover waits a whole retry delay again.
+// A pending retry of a failed failover is dropped once the group no longer needs it (a repair,
+// another failover or a returning zone covered it; called where those happen); a later failed
+// failover waits a whole retry delay again.
 __attribute__((noinline)) void Simulator::settleRetry(std::uint32_t c)
 {
     const std::uint32_t slot = firstRetrySlot_ + c;
@@ -445,6 +448,8 @@ void Simulator::onFailoverDone(std::uint32_t i)
     x.role = InService;
     setServing<S>(i, true);
     seg_.failovers[c] += 1.0;
+    if (cc.failoverRetry_hours > 0.0)
+        settleRetry(c);
     if (cc.standbyKind != model::StandbyKind::Hot) {
         stopClocks(i);  // a warm spare now ages like an active one; a cold one starts to
         startClocks(i);
@@ -502,8 +507,6 @@ bool Simulator::depsSatisfied(std::uint32_t c, std::uint32_t count) const
 template <bool S>
 void Simulator::updateComponent(std::uint32_t c)
 {
-    if (m_.components[c].failoverRetry_hours > 0.0) [[unlikely]]
-        settleRetry(c);
     if constexpr (!S) {
         if (const std::int32_t st = m_.storeOf[c]; st >= 0) [[unlikely]]
             evaluateStore(static_cast<std::uint32_t>(st));

@@ -139,6 +139,8 @@ void Simulator::cellUnmasked(std::uint32_t cell)
                     break;
                 }
     }
+    if (cc.failoverRetry_hours > 0.0)
+        settleRetry(c);
     // Those that failed while the domain was out cannot serve: one failover for each place they
     // leave empty in the group, to a spare that is reachable again.
     const std::uint32_t busy = compInService_[c] + compFailovers_[c];
