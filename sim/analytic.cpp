@@ -3,6 +3,7 @@
 #include "competing_modes.h"
 #include "compiled_model.h"
 #include "group_chain.h"
+#include "zone_chain.h"
 
 #include <boost/math/distributions/binomial.hpp>
 
@@ -22,11 +23,13 @@ constexpr std::size_t kMaxPivots = 20;
 
 /// How the analysis sees one component's group.
 struct GroupModel {
-    enum Kind { AlwaysUp, Independent, Chain } kind = AlwaysUp;
+    enum Kind { AlwaysUp, Independent, Chain, Zoned } kind = AlwaysUp;
     double p = 1.0;   // Independent: availability of one instance
     double q = 0.0;   // ... and its unavailability, solved directly (never 1 - p: keeps its digits)
     double nu = 0.0;  // Independent: failures per hour of one instance, in the long run
     GroupChain chain; // Chain
+    ZoneChain zone;   // Zoned: the group together with the domains that can mask it
+    std::vector<std::size_t> domains;  // Zoned: those domains (indices into the compiled domains)
     double failuresPerHour = 0.0;   // all instances
     double failoversPerHour = 0.0;  // completed failovers
     std::uint32_t threshold = 1, quorum = 0;
@@ -116,8 +119,106 @@ private:
     std::vector<std::string> reasons_;
     std::vector<std::vector<std::uint32_t>> pivots_;  // per entry, then one for all entries together
     std::vector<std::uint32_t> allCallees_;            // the virtual root: every entry
+    bool zoned_ = false;  // a group solved with its domains: outage frequency is not derived
 
     std::string where(std::size_t c) const { return "components[" + cm_.componentIds[c] + "]"; }
+
+    /// A hot group in one zone with certain, instant failover serves whenever enough of its
+    /// instances are healthy and the zone is up (no spare outside the zone to fail over to, so
+    /// the detection delay changes nothing): its state given the domains' state does not depend
+    /// on their history, and conditioning on it is exact.
+    static bool memorylessGivenDomains(const CompiledComponent& cc)
+    {
+        return cc.standbyKind == StandbyKind::Hot && cc.failover_probability == 1.0 && cc.failover_hours == 0.0
+               && cc.cellCount == 1;
+    }
+
+    void buildZoned(std::size_t c, const std::vector<std::size_t>& domains, const std::vector<int>& coupledPerDomain)
+    {
+        const auto& cc = cm_.components[c];
+        const Component& mc = m_.components[c];
+        GroupModel& g = groups_[c];
+        const std::string what = where(c) + ": a standby group that fails over on the loss of its zone is solved "
+                                            "exactly (with its zones) only";
+        std::string why;
+        bool expFailure = true, expRepair = true, sameRepair = true, noDetection = true;
+        double lambda = 0.0, dormant = 0.0;
+        const double repair0 = mc.failure_modes.empty() ? 1.0 : mc.failure_modes.front().repair.mean();
+        for (const auto& fm : mc.failure_modes) {
+            expFailure = expFailure && fm.failure.isExponential();
+            expRepair = expRepair && fm.repair.isExponential();
+            sameRepair = sameRepair && fm.repair.mean() == repair0;
+            noDetection = noDetection && fm.detection_seconds == 0;
+            lambda += 1.0 / fm.failure.mean();
+            if (fm.dormant_failure) {
+                expFailure = expFailure && fm.dormant_failure->isExponential();
+                dormant += 1.0 / fm.dormant_failure->mean();
+            }
+        }
+        bool linksFail = false;
+        for (const auto& d : cm_.domains)
+            linksFail = linksFail || (d.kind == CompiledDomain::Link && d.failure.kind != Sampler::Never);
+        for (auto d : domains) {
+            if (coupledPerDomain[d] > 1)
+                why = "another such group shares a zone with it, and both depend on that zone's history";
+            else if (cm_.domains[d].failure.kind != Sampler::Exponential || cm_.domains[d].repair.kind != Sampler::Exponential)
+                why = "a zone, region or shared-fate group holding it has outages that are not exponential";
+        }
+        if (!why.empty()) {
+        } else if (!expFailure || !expRepair || !sameRepair)
+            why = "its failures and repairs are not all exponential with one repair time";
+        else if (!noDetection || cc.domainDetection_hours > 0)
+            why = "a failure or the loss of its zone is noticed after a fixed delay (detection_seconds)";
+        else if (cc.failover_hours > 0)
+            why = "its failover takes time";
+        else if (cc.failoverRetry_hours > 0)
+            why = "its failed failovers are retried";
+        else if (cc.quorum > 0)
+            why = "it is a standby CP store (a quorum)";
+        else if (cc.crew >= 0)
+            why = "its repairs go through a crew";
+        else if (cc.cellCount > 16)
+            why = "it spans too many zones";
+        else if (mc.data_store && linksFail)
+            why = "it is a data store in a network whose links can fail (its partitions are simulated)";
+        if (!why.empty()) {
+            reasons_.push_back(what + " with exponential failures, repairs and outages, instant detection and "
+                                      "failover, unlimited repairs and no other such group in its zones; "
+                               + why);
+            return;
+        }
+        ZoneChainParams p;
+        p.n = static_cast<int>(cc.instances);
+        p.k = static_cast<int>(cc.required);
+        p.cells = static_cast<int>(cc.cellCount);
+        for (std::uint32_t i = cc.firstInstance; i < cc.firstInstance + cc.instances; ++i)
+            p.cellOf.push_back(static_cast<int>(cm_.instanceCell[i] - cc.firstCell));
+        for (auto d : domains) {
+            std::vector<int> local;
+            for (auto cell : cm_.domains[d].cells)
+                if (cell >= cc.firstCell && cell < cc.firstCell + cc.cellCount)
+                    local.push_back(static_cast<int>(cell - cc.firstCell));
+            p.domainCells.push_back(local);
+            p.domainFailRate.push_back(1.0 / cm_.domains[d].failure.mean);
+            p.domainRepairRate.push_back(1.0 / cm_.domains[d].repair.mean);
+        }
+        p.failure_rate = lambda;
+        p.spare_rate = cc.standbyKind == StandbyKind::Hot ? lambda : cc.standbyKind == StandbyKind::Warm ? dormant : 0.0;
+        p.repair_rate = 1.0 / repair0;
+        p.coverage = cc.failover_probability;
+        auto chain = solveZoneChain(p, why);
+        if (!chain) {
+            reasons_.push_back(where(c) + ": " + why);
+            return;
+        }
+        g.kind = GroupModel::Zoned;
+        g.zone = std::move(*chain);
+        g.domains = domains;
+        g.threshold = cc.required;
+        g.failuresPerHour = g.zone.failures_per_hour;
+        g.failoversPerHour = g.zone.failovers_per_hour;
+        zoned_ = true;
+    }
 
     void buildGroups()
     {
@@ -136,12 +237,37 @@ private:
                 for (auto cell : d.cells)
                     maskable[cell] = 1;
         groups_.resize(nc_);
+        // Standby groups whose state depends on the history of the domains that mask them:
+        // solved together with those domains (ZoneChain), one group per domain at most.
+        std::vector<int> coupledPerDomain(cm_.domains.size(), 0);
+        std::vector<std::vector<std::size_t>> coupledOf(nc_);
+        for (std::size_t c = 0; c < nc_; ++c) {
+            const auto& cc = cm_.components[c];
+            if (!cc.standby || !cc.failOverOnDomainLoss || memorylessGivenDomains(cc))
+                continue;
+            for (std::size_t d = 0; d < cm_.domains.size(); ++d) {
+                const auto& dom = cm_.domains[d];
+                if (dom.kind == CompiledDomain::Link || dom.failure.kind == Sampler::Never)
+                    continue;
+                bool masks = false;
+                for (auto cell : dom.cells)
+                    masks = masks || (cell >= cc.firstCell && cell < cc.firstCell + cc.cellCount);
+                if (masks)
+                    coupledOf[c].push_back(d);
+            }
+            for (auto d : coupledOf[c])
+                ++coupledPerDomain[d];
+        }
         for (std::size_t c = 0; c < nc_; ++c) {
             const auto& cc = cm_.components[c];
             const Component& mc = m_.components[c];
             GroupModel& g = groups_[c];
             g.threshold = cc.threshold;
             g.quorum = cc.quorum;
+            if (!coupledOf[c].empty()) {
+                buildZoned(c, coupledOf[c], coupledPerDomain);
+                continue;
+            }
             if (cc.modeCount == 0) {
                 if (cc.standby && (cc.cellCount > 1 || cc.quorum > 0)) {
                     // Its spares do not serve, and a zone outage starts no failover: which
@@ -412,8 +538,8 @@ private:
         const CompiledStore& store = cm_.stores[st];
         const auto& cc = cm_.components[store.component];
         const GroupModel& g = groups_[store.component];
-        if (g.kind == GroupModel::Chain || cc.cellCount < 2)
-            return {0.0, 0.0};
+        if (g.kind == GroupModel::Chain || g.kind == GroupModel::Zoned || cc.cellCount < 2)
+            return {0.0, 0.0};  // (Zoned only where links never fail: no partitions)
         const double p = g.kind == GroupModel::AlwaysUp ? 1.0 : g.p;
         std::map<int, int> perSide;  // instances per network component
         for (std::uint32_t k = cc.firstCell; k < cc.firstCell + cc.cellCount; ++k) {
@@ -525,6 +651,29 @@ private:
                         if (eligible >= t)
                             rate = eligible * g.nu * exactly(eligible - 1, g.q, eligible - t);
                         break;
+                    case GroupModel::Zoned: {
+                        std::uint32_t local = 0;
+                        for (std::size_t t = 0; t < g.domains.size(); ++t)
+                            if ((x >> g.domains[t]) & 1)
+                                local |= std::uint32_t(1) << t;
+                        double total = 0.0, down = 0.0;
+                        for (const auto& zs : g.zone.states) {
+                            if (zs.domainsDown != local)
+                                continue;
+                            total += zs.probability;
+                            int serving = 0;
+                            for (std::uint32_t l = 0; l < cc.cellCount; ++l) {
+                                const std::uint32_t k = cc.firstCell + l;
+                                const std::int32_t z = cm_.cells[k].zone;
+                                if (!mask[k] && (z < 0 || reach[e * Z + static_cast<std::size_t>(z)]))
+                                    serving += zs.servingPerCell[l];
+                            }
+                            if (serving < t)
+                                down += zs.probability;
+                        }
+                        q = total > 0 ? down / total : 1.0;
+                        break;
+                    }
                     case GroupModel::Chain:
                         if (cellOk) {
                             q = 0.0;
@@ -586,7 +735,7 @@ private:
         res.nines = res.unavailability > 0 ? -std::log10(res.unavailability) : INFINITY;
         for (std::size_t c = 0; c < nc_; ++c)
             res.components.push_back({cm_.componentIds[c], 1.0 - ownDownMean[c], ownDownMean[c], birnbaum[c]});
-        if (!uniformEverywhere)
+        if (!uniformEverywhere || zoned_)
             return;
         // Failure domains failing while everything they hold was needed.
         double freqDomains = 0.0, notFullyServed = 0.0;
