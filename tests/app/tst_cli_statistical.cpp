@@ -122,6 +122,33 @@ private Q_SLOTS:
         QVERIFY(cost(1, "ci95_high") > 0);  // two zones do not make zone outages free
         QVERIFY2(oneLow >= 10 * twoHigh, qPrintable(QStringLiteral("one zone %1, two zones %2").arg(oneLow).arg(twoHigh)));
     }
+
+    // The bundled examples make the same point: the three-tier design's "Three zones" scenario
+    // gains, and the cloud design's database moved into one zone loses, each by a paired 95%
+    // interval that leaves out zero by far.
+    void examplesShowWhatZonesBuy()
+    {
+        auto difference = [](const char* file, const char* scenario) {
+            const Run r = runNines({QStringLiteral("compare"), example(file), QStringLiteral("--json"),
+                                    QStringLiteral("--replications"), QStringLiteral("2000"), QStringLiteral("--seed"),
+                                    QStringLiteral("20261207")});
+            QJsonObject found;
+            for (const QJsonValue& v : QJsonDocument::fromJson(r.out).object()[QStringLiteral("scenarios")].toArray())
+                if (v.toObject()[QStringLiteral("scenario")].toString() == QLatin1String(scenario))
+                    found = v.toObject()[QStringLiteral("difference_from_base")].toObject();
+            return found;
+        };
+        const QJsonObject three = difference("three-tier-web.nines.json", "three-zones");
+        QVERIFY(!three.isEmpty());
+        qInfo("three-tier, three zones: %+.1f min/yr saved (from %+.1f)", three[QStringLiteral("mean")].toDouble() * 525600,
+              three[QStringLiteral("ci95_low")].toDouble() * 525600);
+        QVERIFY(three[QStringLiteral("ci95_low")].toDouble() * 525600 > 30);
+        const QJsonObject cloud = difference("cloud-from-catalogue.nines.json", "db-one-zone");
+        QVERIFY(!cloud.isEmpty());
+        qInfo("cloud, database in one zone: %+.1f min/yr (to %+.1f)", cloud[QStringLiteral("mean")].toDouble() * 525600,
+              cloud[QStringLiteral("ci95_high")].toDouble() * 525600);
+        QVERIFY(cloud[QStringLiteral("ci95_high")].toDouble() * 525600 < -300);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliStatistical)
