@@ -169,8 +169,8 @@ private:
             why = "its failures and repairs are not all exponential with one repair time";
         else if (!noDetection || cc.domainDetection_hours > 0)
             why = "a failure or the loss of its zone is noticed after a fixed delay (detection_seconds)";
-        else if (cc.failover_hours > 0)
-            why = "its failover takes time";
+        else if (cc.failover_hours > 0 && cc.failover.kind != Sampler::Exponential)
+            why = "its failover takes a time that is not exponential";
         else if (cc.failoverRetry_hours > 0)
             why = "its failed failovers are retried";
         else if (cc.quorum > 0)
@@ -182,8 +182,8 @@ private:
         else if (mc.data_store && linksFail)
             why = "it is a data store in a network whose links can fail (its partitions are simulated)";
         if (!why.empty()) {
-            reasons_.push_back(what + " with exponential failures, repairs and outages, instant detection and "
-                                      "failover, unlimited repairs and no other such group in its zones; "
+            reasons_.push_back(what + " with exponential failures, repairs, outages and failover times, instant "
+                                      "detection, unlimited repairs and no other such group in its zones; "
                                + why);
             return;
         }
@@ -206,6 +206,7 @@ private:
         p.spare_rate = cc.standbyKind == StandbyKind::Hot ? lambda : cc.standbyKind == StandbyKind::Warm ? dormant : 0.0;
         p.repair_rate = 1.0 / repair0;
         p.coverage = cc.failover_probability;
+        p.failover_rate = cc.failover_hours > 0 ? 1.0 / cc.failover_hours : 0.0;
         auto chain = solveZoneChain(p, why);
         if (!chain) {
             reasons_.push_back(where(c) + ": " + why);

@@ -18,7 +18,7 @@ constexpr int kGthStates = 400;
 
 // An instance's role, as the engine has it: a displaced one is an in-service instance its
 // domain took out (a spare that serves again when the domain returns, if the group is short).
-enum Role : std::uint8_t { Failed, Spare, Displaced, InService, FailedDisplaced };
+enum Role : std::uint8_t { Failed, Spare, Displaced, InService, FailedDisplaced, Switching };
 
 struct Key {
     std::uint32_t down = 0;
@@ -52,13 +52,30 @@ std::optional<ZoneChain> solveZoneChain(const ZoneChainParams& p, std::string& w
             a += r == InService;
         return a;
     };
+    // In service or being switched in: what the engine counts before starting a failover.
+    auto covered = [&](const Key& s) {
+        int a = 0;
+        for (auto r : s.role)
+            a += r == InService || r == Switching;
+        return a;
+    };
+    const bool timed = p.failover_rate > 0;
+    // A repaired or returning instance serving at once makes one failover in progress moot:
+    // the first being switched in goes back to being a spare.
+    auto cancelOneSwitching = [&](Key& k) {
+        for (auto& r : k.role)
+            if (r == Switching) {
+                r = Spare;
+                return;
+            }
+    };
     // A failover attempt (the engine's startFailover): to the first spare that is not masked,
     // when the group is short, succeeding with the coverage probability.
     auto attempt = [&](const std::vector<Branch>& in) {
         std::vector<Branch> out;
         for (const Branch& b : in) {
             int spare = -1;
-            if (inService(b.next) < p.k)
+            if (covered(b.next) < p.k)
                 for (int j = 0; j < p.n && spare < 0; ++j)
                     if (b.next.role[static_cast<std::size_t>(j)] == Spare && !masked(b.next, j))
                         spare = j;
@@ -68,8 +85,8 @@ std::optional<ZoneChain> solveZoneChain(const ZoneChainParams& p, std::string& w
             }
             Branch ok = b;
             ok.probability *= p.coverage;
-            ok.next.role[static_cast<std::size_t>(spare)] = InService;
-            ok.failovers += 1;
+            ok.next.role[static_cast<std::size_t>(spare)] = timed ? Switching : InService;
+            ok.failovers += timed ? 0 : 1;
             out.push_back(ok);
             if (p.coverage < 1) {
                 Branch failed = b;
@@ -95,13 +112,27 @@ std::optional<ZoneChain> solveZoneChain(const ZoneChainParams& p, std::string& w
                 // displaced if its domain is out and the group is short, else becomes a spare.
                 Key n = s;
                 const bool shortNow = inService(s) < p.k;
-                if (shortNow && masked(s, i))
+                if (shortNow && masked(s, i)) {
                     n.role[ui] = Displaced;
-                else if (shortNow)
+                } else if (shortNow) {
                     n.role[ui] = InService;
-                else
+                    cancelOneSwitching(n);
+                } else {
                     n.role[ui] = Spare;
+                }
                 out.push_back({p.repair_rate, {{1.0, n, 0}}});
+                continue;
+            }
+            if (r == Switching) {
+                // The failover completes; or the spare fails meanwhile, which aborts it.
+                Key done = s;
+                done.role[ui] = InService;
+                out.push_back({p.failover_rate, {{1.0, done, 1}}});
+                if (p.spare_rate > 0) {
+                    Key failed = s;
+                    failed.role[ui] = Failed;
+                    out.push_back({p.spare_rate, {{1.0, failed, 0}}});
+                }
                 continue;
             }
             const double rate = r == InService ? p.failure_rate : p.spare_rate;
@@ -119,24 +150,41 @@ std::optional<ZoneChain> solveZoneChain(const ZoneChainParams& p, std::string& w
             Key n = s;
             n.down ^= std::uint32_t(1) << d;
             if (!wasDown) {
-                // Cells that this outage masks now: their in-service instances are lost to the
-                // group, and one failover starts for each (detection is instant).
-                int lost = 0;
-                for (int i = 0; i < p.n; ++i) {
-                    const int cell = p.cellOf[static_cast<std::size_t>(i)];
-                    if (maskCount(s.down, cell) == 0 && maskCount(n.down, cell) > 0
-                        && n.role[static_cast<std::size_t>(i)] == InService) {
-                        n.role[static_cast<std::size_t>(i)] = Displaced;
-                        ++lost;
+                // Cell by cell (the domain's order, as the engine goes): its in-service
+                // instances are lost to the group and a spare being switched in there cannot
+                // finish; one failover starts at once for each (detection is instant).
+                std::vector<Branch> bs{{1.0, n, 0}};
+                for (int cell : p.domainCells[d]) {
+                    if (!(maskCount(s.down, cell) == 0 && maskCount(n.down, cell) > 0))
+                        continue;
+                    std::vector<Branch> next;
+                    for (Branch b : bs) {
+                        int lost = 0;
+                        for (int i = 0; i < p.n; ++i) {
+                            auto& x = b.next.role[static_cast<std::size_t>(i)];
+                            if (p.cellOf[static_cast<std::size_t>(i)] != cell)
+                                continue;
+                            if (x == Switching) {
+                                x = Spare;
+                                ++lost;
+                            } else if (x == InService) {
+                                x = Displaced;
+                                ++lost;
+                            }
+                        }
+                        for (auto& nb : attempts({b}, lost))
+                            next.push_back(nb);
                     }
+                    bs = std::move(next);
                 }
-                out.push_back({p.domainFailRate[d], attempts({{1.0, n, 0}}, lost)});
+                out.push_back({p.domainFailRate[d], bs});
             } else {
                 // Cells it unmasks, one after the other: displaced instances serve again while
-                // the group is short, else wait as spares; for those that failed meanwhile, the
-                // group fails over to a spare for each place they leave empty.
+                // the group is short (making a failover in progress moot), else wait as spares;
+                // for those that failed meanwhile, the group fails over to a spare for each
+                // place they leave empty.
                 std::vector<Branch> bs{{1.0, n, 0}};
-                for (int cell = 0; cell < p.cells; ++cell) {
+                for (int cell : p.domainCells[d]) {
                     if (!(maskCount(s.down, cell) > 0 && maskCount(n.down, cell) == 0))
                         continue;
                     std::vector<Branch> next;
@@ -150,10 +198,15 @@ std::optional<ZoneChain> solveZoneChain(const ZoneChainParams& p, std::string& w
                                 x = Failed;
                                 ++failedMeanwhile;
                             } else if (x == Displaced) {
-                                x = inService(b.next) >= p.k ? Spare : InService;
+                                if (inService(b.next) >= p.k) {
+                                    x = Spare;
+                                } else {
+                                    x = InService;
+                                    cancelOneSwitching(b.next);
+                                }
                             }
                         }
-                        const int empty = std::max(0, p.k - inService(b.next));
+                        const int empty = std::max(0, p.k - covered(b.next));
                         for (auto& nb : attempts({b}, std::min(failedMeanwhile, empty)))
                             next.push_back(nb);
                     }

@@ -3,8 +3,8 @@
 // domain, which instance serves depends on the domains' history, so the group cannot be solved
 // apart from them and then conditioned on their state. A CTMC over each instance's role and
 // each domain's state, built from the engine's rules (DESIGN.md, "Failover on loss of a
-// failure domain"), for exponential failures, repairs and outages, instant detection and
-// failover, and unlimited repairs.
+// failure domain"), for exponential failures, repairs, outages and failover times, instant
+// detection, and unlimited repairs.
 #pragma once
 
 #include <cstdint>
@@ -24,6 +24,7 @@ struct ZoneChainParams {
     double spare_rate = 0;    // of a spare (hot: the same; warm: dormant; cold: 0)
     double repair_rate = 0;
     double coverage = 1;      // failover success probability
+    double failover_rate = 0; // 1 / mean of an exponential failover time; 0: instant
 };
 
 struct ZoneChain {

@@ -31,10 +31,12 @@ struct Rates {
     double fail = 1.0 / 2000, repair = 1.0 / 8;
     double zoneFail = 1.0 / 8760, zoneRepair = 1.0 / 4;
     double coverage = 0.99;
+    double failoverRate = 0;  // 1 / mean of an exponential failover time; 0: instant
 };
 
 // FailedDisplaced: lost to the group with its zone, then failed before the zone returned.
-enum Inst : int { Failed, Spare, Displaced, InService, FailedDisplaced };
+// Switching: a spare being switched in (an exponential failover time).
+enum Inst : int { Failed, Spare, Displaced, InService, FailedDisplaced, Switching };
 
 /// zones up/down, then each instance's state; instance i lives in zone zoneOf[i].
 struct State {
@@ -52,13 +54,20 @@ double exactUnavailability(const Rates& r, std::array<int, 2> zoneOf, bool failO
     using Branches = std::vector<std::pair<double, State>>;  // probability, next state
     auto masked = [&](const State& s, int i) { return s.zoneDown[static_cast<size_t>(zoneOf[static_cast<size_t>(i)])] != 0; };
     auto inService = [&](const State& s) { return s.inst[0] == InService || s.inst[1] == InService; };
+    auto covered = [&](const State& s) { return inService(s) || s.inst[0] == Switching || s.inst[1] == Switching; };
+    // A repaired or returning primary makes a failover in progress moot.
+    auto cancelSwitching = [](State& s) {
+        for (auto& x : s.inst)
+            if (x == Switching)
+                x = Spare;
+    };
     // A failover: to a healthy spare whose zone is up (under the earlier rule, to any healthy
     // spare, which then serves when its zone returns), with the coverage probability.
     auto failover = [&](const State& s) -> Branches {
         for (int j = 0; j < 2; ++j)
-            if (s.inst[static_cast<size_t>(j)] == Spare && (!failOverOnZoneLoss || !masked(s, j))) {
+            if (s.inst[static_cast<size_t>(j)] == Spare && (!failOverOnZoneLoss || !masked(s, j)) && !covered(s)) {
                 State ok = s;
-                ok.inst[static_cast<size_t>(j)] = InService;
+                ok.inst[static_cast<size_t>(j)] = r.failoverRate > 0 ? Switching : InService;
                 return {{r.coverage, ok}, {1 - r.coverage, s}};
             }
         return {{1.0, s}};
@@ -67,16 +76,26 @@ double exactUnavailability(const Rates& r, std::array<int, 2> zoneOf, bool failO
         std::vector<std::pair<double, Branches>> out;  // rate, branches
         for (int i = 0; i < 2; ++i) {
             const auto ui = static_cast<size_t>(i);
-            if (s.inst[ui] != Failed && s.inst[ui] != FailedDisplaced) {
+            if (s.inst[ui] == Switching) {  // completes, or the spare fails and aborts it
+                State done = s, failed = s;
+                done.inst[ui] = InService;
+                failed.inst[ui] = Failed;
+                out.push_back({r.failoverRate, {{1.0, done}}});
+                out.push_back({r.fail, {{1.0, failed}}});
+            } else if (s.inst[ui] != Failed && s.inst[ui] != FailedDisplaced) {
                 State n = s;
                 n.inst[ui] = s.inst[ui] == Displaced ? FailedDisplaced : Failed;
                 out.push_back({r.fail, s.inst[ui] == InService ? failover(n) : Branches{{1.0, n}}});
             } else {
                 State n = s;
-                if (inService(s))
+                if (inService(s)) {
                     n.inst[ui] = Spare;
-                else
-                    n.inst[ui] = failOverOnZoneLoss && masked(s, i) ? Displaced : InService;
+                } else if (failOverOnZoneLoss && masked(s, i)) {
+                    n.inst[ui] = Displaced;
+                } else {
+                    n.inst[ui] = InService;
+                    cancelSwitching(n);
+                }
                 out.push_back({r.repair, {{1.0, n}}});
             }
         }
@@ -86,11 +105,15 @@ double exactUnavailability(const Rates& r, std::array<int, 2> zoneOf, bool failO
             if (!s.zoneDown[z]) {  // goes out: its primary is lost to the group
                 Branches b{{1.0, n}};
                 if (failOverOnZoneLoss)
-                    for (int i = 0; i < 2; ++i)
-                        if (static_cast<size_t>(zoneOf[static_cast<size_t>(i)]) == z && n.inst[static_cast<size_t>(i)] == InService) {
-                            n.inst[static_cast<size_t>(i)] = Displaced;
+                    for (int i = 0; i < 2; ++i) {
+                        auto& x = n.inst[static_cast<size_t>(i)];
+                        if (static_cast<size_t>(zoneOf[static_cast<size_t>(i)]) != z)
+                            continue;
+                        if (x == InService || x == Switching) {  // lost, or cannot finish
+                            x = x == InService ? Displaced : Spare;
                             b = failover(n);
                         }
+                    }
                 out.push_back({r.zoneFail, b});
             } else {  // returns: a displaced instance serves at once if the group is short; for
                       // one that failed meanwhile, the short group fails over to a reachable spare
@@ -99,14 +122,19 @@ double exactUnavailability(const Rates& r, std::array<int, 2> zoneOf, bool failO
                     auto& x = n.inst[static_cast<size_t>(i)];
                     if (static_cast<size_t>(zoneOf[static_cast<size_t>(i)]) != z)
                         continue;
-                    if (x == Displaced)
-                        x = inService(n) ? Spare : InService;
-                    else if (x == FailedDisplaced) {
+                    if (x == Displaced) {
+                        if (inService(n)) {
+                            x = Spare;
+                        } else {
+                            x = InService;
+                            cancelSwitching(n);
+                        }
+                    } else if (x == FailedDisplaced) {
                         x = Failed;
                         ++failedMeanwhile;
                     }
                 }
-                out.push_back({r.zoneRepair, failedMeanwhile > 0 && !inService(n) ? failover(n) : Branches{{1.0, n}}});
+                out.push_back({r.zoneRepair, failedMeanwhile > 0 && !covered(n) ? failover(n) : Branches{{1.0, n}}});
             }
         }
         return out;
@@ -304,6 +332,25 @@ private Q_SLOTS:
         const sim::AnalyticResult a = sim::analyze(m);
         QVERIFY2(a.applicable, a.reasons.empty() ? "" : a.reasons.front().c_str());
         checkCovers(steady(m, 4242), a.unavailability, "2 of 4 over three zones and a region");
+    }
+
+    // The failover takes an exponential time (mean 30 min): states with a failover running.
+    void pairOverTwoZonesWithAFailoverTime()
+    {
+        Rates r;
+        r.failoverRate = 2.0;
+        Model m = pair(r, true, true);
+        FailoverTime f;
+        f.type = DistributionType::Exponential;
+        f.mean_seconds = 1800;
+        m.components[1].standby.failover = f;
+        QVERIFY(test::valid(m));
+        const double exact = exactUnavailability(r, {0, 1}, true);
+        Rates instant = r;
+        instant.failoverRate = 0;
+        QVERIFY(exact > 1.5 * exactUnavailability(instant, {0, 1}, true));  // the time matters
+        checkAnalytic(m, exact, "two zones, 30 min failover");
+        checkCovers(steady(m, 31), exact, "two zones, 30 min failover");
     }
 };
 
