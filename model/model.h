@@ -210,6 +210,7 @@ struct Settings {
     EstimateStart start = EstimateStart::Steady;
     int replications = 1000;                 // budget (upper bound with a precision target)
     double target_relative_precision = 0.0;  // on unavailability; 0 = run all replications
+    int min_outages = 30;                    // precision stopping also waits for this many outages
     double max_wall_seconds = 0.0;           // 0 = no wall-clock budget
     std::uint64_t seed = 1;
     double sla_target_percent = 99.9;

@@ -166,6 +166,9 @@ private:
             error("settings.target_relative_precision",
                   "must be a relative precision in [0, 1) (0 turns it off), got "
                       + formatNumber(s.target_relative_precision));
+        if (s.min_outages < 0 || s.min_outages > 1000000)
+            error("settings.min_outages",
+                  "must be a whole number of outages in [0, 1,000,000], got " + std::to_string(s.min_outages));
         nonNegative("settings.max_wall_seconds", s.max_wall_seconds,
                     "a non-negative number of seconds (0 turns it off)");
         if (!std::isfinite(s.sla_target_percent) || s.sla_target_percent <= 0 || s.sla_target_percent >= 100)

@@ -42,6 +42,7 @@ struct Sample {
     std::vector<double> queue;  // per queue: outages, buffering hours, full hours, peak backlog (raw)
     double performability = 1.0;
     double overloadHours = 0.0;
+    std::vector<double> monthUnavailability;  // per whole month of the window
 };
 
 struct Block {
@@ -63,6 +64,8 @@ void simulateBlock(const CompiledModel& m, const RunSettings& s, double warmup, 
     auto absorb = [&](const Segment& g) {
         Sample smp{g.hours > 0 ? g.unservedHours / g.hours : 0.0, g.outages, g.outageHours, g.hours, {}, {},
                    g.demandRequests > 0 ? g.servedRequests / g.demandRequests : 1.0, g.overloadHours};
+        for (double down : g.monthUnserved)
+            smp.monthUnavailability.push_back(down / kMonthHours);
         for (std::size_t q = 0; q < m.queues.size(); ++q)
             smp.queue.insert(smp.queue.end(), {g.queueOutages[q], g.queueBufferingHours[q], g.queueFullHours[q],
                                                g.queuePeakBacklog[q]});
@@ -82,6 +85,7 @@ void simulateBlock(const CompiledModel& m, const RunSettings& s, double warmup, 
     };
     // Demand grows from the start of the observed window.
     sim.setGrowthOrigin(warmup);
+    sim.setMonths(warmup, kMonthHours, static_cast<std::size_t>(std::floor(s.mission_hours / kMonthHours + 1e-9)));
     for (std::uint64_t r = first; r < first + count; ++r) {
         sim.reset(s.seed, r, s.steady_state);
         if (warmup > 0) {
@@ -179,6 +183,31 @@ double warmupFor(const CompiledModel& m)
     return std::ceil(warmup / 24.0) * 24.0;
 }
 
+/// Events a year, from each window's rate over `years` observed in all: exact Poisson from the
+/// total count; where the windows' counts vary more than a Poisson process's would (events in
+/// bursts), the Student-t interval across the windows when it is wider.
+/// The Student-t interval of a mean, cut to the range the figure cannot leave (a share in [0, 1],
+/// hours a year in [0, 8,760]): a bound outside it would claim what cannot happen.
+static Interval meanInterval(const RunningStats& s, double lo, double hi)
+{
+    Interval iv = confidenceInterval(s, 0.95);
+    iv.low = std::clamp(iv.low, lo, hi);
+    iv.high = std::clamp(iv.high, lo, hi);
+    return iv;
+}
+
+static Interval countInterval(const RunningStats& perYear, double years)
+{
+    const double count = std::round(perYear.mean() * years);  // the windows' counts, summed
+    Interval iv = poissonRateInterval(count, years, 0.95);
+    if (count > 0 && perYear.count() >= 2) {
+        const Interval t = confidenceInterval(perYear, 0.95);
+        iv.low = std::min(iv.low, std::max(0.0, t.low));
+        iv.high = std::max(iv.high, t.high);
+    }
+    return iv;
+}
+
 RunResult runSimulation(const CompiledModel& model, const RunSettings& settings, const std::atomic<bool>* cancel,
                         const ProgressFn& progress)
 {
@@ -233,7 +262,12 @@ RunResult runSimulation(const CompiledModel& model, const RunSettings& settings,
     for (unsigned t = 0; t < threads; ++t)
         pool.emplace_back(worker);
 
-    RunningStats unavail, outages, sla;
+    RunningStats unavail, outages;
+    RatioStats outageLength;   // outage hours over outages, per window
+    double misses = 0.0;       // windows below the SLA target
+    double downWindows = 0.0;  // windows with any downtime
+    double months = 0.0, monthMisses = 0.0;
+    RunningStats monthMissShare, worstMonth;  // per window: share of its months missed, its worst month
     std::vector<RunningStats> storeStats(4 * model.stores.size());
     std::vector<RunningStats> queueStats(4 * model.queues.size());
     std::vector<double> queuePeakMax(model.queues.size(), 0.0);
@@ -276,7 +310,21 @@ RunResult runSimulation(const CompiledModel& model, const RunSettings& settings,
         for (const Sample& smp : blk.samples) {
             unavail.add(smp.unavailability);
             outages.add(smp.outages * 8760.0 / smp.hours);
-            sla.add(smp.unavailability > 1.0 - settings.sla_availability ? 1.0 : 0.0);
+            misses += smp.unavailability > 1.0 - settings.sla_availability ? 1.0 : 0.0;
+            downWindows += smp.unavailability > 0.0 ? 1.0 : 0.0;
+            outageLength.add(smp.outageHours, smp.outages);
+            if (!smp.monthUnavailability.empty()) {
+                double missed = 0.0, worst = 0.0;
+                for (double mu : smp.monthUnavailability) {
+                    missed += mu > 1.0 - settings.sla_availability ? 1.0 : 0.0;
+                    worst = std::max(worst, mu);
+                    res.monthly_downtime_minutes.push_back(mu * kMonthHours * 60.0);
+                }
+                months += static_cast<double>(smp.monthUnavailability.size());
+                monthMisses += missed;
+                monthMissShare.add(missed / static_cast<double>(smp.monthUnavailability.size()));
+                worstMonth.add(worst * kMonthHours * 60.0);
+            }
             res.downtime_minutes.push_back(smp.unavailability * 525600.0);
             outageHours += smp.outageHours;
             outageCount += smp.outages;
@@ -317,8 +365,10 @@ RunResult runSimulation(const CompiledModel& model, const RunSettings& settings,
             break;
         }
         const double u = uv.mean;
+        // A precise-looking interval from a handful of outages is not trusted: precision also
+        // needs the minimum number of outages seen.
         if (settings.target_relative_precision > 0 && unavail.count() >= 2 * block && u > 0
-            && uv.halfWidth() / u <= settings.target_relative_precision) {
+            && outageCount >= settings.min_outages && uv.halfWidth() / u <= settings.target_relative_precision) {
             stopWorkers(StopReason::Precision);
             break;
         }
@@ -337,20 +387,50 @@ RunResult runSimulation(const CompiledModel& model, const RunSettings& settings,
         t.join();
 
     res.replications = unavail.count();
+    const double n = static_cast<double>(res.replications);
+    double worstMonthBound = 0.0;  // set when no downtime was seen at all
     res.unavailability = confidenceInterval(unavail, 0.95);
-    res.availability = {1.0 - res.unavailability.mean, 1.0 - res.unavailability.high, 1.0 - res.unavailability.low};
+    res.unavailability.low = std::max(0.0, res.unavailability.low);
+    res.unavailability.high = std::min(1.0, res.unavailability.high);
+    if (downWindows == 0.0 && n > 0) {
+        // No downtime seen: a window's unserved share lies in [0, 1], so its mean is at most the
+        // probability that a window holds any downtime, which the rule of three bounds.
+        const Interval any = proportionInterval(0.0, n, 0.95);
+        res.unavailability = {0.0, 0.0, any.high, 0.0};
+        // Likewise a window's worst month holds at most a month of downtime.
+        worstMonthBound = any.high * kMonthHours * 60.0;
+    }
+    res.observed_outages = outageCount;
+    res.relative_precision = res.unavailability.mean > 0 ? res.unavailability.halfWidth() / res.unavailability.mean : 0.0;
+    res.availability = {1.0 - res.unavailability.mean, 1.0 - res.unavailability.high, 1.0 - res.unavailability.low,
+                        res.unavailability.observed};
     res.availability_stderr = unavail.standardError();
     res.downtime_minutes_per_year = {res.unavailability.mean * 525600.0, res.unavailability.low * 525600.0,
-                                     res.unavailability.high * 525600.0};
+                                     res.unavailability.high * 525600.0, res.unavailability.observed};
     res.downtime_p50 = percentile(res.downtime_minutes, 0.50);
     res.downtime_p90 = percentile(res.downtime_minutes, 0.90);
     res.downtime_p99 = percentile(res.downtime_minutes, 0.99);
-    res.outages_per_year = confidenceInterval(outages, 0.95);
-    res.mean_outage_minutes = outageCount > 0 ? outageHours / outageCount * 60.0 : 0.0;
-    Interval slaIv = confidenceInterval(sla, 0.95);
-    slaIv.low = std::max(0.0, slaIv.low);
-    slaIv.high = std::min(1.0, slaIv.high);
-    res.sla_miss_probability = slaIv;
+    const double years = hours / 8760.0;
+    res.outages_per_year = countInterval(outages, years);
+    const Interval len = ratioInterval(outageLength, 0.95);
+    res.mean_outage_minutes = {len.mean * 60.0, len.low * 60.0, len.high * 60.0, len.observed};
+    res.sla_miss_probability = proportionInterval(misses, n, 0.95);
+    // Months: Clopper-Pearson over all of them, widened to the Student-t interval of each
+    // window's share of missed months when wider (the months of one window are not independent:
+    // a long outage can cross from one into the next).
+    res.months = months;
+    res.sla_miss_probability_month = proportionInterval(monthMisses, months, 0.95);
+    if (monthMisses > 0 && monthMissShare.count() >= 2) {
+        const Interval t = confidenceInterval(monthMissShare, 0.95);
+        res.sla_miss_probability_month.low = std::min(res.sla_miss_probability_month.low, std::max(0.0, t.low));
+        res.sla_miss_probability_month.high = std::max(res.sla_miss_probability_month.high, std::min(1.0, t.high));
+    }
+    res.worst_month_downtime_minutes = meanInterval(worstMonth, 0.0, kMonthHours * 60.0);
+    if (worstMonthBound > 0 && months > 0)
+        res.worst_month_downtime_minutes = {0.0, 0.0, worstMonthBound, 0.0};
+    res.month_downtime_p50 = percentile(res.monthly_downtime_minutes, 0.50);
+    res.month_downtime_p90 = percentile(res.monthly_downtime_minutes, 0.90);
+    res.month_downtime_p99 = percentile(res.monthly_downtime_minutes, 0.99);
     for (std::size_t c = 0; c < model.components.size(); ++c) {
         ComponentResult cr;
         cr.id = model.componentIds[c];
@@ -362,10 +442,10 @@ RunResult runSimulation(const CompiledModel& model, const RunSettings& settings,
     for (std::size_t k = 0; k < model.stores.size(); ++k) {
         StoreResult sr;
         sr.id = model.componentIds[model.stores[k].component];
-        sr.partitioned_hours_per_year = confidenceInterval(storeStats[4 * k], 0.95);
-        sr.divergent_hours_per_year = confidenceInterval(storeStats[4 * k + 1], 0.95);
-        sr.failovers_per_year = confidenceInterval(storeStats[4 * k + 2], 0.95);
-        sr.failures_per_year = confidenceInterval(storeStats[4 * k + 3], 0.95);
+        sr.partitioned_hours_per_year = meanInterval(storeStats[4 * k], 0.0, 8760.0);
+        sr.divergent_hours_per_year = meanInterval(storeStats[4 * k + 1], 0.0, 8760.0);
+        sr.failovers_per_year = countInterval(storeStats[4 * k + 2], years);
+        sr.failures_per_year = countInterval(storeStats[4 * k + 3], years);
         res.stores.push_back(sr);
     }
     for (std::size_t q = 0; q < model.queues.size(); ++q) {
@@ -375,10 +455,10 @@ RunResult runSimulation(const CompiledModel& model, const RunSettings& settings,
         qr.to = model.componentIds[cq.to];
         qr.buffer_messages = cq.buffer_messages;
         qr.messages_per_hour = cq.messages_per_hour;
-        qr.consumer_outages_per_year = confidenceInterval(queueStats[4 * q], 0.95);
-        qr.buffering_hours_per_year = confidenceInterval(queueStats[4 * q + 1], 0.95);
-        qr.full_hours_per_year = confidenceInterval(queueStats[4 * q + 2], 0.95);
-        qr.peak_backlog = confidenceInterval(queueStats[4 * q + 3], 0.95);
+        qr.consumer_outages_per_year = countInterval(queueStats[4 * q], years);
+        qr.buffering_hours_per_year = meanInterval(queueStats[4 * q + 1], 0.0, 8760.0);
+        qr.full_hours_per_year = meanInterval(queueStats[4 * q + 2], 0.0, 8760.0);
+        qr.peak_backlog = meanInterval(queueStats[4 * q + 3], 0.0, cq.buffer_messages);
         qr.peak_backlog_max = queuePeakMax[q];
         auto times = [&](const Interval& iv) {
             return Interval{iv.mean * cq.messages_per_hour, iv.low * cq.messages_per_hour, iv.high * cq.messages_per_hour};
@@ -388,8 +468,8 @@ RunResult runSimulation(const CompiledModel& model, const RunSettings& settings,
         res.queues.push_back(qr);
     }
     res.capacity_modelled = model.hasCapacity;
-    res.performability = confidenceInterval(performability, 0.95);
-    res.overload_hours_per_year = confidenceInterval(overload, 0.95);
+    res.performability = meanInterval(performability, 0.0, 1.0);
+    res.overload_hours_per_year = meanInterval(overload, 0.0, 8760.0);
     res.simulated_hours = hours;
     res.wall_seconds = elapsed();
     return res;

@@ -15,6 +15,9 @@
 
 namespace nines::sim {
 
+/// A calendar month as SLAs count it: a twelfth of 8,760 h.
+inline constexpr double kMonthHours = 730.0;
+
 struct RunSettings {
     std::uint64_t seed = 1;
     std::uint32_t replications = 1000;  // budget; with a precision target, the most to run
@@ -28,6 +31,9 @@ struct RunSettings {
     bool steady_state = true;
     double warmup_hours = -1.0;  // steady state: negative chooses (warmupFor)
     double sla_availability = 0.999;
+    /// Precision-based stopping also waits for this many outages: an interval from fewer may
+    /// be too narrow (few outages make the spread of the windows' downtime a poor guess).
+    double min_outages = 30;
     /// Replications are merged and the stopping rule checked in blocks of this many.
     std::uint32_t block = 32;
 };
@@ -87,9 +93,17 @@ struct RunResult {
     Interval unavailability;
     Interval downtime_minutes_per_year;
     double downtime_p50 = 0.0, downtime_p90 = 0.0, downtime_p99 = 0.0;
-    Interval outages_per_year;
-    double mean_outage_minutes = 0.0;  // total outage time / number of outages
-    Interval sla_miss_probability;     // share of missions below the SLA target
+    Interval outages_per_year;         // exact Poisson (observed: outages seen)
+    Interval mean_outage_minutes;      // total outage time / number of outages (NaN: none seen)
+    Interval sla_miss_probability;     // share of windows below the SLA target, Clopper-Pearson
+    double observed_outages = 0.0;     // outages seen in all observed windows
+    // Calendar months of 730 h (whole months of each window; none for windows shorter):
+    double months = 0.0;                        // months observed
+    Interval sla_miss_probability_month;        // share of months below the SLA target
+    Interval worst_month_downtime_minutes;      // per window: its worst month's downtime
+    double month_downtime_p50 = 0.0, month_downtime_p90 = 0.0, month_downtime_p99 = 0.0;
+    std::vector<double> monthly_downtime_minutes;  // per month, for histograms
+    double relative_precision = 0.0;   // half-width / mean of the unavailability reached
     std::vector<ComponentResult> components;
     std::vector<StoreResult> stores;
     std::vector<QueueResult> queues;

@@ -51,6 +51,8 @@ void Simulator::advance(double t)
         return;
     if (share_ < kFull) {
         seg_.unservedHours += (1.0 - share_) * dt;
+        if (!seg_.monthUnserved.empty())
+            addMonthly(now_, t, 1.0 - share_);
         for (auto c : criticalList_)
             seg_.criticalHours[c] += dt;
     }
@@ -81,6 +83,22 @@ void Simulator::advance(double t)
     }
     seg_.hours += dt;
     now_ = t;
+}
+
+void Simulator::addMonthly(double from, double to, double down)
+{
+    double a = std::max(from, monthOrigin_);
+    if (a >= to)
+        return;
+    // Month by month, the index moving on each step, so a boundary that rounds badly cannot
+    // stall the loop.
+    for (auto k = static_cast<std::size_t>(std::floor((a - monthOrigin_) / monthHours_));
+         a < to && k < seg_.monthUnserved.size(); ++k) {
+        const double end = std::min(to, monthOrigin_ + static_cast<double>(k + 1) * monthHours_);
+        if (end > a)
+            seg_.monthUnserved[k] += down * (end - a);
+        a = std::max(a, end);
+    }
 }
 
 template <bool S>

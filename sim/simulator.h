@@ -40,7 +40,7 @@ struct Segment {
     double servedRequests = 0.0;   // ... and were served (performability = served / demand)
     double overloadHours = 0.0;    // some tier's demand above its capacity
     OutageHistogram outageLengths;
-
+    std::vector<double> monthUnserved;  // per whole month of the observed window (setMonths)
 };
 
 /// One state change, for an event log (only when asked for: see Simulator::setTrace).
@@ -61,6 +61,15 @@ public:
     /// Demand grows with the model's yearly growth from this hour on (the start of the observed
     /// window: a steady-state run's warm-up sees less than today's load, never more).
     void setGrowthOrigin(double hour) { growthOrigin_ = hour; }
+
+    /// Accumulates unserved hours per calendar month too: `months` months of `monthHours` from
+    /// hour `origin` (the observed window's start), from the next segment on.
+    void setMonths(double origin, double monthHours, std::size_t months)
+    {
+        monthOrigin_ = origin;
+        monthHours_ = monthHours;
+        seg_.monthUnserved.assign(months, 0.0);
+    }
 
     /// Calls `fn` after every event (nullptr: no log, the default), from the next reset on.
     void setTrace(TraceFn fn) { trace_ = std::move(fn); }
@@ -278,6 +287,7 @@ private:
     void refreshCritical();
     void evaluateCapacity();
     double growthOrigin_ = 0.0;
+    double monthOrigin_ = 0.0, monthHours_ = 730.0;
     std::uint32_t hourSlot_ = 0;
     DemandCurve demand() const
     {
@@ -324,6 +334,7 @@ private:
     static constexpr std::uint32_t kMemoEntries = 8;
     std::vector<std::int8_t> criticalMemo_;  // per component x pattern of entries it is short for
     void clearSegment();
+    void addMonthly(double from, double to, double down);
     double shareWithOnlyDown(std::uint32_t keepDown);
 };
 

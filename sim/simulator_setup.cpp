@@ -310,6 +310,7 @@ void Simulator::clearSegment()
     std::fill(seg_.queueOutages.begin(), seg_.queueOutages.end(), 0.0);
     seg_.demandRequests = seg_.servedRequests = seg_.overloadHours = 0.0;
     seg_.outageLengths = OutageHistogram{};
+    std::fill(seg_.monthUnserved.begin(), seg_.monthUnserved.end(), 0.0);
 }
 
 }  // namespace nines::sim

@@ -81,6 +81,9 @@ RunOptions::RunOptions()
     , precision(QStringLiteral("precision"),
                 QStringLiteral("Stop when the 95% half-width of unavailability is below this share of it (e.g. 0.05)."),
                 QStringLiteral("REL"))
+    , minOutages(QStringLiteral("min-outages"),
+                 QStringLiteral("With --precision, also run until this many outages are seen (default: the model's, 30)."),
+                 QStringLiteral("N"))
     , mission(QStringLiteral("mission-hours"), QStringLiteral("Mission time in hours."), QStringLiteral("H"))
     , threads(QStringLiteral("threads"), QStringLiteral("Worker threads (default: all cores)."), QStringLiteral("N"))
     , steady(QStringLiteral("steady-state"),
@@ -92,7 +95,7 @@ RunOptions::RunOptions()
 
 void RunOptions::addTo(QCommandLineParser& parser) const
 {
-    for (const auto& o : {seed, replications, precision, mission, threads, steady, fromNew})
+    for (const auto& o : {seed, replications, precision, minOutages, mission, threads, steady, fromNew})
         parser.addOption(o);
 }
 
@@ -118,10 +121,12 @@ std::optional<std::string> RunOptions::apply(const QCommandLineParser& parser, s
         s.steady_state = true;
     if (parser.isSet(fromNew))
         s.steady_state = false;
-    double seedValue = static_cast<double>(s.seed), repsValue = s.replications, threadsValue = s.threads;
+    double seedValue = static_cast<double>(s.seed), repsValue = s.replications, threadsValue = s.threads,
+           minValue = std::round(s.min_outages);
     for (auto bad : {numberOption(parser, seed, 0, 9007199254740992.0, seedValue),
                      numberOption(parser, replications, 1, 1e8, repsValue),
                      numberOption(parser, precision, 1e-6, 0.999, s.target_relative_precision),
+                     numberOption(parser, minOutages, 0, 1e6, minValue),
                      numberOption(parser, mission, 1e-3, 1e7, s.mission_hours),
                      numberOption(parser, threads, 1, 1024, threadsValue)})
         if (bad)
@@ -129,6 +134,7 @@ std::optional<std::string> RunOptions::apply(const QCommandLineParser& parser, s
     s.seed = static_cast<std::uint64_t>(seedValue);
     s.replications = static_cast<std::uint32_t>(repsValue);
     s.threads = static_cast<unsigned>(threadsValue);
+    s.min_outages = std::round(minValue);
     return std::nullopt;
 }
 

@@ -33,7 +33,7 @@ struct RunOptions {
     /// Changes `s` (the model's settings) by the options given; the message of a malformed one.
     std::optional<std::string> apply(const QCommandLineParser& parser, sim::RunSettings& s) const;
 
-    QCommandLineOption seed, replications, precision, mission, threads, steady, fromNew;
+    QCommandLineOption seed, replications, precision, minOutages, mission, threads, steady, fromNew;
 };
 
 /// Reads a number option in [lo, hi] into `out` when it is given; the message when it is malformed.

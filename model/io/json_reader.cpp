@@ -88,6 +88,7 @@ Settings readSettings(ObjectReader& r)
     s.replications = r.smallInt("replications", false, s.replications, "a whole number of replications");
     s.target_relative_precision =
         r.number("target_relative_precision", false, s.target_relative_precision, "a relative precision");
+    s.min_outages = r.smallInt("min_outages", false, s.min_outages, "a whole number of outages");
     s.max_wall_seconds = r.number("max_wall_seconds", false, s.max_wall_seconds, "a number of seconds");
     const long long seed = r.integer("seed", false, static_cast<long long>(s.seed), "a whole number");
     if (seed < 0)

@@ -63,6 +63,7 @@ QJsonObject writeSettings(const Settings& s)
         o.insert(QStringLiteral("start"), qs(std::string(toString(s.start))));
     putNumber(o, "replications", s.replications, def.replications);
     putNumber(o, "target_relative_precision", s.target_relative_precision, def.target_relative_precision);
+    putNumber(o, "min_outages", s.min_outages, def.min_outages);
     putNumber(o, "max_wall_seconds", s.max_wall_seconds, def.max_wall_seconds);
     if (s.seed != def.seed)
         o.insert(QStringLiteral("seed"), static_cast<double>(s.seed));

@@ -10,6 +10,7 @@ sim::RunSettings runSettingsOf(const model::Model& m)
     s.seed = m.settings.seed;
     s.replications = static_cast<std::uint32_t>(m.settings.replications);
     s.target_relative_precision = m.settings.target_relative_precision;
+    s.min_outages = m.settings.min_outages;
     s.mission_hours = m.settings.mission_hours;
     s.steady_state = m.settings.start == model::EstimateStart::Steady;
     s.max_wall_seconds = m.settings.max_wall_seconds;

@@ -2,12 +2,15 @@
 // any number of threads, --slo exit codes, and agreement between the two where both apply.
 #include "test_util.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <cmath>
 
 namespace {
 
@@ -138,6 +141,45 @@ private Q_SLOTS:
         const QJsonObject o = QJsonDocument::fromJson(j.out).object();
         QCOMPARE(o[QStringLiteral("applicable")].toBool(), false);
         QVERIFY(!o[QStringLiteral("reasons")].toArray().isEmpty());
+    }
+
+    // A pair that fails together once in billions of hours: nothing is seen in 200 years, so the
+    // figures are one-sided bounds, and a precision target cannot be met. Both are said.
+    void unseenOutagesGiveBoundsAndWarnings()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("pair.nines.json"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"format": "nines/1", "name": "pair", "components": [
+            {"id": "users", "kind": "entry", "traffic_share": 1},
+            {"id": "app", "kind": "service", "instances": 2, "required": 1, "failure_modes": [{"id": "crash",
+             "failure": {"type": "exponential", "mean_hours": 100000}, "repair": {"type": "exponential", "mean_hours": 1}}]}],
+            "dependencies": [{"from": "users", "to": "app"}]})");
+        f.close();
+        const Run r = runNines({QStringLiteral("simulate"), path, QStringLiteral("--json"), QStringLiteral("--precision"),
+                                QStringLiteral("0.1"), QStringLiteral("--replications"), QStringLiteral("200")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(o[QStringLiteral("stopped_by")].toString(), QStringLiteral("replications"));
+        const QJsonObject outages = o[QStringLiteral("outages_per_year")].toObject();
+        QCOMPARE(outages[QStringLiteral("observed")].toDouble(), 0.0);
+        QCOMPARE(outages[QStringLiteral("ci95_low")].toDouble(), 0.0);
+        QVERIFY(std::abs(outages[QStringLiteral("ci95_high")].toDouble() - 2.9957 / 200) < 1e-4);
+        const QJsonObject nines = o[QStringLiteral("nines")].toObject();
+        QVERIFY(nines[QStringLiteral("mean")].isNull());
+        QVERIFY(nines[QStringLiteral("ci95_low")].toDouble() > 1.8);  // at least -log10(0.0149)
+        const QJsonArray warnings = o[QStringLiteral("warnings")].toArray();
+        QCOMPARE(warnings.size(), 2);
+        QVERIFY2(warnings[0].toString().contains(QStringLiteral("No outage was observed in 200 years")),
+                 qPrintable(warnings[0].toString()));
+        QVERIFY2(warnings[1].toString().contains(QStringLiteral("replication cap")), qPrintable(warnings[1].toString()));
+        // The text output says it too, and writes the bounds as bounds.
+        const Run t = runNines({QStringLiteral("simulate"), path, QStringLiteral("--replications"), QStringLiteral("200")});
+        QVERIFY2(t.out.contains("No outage was observed"), t.out.constData());
+        QVERIFY2(t.out.contains("< 0.02 (none seen)"), t.out.constData());
+        // --min-outages takes a whole number of outages.
+        QCOMPARE(runNines({QStringLiteral("simulate"), path, QStringLiteral("--min-outages"), QStringLiteral("-1")}).exitCode, 2);
     }
 };
 

@@ -19,6 +19,8 @@
 #include <QUndoStack>
 #include <QVBoxLayout>
 
+#include <cmath>
+
 namespace nines::ui {
 
 using namespace nines::model;
@@ -78,6 +80,9 @@ ModelForm::ModelForm(Document* doc, QWidget* parent)
     replications_->setRange(1, 100000000);
     replications_->setKeyboardTracking(false);
     precision_ = new NumberField(tr("relative (0: all)"), false, this);
+    minOutages_ = new NumberField(tr("outages for the precision"), false, this);
+    minOutages_->setToolTip(tr("The target precision counts only once the run has seen this many outages: an "
+                               "interval from fewer may be too narrow."));
     wall_ = new NumberField(tr("s (0: none)"), false, this);
     seed_ = new QLineEdit(this);
     sla_ = new NumberField(tr("%"), false, this);
@@ -89,6 +94,7 @@ ModelForm::ModelForm(Document* doc, QWidget* parent)
     addRow(runForm, tr("Mission time"), mission_, "settings.mission_hours");
     addRow(runForm, tr("Replications"), replications_, "settings.replications");
     addRow(runForm, tr("Target precision"), precision_, "settings.target_relative_precision");
+    addRow(runForm, tr("Minimum outages"), minOutages_, "settings.min_outages");
     addRow(runForm, tr("Time budget"), wall_, "settings.max_wall_seconds");
     addRow(runForm, tr("Seed"), seed_, "settings.seed");
     addRow(runForm, tr("SLA target"), sla_, "settings.sla_target_percent");
@@ -107,6 +113,12 @@ ModelForm::ModelForm(Document* doc, QWidget* parent)
     });
     connect(precision_, &NumberField::edited, this, [=, this](std::optional<double> v) {
         settingsEdit("target_relative_precision", tr("target precision"), [v](Settings& s) { s.target_relative_precision = *v; });
+    });
+    connect(minOutages_, &NumberField::edited, this, [=, this](std::optional<double> v) {
+        // The field takes any number; a fraction or a negative one is the validator's to name.
+        settingsEdit("min_outages", tr("minimum outages"), [v](Settings& s) {
+            s.min_outages = *v >= 0 && *v <= 1e6 && std::floor(*v) == *v ? static_cast<int>(*v) : -1;
+        });
     });
     connect(wall_, &NumberField::edited, this, [=, this](std::optional<double> v) {
         settingsEdit("max_wall_seconds", tr("time budget"), [v](Settings& s) { s.max_wall_seconds = *v; });
@@ -267,6 +279,7 @@ void ModelForm::load()
         replications_->setValue(s.replications);
     }
     precision_->setValue(s.target_relative_precision);
+    minOutages_->setValue(s.min_outages);
     wall_->setValue(s.max_wall_seconds);
     showText(seed_, QString::number(s.seed));
     sla_->setValue(s.sla_target_percent);

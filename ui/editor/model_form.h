@@ -33,6 +33,7 @@ private:
     NumberField* mission_;
     QSpinBox* replications_;
     NumberField* precision_;
+    NumberField* minOutages_;
     NumberField* wall_;
     QLineEdit* seed_;
     NumberField* sla_;

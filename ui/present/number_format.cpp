@@ -79,11 +79,26 @@ std::string formatNines(double unavailability)
 
 std::string formatInterval(const sim::Interval& iv, Figure f, double unavailability)
 {
+    if (std::isnan(iv.low) || std::isnan(iv.high))
+        return "n/a";
     if (f == Figure::Availability) {
-        const int d = decimalsOf(f, unavailability);
+        const int d = decimalsOf(f, unavailability > 0 ? unavailability : 1.0 - iv.low);
+        if (iv.nothingObserved()) {  // a one-sided bound, rounded down: availability at least this
+            const double scale = std::pow(10.0, d + 2);
+            return "> " + formatPercent(std::floor(iv.low * scale) / scale, d) + " (none seen)";
+        }
         return formatPercent(iv.low, d) + " .. " + formatPercent(iv.high, d);
     }
+    if (iv.nothingObserved())
+        return "< " + formatUpperBound(f, iv.high) + " (none seen)";
     return formatFigure(f, iv.low) + " .. " + formatFigure(f, iv.high);
+}
+
+std::string formatUpperBound(Figure f, double bound)
+{
+    // Rounded up, so the text never claims less than the bound.
+    const double scale = std::pow(10.0, decimalsOf(f));
+    return formatFigure(f, std::ceil(bound * scale) / scale);
 }
 
 std::string formatMoney(double amount, const std::string& currency)

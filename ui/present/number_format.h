@@ -7,6 +7,7 @@
 
 #include <QString>
 
+#include <cmath>
 #include <string>
 
 namespace nines::present {
@@ -42,8 +43,11 @@ std::string formatPercent(double share, int decimals);
 std::string formatAvailability(double availability, double unavailability);
 /// -log10(U) with two decimals; "no outage observed" when U is 0.
 std::string formatNines(double unavailability);
-/// "LOW .. HIGH" of an interval, each end written by `f` (decimals for Availability from `u`).
+/// "LOW .. HIGH" of an interval, each end written by `f` (decimals for Availability from `u`);
+/// "< HIGH (none seen)" for a one-sided bound from nothing observed ("> LOW" for availability).
 std::string formatInterval(const sim::Interval& iv, Figure f, double unavailability = 0.0);
+/// An upper bound written by `f`'s rule but rounded up, never down.
+std::string formatUpperBound(Figure f, double bound);
 /// A sum of money in whole units, with the currency after it when the model names one.
 std::string formatMoney(double amount, const std::string& currency = {});
 /// A signed difference in percentage points: "+0.0123".
@@ -77,6 +81,11 @@ inline QString availabilityText(double availability, double unavailability)
 inline QString ninesText(double unavailability)
 {
     return qs(formatNines(unavailability));
+}
+/// The nines of an upper bound on U, rounded down: "at least" this many nines.
+inline QString ninesBoundText(double unavailabilityBound)
+{
+    return fixedText(std::floor(-std::log10(unavailabilityBound) * 100.0) / 100.0, 2);
 }
 inline QString intervalText(const sim::Interval& iv, Figure f, double unavailability = 0.0)
 {

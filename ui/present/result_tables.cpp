@@ -1,6 +1,7 @@
 #include "result_tables.h"
 
 #include "number_format.h"
+#include "run_warnings.h"
 #include "text_table.h"
 
 #include "model/io/provenance.h"
@@ -90,8 +91,8 @@ QString estimateDetailText(const sim::RunSettings& s, const sim::RunResult& r)
     const QString n = fixedText(double(r.replications), 0);
     if (!s.steady_state)
         return tr("%1, over %2 independent runs from new").arg(estimateText(s), n);
-    return tr("%1, over %2 independent %3s, each observed after a warm-up of %4 days")
-        .arg(estimateText(s), n, windowOf(s), fixedText(r.warmup_hours / 24.0, 0));
+    return tr("%1, over %2 independent %3s, each observed after a warm-up of %4")
+        .arg(estimateText(s), n, windowOf(s), qs(plural(std::round(r.warmup_hours / 24.0), "day", "days")));
 }
 
 QString estimateName(const sim::RunSettings& s)
@@ -114,8 +115,10 @@ Table headlineTable(const model::Model& m, const sim::RunResult& r, const sim::R
                              intervalText(r.availability, Figure::Availability, u),
                              exact ? percentText(x.availability, d) : na()};
     head.rows << QStringList{tr("Nines"), ninesText(u),
-                             ninesText(r.unavailability.high) + QStringLiteral(" .. ")
-                                 + ninesText(std::max(0.0, r.unavailability.low)),
+                             r.unavailability.nothingObserved()
+                                 ? QStringLiteral("> %1 (none seen)").arg(ninesBoundText(r.unavailability.high))
+                                 : ninesText(r.unavailability.high) + QStringLiteral(" .. ")
+                                       + ninesText(std::max(0.0, r.unavailability.low)),
                              exact ? ninesText(x.unavailability) : na()};
     head.rows << QStringList{tr("Downtime, minutes per year"), figureText(Figure::Minutes, r.downtime_minutes_per_year.mean),
                              intervalText(r.downtime_minutes_per_year, Figure::Minutes),
@@ -128,12 +131,26 @@ Table headlineTable(const model::Model& m, const sim::RunResult& r, const sim::R
     head.rows << QStringList{tr("Outages per year"), figureText(Figure::Count, r.outages_per_year.mean),
                              intervalText(r.outages_per_year, Figure::Count),
                              exact && x.frequency_known ? figureText(Figure::Count, x.outages_per_year) : na()};
-    head.rows << QStringList{tr("Mean outage, minutes"), figureText(Figure::Minutes, r.mean_outage_minutes), {},
+    head.rows << QStringList{tr("Mean outage, minutes"), figureText(Figure::Minutes, r.mean_outage_minutes.mean),
+                             intervalText(r.mean_outage_minutes, Figure::Minutes),
                              exact && x.frequency_known ? figureText(Figure::Minutes, x.mean_outage_minutes) : na()};
     head.rows << QStringList{tr("Probability that a %1 misses the SLA (%2)")
                                  .arg(periodOf(s), percentText(s.sla_availability, 3)),
                              figureText(Figure::Probability, r.sla_miss_probability.mean),
                              intervalText(r.sla_miss_probability, Figure::Probability), {}};
+    if (r.months > 0) {
+        head.rows << QStringList{tr("Probability that a month (730 h) misses the SLA"),
+                                 figureText(Figure::Probability, r.sla_miss_probability_month.mean),
+                                 intervalText(r.sla_miss_probability_month, Figure::Probability), {}};
+        head.rows << QStringList{tr("Downtime in a month: median / p90 / p99 (minutes)"),
+                                 figureText(Figure::Minutes, r.month_downtime_p50) + QStringLiteral(" / ")
+                                     + figureText(Figure::Minutes, r.month_downtime_p90) + QStringLiteral(" / ")
+                                     + figureText(Figure::Minutes, r.month_downtime_p99),
+                                 {}, {}};
+        head.rows << QStringList{tr("Worst month of a %1, minutes of downtime").arg(periodOf(s)),
+                                 figureText(Figure::Minutes, r.worst_month_downtime_minutes.mean),
+                                 intervalText(r.worst_month_downtime_minutes, Figure::Minutes), {}};
+    }
     if (r.capacity_modelled) {
         head.rows << QStringList{tr("Share of the demand served (capacity)"), percentText(r.performability.mean, d),
                                  intervalText(r.performability, Figure::Availability, u), {}};
@@ -165,6 +182,8 @@ Table headlineTable(const model::Model& m, const sim::RunResult& r, const sim::R
                         .arg(estimate, exactResult->reasons.empty() ? QString() : qs(exactResult->reasons.front()));
     else
         head.note = tr("The simulation estimates %1.").arg(estimate);
+    for (const QString& w : runWarnings(r, s))
+        head.note += QStringLiteral(" ") + tr("Warning: %1").arg(w);
     return head;
 }
 
@@ -404,8 +423,12 @@ Table runTable(const study::Evaluation& a)
     run.rows << QStringList{tr("Seed"), QString::number(a.settings.seed)};
     run.rows << QStringList{tr("Replications (independent %1s)").arg(periodOf(a.settings)), QString::number(r.replications)};
     run.rows << QStringList{tr("Stopped by"), QString::fromLatin1(sim::toString(r.stop))};
-    if (a.settings.target_relative_precision > 0)
+    if (a.settings.target_relative_precision > 0) {
         run.rows << QStringList{tr("Target relative precision"), fixedText(a.settings.target_relative_precision, 4)};
+        run.rows << QStringList{tr("Relative precision reached"), fixedText(r.relative_precision, 4)};
+        run.rows << QStringList{tr("Outages the target waits for"), fixedText(a.settings.min_outages, 0)};
+    }
+    run.rows << QStringList{tr("Outages observed"), fixedText(r.observed_outages, 0)};
     run.rows << QStringList{tr("Events simulated"), fixedText(double(r.events), 0)};
     run.rows << QStringList{tr("Threads / wall time"), QStringLiteral("%1 / %2 s").arg(r.threads).arg(fixedText(r.wall_seconds, 2))};
     run.rows << QStringList{tr("Finished"), finishedAt(a).toString(Qt::ISODate)};

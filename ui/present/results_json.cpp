@@ -1,6 +1,7 @@
 #include "results_json.h"
 
 #include "result_tables.h"
+#include "run_warnings.h"
 #include "study_json.h"
 
 #include "model/io/provenance.h"
@@ -9,16 +10,19 @@
 
 namespace nines::present {
 
-QJsonObject intervalToJson(const sim::Interval& iv)
-{
-    return QJsonObject{{QStringLiteral("mean"), iv.mean},
-                       {QStringLiteral("ci95_low"), iv.low},
-                       {QStringLiteral("ci95_high"), iv.high}};
-}
-
 QJsonValue finiteOrNull(double v)
 {
     return std::isfinite(v) ? QJsonValue(v) : QJsonValue();
+}
+
+QJsonObject intervalToJson(const sim::Interval& iv)
+{
+    QJsonObject o{{QStringLiteral("mean"), finiteOrNull(iv.mean)},
+                  {QStringLiteral("ci95_low"), finiteOrNull(iv.low)},
+                  {QStringLiteral("ci95_high"), finiteOrNull(iv.high)}};
+    if (iv.observed >= 0)  // from a count: how many were seen (0: ci95_high is a one-sided bound)
+        o.insert(QStringLiteral("observed"), iv.observed);
+    return o;
 }
 
 QJsonObject simulationToJson(const sim::RunResult& r, const sim::RunSettings& s)
@@ -37,6 +41,8 @@ QJsonObject simulationToJson(const sim::RunResult& r, const sim::RunSettings& s)
                       {QStringLiteral("ci95_high"), finiteOrNull(sim::ninesOf(std::max(0.0, r.unavailability.low)))}};
     if (u <= 0)
         nines.insert(QStringLiteral("no_outage_observed"), true);
+    if (r.unavailability.nothingObserved())
+        nines.insert(QStringLiteral("observed"), 0.0);
     o.insert(QStringLiteral("nines"), nines);
     QJsonObject downtime = intervalToJson(r.downtime_minutes_per_year);
     downtime.insert(QStringLiteral("p50"), r.downtime_p50);
@@ -44,10 +50,24 @@ QJsonObject simulationToJson(const sim::RunResult& r, const sim::RunSettings& s)
     downtime.insert(QStringLiteral("p99"), r.downtime_p99);
     o.insert(QStringLiteral("downtime_minutes_per_year"), downtime);
     o.insert(QStringLiteral("outages_per_year"), intervalToJson(r.outages_per_year));
-    o.insert(QStringLiteral("mean_outage_minutes"), r.mean_outage_minutes);
+    o.insert(QStringLiteral("mean_outage_minutes"), intervalToJson(r.mean_outage_minutes));
     QJsonObject sla = intervalToJson(r.sla_miss_probability);
     sla.insert(QStringLiteral("target_percent"), s.sla_availability * 100.0);
     o.insert(QStringLiteral("sla_miss_probability"), sla);
+    if (r.months > 0) {
+        QJsonObject month = intervalToJson(r.sla_miss_probability_month);
+        month.insert(QStringLiteral("target_percent"), s.sla_availability * 100.0);
+        o.insert(QStringLiteral("sla_miss_probability_month"), month);
+        QJsonObject monthly{{QStringLiteral("months"), r.months},
+                            {QStringLiteral("month_hours"), sim::kMonthHours},
+                            {QStringLiteral("downtime_minutes_p50"), r.month_downtime_p50},
+                            {QStringLiteral("downtime_minutes_p90"), r.month_downtime_p90},
+                            {QStringLiteral("downtime_minutes_p99"), r.month_downtime_p99},
+                            {QStringLiteral("worst_month_downtime_minutes"), intervalToJson(r.worst_month_downtime_minutes)}};
+        o.insert(QStringLiteral("monthly"), monthly);
+    } else {
+        o.insert(QStringLiteral("sla_miss_probability_month"), QJsonValue());
+    }
     QJsonArray comps;
     for (const auto& c : r.components)
         comps.append(QJsonObject{{QStringLiteral("id"), QString::fromStdString(c.id)},
@@ -61,6 +81,11 @@ QJsonObject simulationToJson(const sim::RunResult& r, const sim::RunSettings& s)
                                     {QStringLiteral("to_minutes"), sim::OutageHistogram::lowerEdge(b + 1) * 60.0},
                                     {QStringLiteral("count"), double(r.outage_lengths.counts[static_cast<std::size_t>(b)])}});
     o.insert(QStringLiteral("outage_length_histogram"), hist);
+    o.insert(QStringLiteral("min_outages"), s.min_outages);
+    QJsonArray warnings;
+    for (const QString& w : runWarnings(r, s))
+        warnings.append(w);
+    o.insert(QStringLiteral("warnings"), warnings);
     o.insert(QStringLiteral("replications"), double(r.replications));
     o.insert(QStringLiteral("seed"), double(s.seed));
     o.insert(QStringLiteral("run"), QJsonObject{{QStringLiteral("seed"), double(s.seed)},

@@ -7,6 +7,8 @@
 #include "ui/results/result_charts.h"
 #include "ui/present/results_json.h"
 #include "ui/present/number_format.h"
+#include "ui/present/result_tables.h"
+#include "ui/present/run_warnings.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QBuffer>
@@ -173,10 +175,18 @@ QString summarySentence(const study::Evaluation& a)
                     .arg(present::percentText(r.availability.mean, d), present::intervalText(r.availability, present::Figure::Availability, r.unavailability.mean),
                          present::ninesText(r.unavailability.mean), present::fixedText(r.downtime_minutes_per_year.mean, 0),
                          present::fixedText(r.downtime_p90, 0));
+    const QString miss = r.sla_miss_probability.nothingObserved()
+                             ? QObject::tr("below %1 (no %2 missed it)")
+                                   .arg(present::fixedText(r.sla_miss_probability.high, 4), present::periodOf(a.settings))
+                             : QObject::tr("%1 (95% confidence interval %2)")
+                                   .arg(present::fixedText(r.sla_miss_probability.mean, 3),
+                                        present::intervalText(r.sla_miss_probability, present::Figure::Probability));
     s += meets ? QObject::tr("It meets the SLA target of %1 on average; a year misses it with probability %2.")
-                     .arg(present::percentText(target, 3), present::fixedText(r.sla_miss_probability.mean, 3))
+                     .arg(present::percentText(target, 3), miss)
                : QObject::tr("It misses the SLA target of %1 on average; a year misses it with probability %2.")
-                     .arg(present::percentText(target, 3), present::fixedText(r.sla_miss_probability.mean, 3));
+                     .arg(present::percentText(target, 3), miss);
+    for (const QString& w : present::runWarnings(r, a.settings))
+        s += QStringLiteral(" ") + QObject::tr("Warning: %1").arg(w);
     return s;
 }
 

@@ -3,6 +3,7 @@
 #include "ui/results/qcustomplot_include.h"
 #include "ui/present/result_tables.h"
 #include "ui/present/number_format.h"
+#include "ui/present/run_warnings.h"
 
 #include <QFileDialog>
 #include <QFileInfo>
@@ -267,29 +268,41 @@ void ResultsView::rebuild()
                  .arg(big, label, small);
     };
     cell(present::percentText(r.availability.mean, d), tr("availability"),
-         tr("95%: %1 \u2013 %2").arg(present::percentText(r.availability.low, d), present::percentText(r.availability.high, d)));
+         tr("95%: %1").arg(present::intervalText(r.availability, present::Figure::Availability, r.unavailability.mean).toHtmlEscaped()));
     cell(present::ninesText(r.unavailability.mean), tr("nines"),
-         tr("95%: %1 \u2013 %2").arg(present::ninesText(r.unavailability.high), present::ninesText(std::max(0.0, r.unavailability.low))));
+         r.unavailability.nothingObserved()
+             ? tr("95%: &gt; %1 (none seen)").arg(present::ninesBoundText(r.unavailability.high))
+             : tr("95%: %1 \u2013 %2").arg(present::ninesText(r.unavailability.high), present::ninesText(std::max(0.0, r.unavailability.low))));
     cell(present::figureText(present::Figure::Minutes, r.downtime_minutes_per_year.mean), tr("minutes of downtime a year"),
          tr("median %1, p90 %2, p99 %3").arg(present::fixedText(r.downtime_p50, 0), present::fixedText(r.downtime_p90, 0), present::fixedText(r.downtime_p99, 0)));
     cell(present::fixedText(r.sla_miss_probability.mean, 3),
          tr("probability a %1 misses %2").arg(present::periodOf(a.settings), present::percentText(a.settings.sla_availability, 3)),
-         meets ? tr("meets the SLA on average") : tr("<span style=\"color:#c53030\">misses the SLA on average</span>"));
+         tr("95%: %1; %2").arg(present::intervalText(r.sla_miss_probability, present::Figure::Probability).toHtmlEscaped(),
+                               meets ? tr("meets the SLA on average")
+                                     : tr("<span style=\"color:#c53030\">misses the SLA on average</span>")));
     if (a.exact.applicable)
         cell(present::percentText(a.exact.availability, d), tr("exact (steady state)"),
              tr("%1 nines, %2 min/yr").arg(present::ninesText(a.exact.unavailability),
                                            present::fixedText(a.exact.unavailability * model::kMinutesPerYear, 1)));
     h += QStringLiteral("</tr></table>");
     h += QStringLiteral("<p style=\"color:#4a5568\">%1</p>")
-             .arg(tr("Estimates %1; seed %2, %3 outages a year lasting %4 min on average; %5.")
+             .arg(tr("Estimates %1; seed %2, %3; %4.")
                       .arg(present::estimateDetailText(a.settings, r).toHtmlEscaped())
                       .arg(a.settings.seed)
-                      .arg(present::fixedText(r.outages_per_year.mean, 2), present::fixedText(r.mean_outage_minutes, 1),
+                      .arg(r.observed_outages > 0
+                               ? tr("%1 outages a year lasting %2 min on average (95%: %3)")
+                                     .arg(present::fixedText(r.outages_per_year.mean, 2),
+                                          present::fixedText(r.mean_outage_minutes.mean, 1),
+                                          present::intervalText(r.mean_outage_minutes, present::Figure::Minutes))
+                               : tr("no outage seen (at most %1 a year, 95% upper bound)")
+                                     .arg(present::qs(present::formatUpperBound(present::Figure::Count, r.outages_per_year.high))),
                            a.exact.applicable ? tr("the exact solver applies")
                                               : tr("no exact solution: %1")
                                                     .arg(a.exact.reasons.empty()
                                                              ? QString()
                                                              : QString::fromStdString(a.exact.reasons.front()).toHtmlEscaped())));
+    for (const QString& w : present::runWarnings(r, a.settings))
+        h += QStringLiteral("<p style=\"color:#b7791f\">\u26a0 %1</p>").arg(w.toHtmlEscaped());
     headline_->setText(h);
 
     int n = 0;
