@@ -75,11 +75,13 @@ bool writeEventLog(const model::Model& m, const sim::CompiledModel& cm, const si
 
 namespace {
 
-void printSimulation(std::ostream& out, const model::Model& m, const sim::RunResult& r, const sim::RunSettings& s,
-                     const std::vector<study::StoreCap>& cap)
+void printSimulation(std::ostream& out, const model::Model& m, const study::Evaluation& a)
 {
+    const sim::RunResult& r = a.simulation;
+    const sim::RunSettings& s = a.settings;
+    const std::vector<study::StoreCap>& cap = a.cap;
     out << m.name << ": simulation of " << present::estimateText(s).toStdString() << "\n\n";
-    printTables(out, {present::headlineTable(m, r, s, nullptr), present::componentsTable(m, r),
+    printTables(out, {present::headlineTable(m, r, s, nullptr), present::componentsTable(m, r, &a),
                       present::capTable(m, cap), present::queuesTable(r.queues)});
     out << "Replications: " << r.replications << " (stopped by " << sim::toString(r.stop)
         << (r.partial() ? ", PARTIAL RESULT" : "") << "), seed " << s.seed << ", " << r.threads << " threads, "
@@ -143,14 +145,14 @@ int cmdSimulate(const QStringList& args)
         std::fprintf(stderr, "\n");
 
     if (parser.isSet(json)) {
-        QJsonObject o = present::simulateJson(m, r, s, a.cap, a.capacity);
+        QJsonObject o = present::simulateJson(m, r, s, a.cap, a.capacity, &a.gain_if_perfect);
         if (sloValue >= 0)
             o.insert(QStringLiteral("slo"), QJsonObject{{QStringLiteral("percent"), sloValue},
                                                         {QStringLiteral("met"), r.availability.mean * 100 >= sloValue},
                                                         {QStringLiteral("interval_below"), r.availability.high * 100 < sloValue}});
         printJson(o);
     } else {
-        printSimulation(std::cout, m, r, s, a.cap);
+        printSimulation(std::cout, m, a);
         if (sloValue >= 0)
             std::cout << "Objective " << formatFixed(sloValue, 6) << "%: "
                       << (r.availability.mean * 100 >= sloValue ? "met" : "MISSED")

@@ -1,5 +1,7 @@
 #include "evaluation.h"
 
+#include "perfect_gains.h"
+
 #include "sim/compiled_model.h"
 
 namespace nines::study {
@@ -52,6 +54,8 @@ Evaluation evaluate(const model::Model& m, const model::Designs& designs, const 
     } else {
         a.exact.reasons.push_back("the exact solver was not asked for");
     }
+    if (parts.gains && !stopped())
+        a.gain_if_perfect = gainsIfPerfect(m, settings, a.simulation, cancel);
     if (!stopped())
         a.cap = simulateCap(m, settings, a.simulation, cancel, &a.cancelled);
     if (parts.comparison && designs.list.size() + designs.problems.size() > 1 && !stopped()) {
@@ -68,9 +72,12 @@ Evaluation evaluate(const model::Model& m, const model::Designs& designs, const 
     return a;
 }
 
-double downtimeSavedIfPerfect(const Evaluation& a, const sim::ComponentResult& c)
+std::optional<sim::Interval> gainIfPerfect(const Evaluation& a, const std::string& componentId)
 {
-    return c.criticality * a.simulation.downtime_minutes_per_year.mean;
+    auto it = a.gain_if_perfect.find(componentId);
+    if (it == a.gain_if_perfect.end())
+        return std::nullopt;
+    return it->second;
 }
 
 std::optional<double> exactGainIfPerfect(const Evaluation& a, const std::string& componentId)

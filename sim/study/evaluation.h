@@ -33,6 +33,10 @@ struct Evaluation {
     /// by solving the model again without its failure modes; empty when the exact solver does
     /// not apply or the model is too large for one solution per component.
     std::map<std::string, double> exact_gain;
+    /// Availability gained by making each component perfect, simulated: the model run again
+    /// without its failure modes on the same random numbers, paired window by window (95%
+    /// interval). Empty when not asked for or the model is too large (perfect_gains.h).
+    std::map<std::string, sim::Interval> gain_if_perfect;
     /// The base and every scenario side by side (common random numbers), when the model has
     /// scenarios.
     std::optional<Comparison> comparison;
@@ -54,6 +58,7 @@ sim::RunSettings runSettingsOf(const model::Model& m);
 struct EvaluationParts {
     bool exact = true;       // the exact solver, and what making each component perfect gains
     bool comparison = true;  // the scenarios of `designs`, compared with the base
+    bool gains = true;       // one paired rerun per component with it perfect
 };
 
 /// Simulates (reporting progress, stopping early when `cancel` turns true), then, unless
@@ -64,10 +69,9 @@ Evaluation evaluate(const model::Model& m, const model::Designs& designs, const 
                     const std::atomic<bool>* cancel = nullptr, const sim::ProgressFn& progress = {},
                     EvaluationParts parts = {});
 
-/// Downtime a year (minutes) that making a component perfect would save, estimated from its
-/// criticality (the share of outage time during which it alone kept the system down) times the
-/// mean downtime: exact with one entry, an estimate when partial outages of several entries mix.
-double downtimeSavedIfPerfect(const Evaluation& a, const sim::ComponentResult& c);
+/// Availability gained by making a component perfect, simulated and paired with the base
+/// (Evaluation::gain_if_perfect); none for a component that never fails or when not computed.
+std::optional<sim::Interval> gainIfPerfect(const Evaluation& a, const std::string& componentId);
 
 /// Availability gained by making a component perfect, from the exact solver (Evaluation::exact_gain).
 std::optional<double> exactGainIfPerfect(const Evaluation& a, const std::string& componentId);

@@ -1,5 +1,7 @@
 #include "improvements.h"
 
+#include "perfect_gains.h"
+
 #include "model/validate.h"
 #include "sim/analytic.h"
 #include "sim/compiled_model.h"
@@ -7,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
 
 namespace nines::study {
 
@@ -136,6 +139,13 @@ ImprovementPlan planImprovements(const Model& m, sim::RunSettings settings, size
     const DesignCost baseCost = costOf(m, base.downtime_minutes_per_year.mean);
 
     std::vector<Improvement> all = candidates(m);
+    // Without the exact solver, a change to a component can gain at most what making it perfect
+    // gains (a paired rerun each, on the same random numbers): the estimate is a typical share of
+    // that, never criticality x downtime, which credits components that are down together with
+    // the same downtime.
+    std::map<std::string, sim::Interval> perfect;
+    if (!exact.applicable)
+        perfect = gainsIfPerfect(m, settings, base, cancel);
     for (auto& i : all) {
         if (exact.applicable) {
             const sim::AnalyticResult r = sim::analyze(i.changed);
@@ -145,9 +155,8 @@ ImprovementPlan planImprovements(const Model& m, sim::RunSettings settings, size
                 continue;
             }
         }
-        for (const auto& c : base.components)
-            if (c.id == i.component)
-                i.estimated_gain = c.criticality * base.unavailability.mean * heuristicShare(i.kind);
+        const auto it = perfect.find(i.component);
+        i.estimated_gain = it == perfect.end() ? 0.0 : std::max(0.0, it->second.mean) * heuristicShare(i.kind);
     }
     std::stable_sort(all.begin(), all.end(),
                      [](const Improvement& a, const Improvement& b) { return a.estimated_gain > b.estimated_gain; });
@@ -168,12 +177,22 @@ ImprovementPlan planImprovements(const Model& m, sim::RunSettings settings, size
         i.extra_capex = c.capex - baseCost.capex;
         i.extra_yearly = c.yearly - baseCost.yearly;
         // Each gain against the base figure of its own kind: exact (long run) or simulated.
-        i.nines_gained = ninesGained(i.estimate_exact ? exact.unavailability : base.unavailability.mean, rankingGain(i));
+        // Only for a gain that is solved or measured: a rough estimate gets no nines of its own.
+        i.nines_gained = i.estimate_exact || i.confirmed_gain
+                             ? ninesGained(i.estimate_exact ? exact.unavailability : base.unavailability.mean, rankingGain(i))
+                             : std::nan("");
     }
-    // Confirmed candidates first, then the rest; within each, by one key per candidate.
-    std::stable_sort(all.begin(), all.end(), [](const Improvement& a, const Improvement& b) {
-        if (a.confirmed_gain.has_value() != b.confirmed_gain.has_value())
-            return a.confirmed_gain.has_value();
+    // Changes solved or measured to gain first, then the unconfirmed estimates, then those
+    // solved or measured to gain nothing or to make things worse (a CP store of four needs three
+    // replicas, not two); within each, by one key per candidate.
+    auto group = [](const Improvement& i) {
+        if (!i.estimate_exact && !i.confirmed_gain)
+            return 1;
+        return rankingGain(i) > 0 ? 0 : 2;
+    };
+    std::stable_sort(all.begin(), all.end(), [&](const Improvement& a, const Improvement& b) {
+        if (group(a) != group(b))
+            return group(a) < group(b);
         return rankingGain(a) > rankingGain(b);
     });
     plan.ranked = std::move(all);

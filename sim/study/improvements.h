@@ -1,8 +1,9 @@
 // "What to improve next": concrete changes to a design (one more replica of a component, its
 // repairs twice as fast, one more zone for it, a data store switched to AP), ranked by the
 // availability each gains. Each gain is first estimated (exactly by the solver where it applies,
-// otherwise from the component's criticality in the simulation), then the top candidates are
-// confirmed by simulating them against the base with common random numbers.
+// otherwise as a typical share of what making the component perfect gains, from a paired rerun),
+// then the top candidates are confirmed by simulating them against the base with common random
+// numbers.
 #pragma once
 
 #include "comparison.h"
@@ -24,11 +25,11 @@ struct Improvement {
     std::string description;  // "add a replica of Application servers (5 -> 6)"
     model::Model changed;     // the design with the change made
     double estimated_gain = 0.0;  // availability, by the method below
-    bool estimate_exact = false;  // from the exact solver (else from criticality)
+    bool estimate_exact = false;  // from the exact solver (else a share of the perfect-component gain)
     std::optional<sim::Interval> confirmed_gain;  // simulated, paired with the base
     double extra_capex = 0.0;
     double extra_yearly = 0.0;
-    double nines_gained = 0.0;  // by the confirmed gain where there is one, else the estimate
+    double nines_gained = 0.0;  // by the exact or confirmed gain; NaN for an unconfirmed estimate
 };
 
 struct ImprovementPlan {

@@ -134,7 +134,7 @@ private Q_SLOTS:
         // Every component by name, the charts' titles, the assumptions and the seed to reproduce.
         for (const char* name : {"Shoppers", "Load balancer pair", "Application servers", "Cache", "PostgreSQL cluster"})
             QVERIFY2(t.contains(QString::fromUtf8(name)), name);
-        for (const char* heading : {"Headline", "Topology", "Downtime per year", "Components by criticality",
+        for (const char* heading : {"Headline", "Topology", "Downtime per year", "Components: down and needed",
                                     "Scenario comparison", "Three zones",
                                     "Scenarios: cost against availability", "Assumptions", "Run settings"})
             QVERIFY2(t.contains(QString::fromUtf8(heading)), heading);
@@ -153,7 +153,7 @@ private Q_SLOTS:
         QVERIFY2(figures >= 6, qPrintable(QString::number(figures)));
         QVERIFY(!html.contains(QStringLiteral("http://")) || html.contains(QStringLiteral("www.w3.org")));
         QVERIFY(html.count(QStringLiteral("<table>")) >= 5);
-        QVERIFY(html.contains(QStringLiteral("<th>Criticality</th>")));
+        QVERIFY(html.contains(QStringLiteral("<th>Down and needed</th>")));
         QVERIFY(html.contains(QStringLiteral("PostgreSQL cluster")));
         // The SVG of a chart decodes and carries its axis label.
         const QRegularExpression img(QStringLiteral("<h2>Downtime per year</h2>\\s*<figure>\\s*<img alt=\"[^\"]*\" "
@@ -175,7 +175,7 @@ private Q_SLOTS:
         QVERIFY(components.size() >= 2);
         const QStringList header = csvFields(components.front());
         QCOMPARE(header.front(), QStringLiteral("Component"));
-        QVERIFY(header.contains(QStringLiteral("Criticality")));
+        QVERIFY(header.contains(QStringLiteral("Down and needed")));
         QCOMPARE(components.size() - 1, json_.value(QStringLiteral("components")).toArray().size());
         for (const QString& line : components)
             QCOMPARE(csvFields(line).size(), header.size());

@@ -224,6 +224,52 @@ private Q_SLOTS:
         QVERIFY(second.confirmed_gain.has_value());
         QVERIFY(second.confirmed_gain->mean < best.confirmed_gain->mean);
     }
+
+    // Gain if perfect is a paired rerun with the component never failing: on every bundled
+    // example it agrees with a scenario that removes the component's failure modes (compared with
+    // the base on the same random numbers) within their intervals, and the gains of all
+    // components together never exceed the base downtime beyond its interval (each credits only
+    // downtime that goes away without that component).
+    void gainIfPerfectIsAPerfectScenario()
+    {
+        for (const QString& f : test::exampleFiles()) {
+            model::Model m = load(f);
+            m.scenarios.clear();
+            sim::RunSettings s = study::runSettingsOf(m);
+            s.seed = 20261207;
+            s.replications = 300;
+            s.target_relative_precision = 0;
+            s.max_wall_seconds = 0;
+            s.threads = 2;
+            const study::Evaluation a =
+                study::evaluate(m, io::designsOf(m), s, nullptr, {}, {.exact = false, .comparison = false, .gains = true});
+            QVERIFY2(!a.gain_if_perfect.empty(), qPrintable(f));
+            for (const auto& c : m.components)
+                if (!c.failure_modes.empty())
+                    m.scenarios.push_back({"perfect-" + c.id, "", "", std::nullopt,
+                                           {{model::OperationType::Set, "components[" + c.id + "].failure_modes", "[]"}}});
+            const model::Designs designs = io::designsOf(m);
+            QVERIFY2(designs.problems.empty(), designs.problems.empty() ? "" : designs.problems.front().c_str());
+            const study::Comparison cmp = study::compareDesigns(designs, s);
+            double sum = 0;
+            for (size_t k = 1; k < cmp.runs.size(); ++k) {
+                const std::string id = cmp.runs[k].id.substr(std::string("perfect-").size());
+                const auto gain = study::gainIfPerfect(a, id);
+                QVERIFY2(gain, id.c_str());
+                const sim::Interval& d = cmp.runs[k].difference;
+                const QString what = QStringLiteral("%1, %2: gain %3 [%4, %5], scenario %6 [%7, %8]")
+                                         .arg(f, QString::fromStdString(id))
+                                         .arg(gain->mean).arg(gain->low).arg(gain->high)
+                                         .arg(d.mean).arg(d.low).arg(d.high);
+                QVERIFY2(d.low <= gain->high && gain->low <= d.high, qPrintable(what));
+                sum += gain->mean;
+            }
+            const sim::Interval& u = a.simulation.unavailability;
+            qInfo("%s: gains if perfect add up to %.1f of %.1f min/yr", qPrintable(f), sum * 525600, u.mean * 525600);
+            QVERIFY2(sum <= u.high, qPrintable(QStringLiteral("%1: gains add up to %2, downtime %3 (up to %4)")
+                                                   .arg(f).arg(sum).arg(u.mean).arg(u.high)));
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestComparison)

@@ -190,15 +190,20 @@ Table headlineTable(const model::Model& m, const sim::RunResult& r, const sim::R
 Table componentsTable(const model::Model& m, const sim::RunResult& r, const study::Evaluation* a)
 {
     Table comps{QStringLiteral("components"), tr("Components"),
-                {tr("Component"), tr("Id"), tr("Kind"), tr("Redundancy"), tr("Criticality"), tr("Own availability")},
+                {tr("Component"), tr("Id"), tr("Kind"), tr("Redundancy"), tr("Down and needed"), tr("Own availability")},
                 {},
-                tr("Criticality: the share of the outage time during which the component alone kept the system "
-                   "down.")};
+                tr("Down and needed: the share of the downtime during which the component was short and the system "
+                   "could not do without it. Components down together (a zone outage) are each counted, so the "
+                   "shares do not add up to 100%.")};
+    const bool simulatedGains = a && !a->gain_if_perfect.empty();
     const bool gains = a && !a->exact_gain.empty();
-    if (a) {
-        comps.headers << tr("Downtime saved if perfect (min/yr, estimate)");
-        comps.note += tr(" Downtime saved if perfect: criticality times the mean downtime (exact with one entry, an "
-                         "estimate when partial outages of several entries mix).");
+    const double perYear = model::kMinutesPerYear;
+    if (simulatedGains) {
+        comps.headers << tr("Downtime saved if perfect, min/yr (95%)");
+        comps.note += tr(" Downtime saved if perfect: the model simulated again with the component never failing, "
+                         "on the same random numbers, paired %1 by %1; it credits a component only with the downtime "
+                         "that goes away without it.")
+                          .arg(a ? periodOf(a->settings) : tr("year"));
     }
     if (gains) {
         comps.headers << tr("Availability gained if perfect (exact)");
@@ -208,7 +213,14 @@ Table componentsTable(const model::Model& m, const sim::RunResult& r, const stud
     std::vector<const sim::ComponentResult*> ranked;
     for (const auto& c : r.components)
         ranked.push_back(&c);
-    std::stable_sort(ranked.begin(), ranked.end(), [](auto* x, auto* y) { return x->criticality > y->criticality; });
+    auto saved = [&](const sim::ComponentResult* c) {
+        const auto g = a ? study::gainIfPerfect(*a, c->id) : std::nullopt;
+        return g ? g->mean : -1.0;
+    };
+    std::stable_sort(ranked.begin(), ranked.end(), [&](auto* x, auto* y) {
+        const double sx = saved(x), sy = saved(y);
+        return sx != sy ? sx > sy : x->criticality > y->criticality;
+    });
     for (const auto* c : ranked) {
         const model::Component* comp = m.findComponent(c->id);
         QString redundancy;
@@ -220,8 +232,13 @@ Table componentsTable(const model::Model& m, const sim::RunResult& r, const stud
         QStringList row{displayName(m, c->id), qs(c->id), comp ? qs(std::string(toString(comp->kind))) : QString(),
                         redundancy, figureText(Figure::Share, c->criticality),
                         availabilityText(c->own_availability, c->own_unavailability)};
-        if (a)
-            row << figureText(Figure::Minutes, study::downtimeSavedIfPerfect(*a, *c));
+        if (simulatedGains) {
+            const auto g = study::gainIfPerfect(*a, c->id);
+            row << (g ? QStringLiteral("%1 (%2)").arg(figureText(Figure::Minutes, g->mean * perYear),
+                                                      intervalText({g->mean * perYear, g->low * perYear, g->high * perYear},
+                                                                   Figure::Minutes))
+                      : na());
+        }
         if (gains) {
             const auto gain = study::exactGainIfPerfect(*a, c->id);
             row << (gain ? availabilityText(*gain, *gain) : na());

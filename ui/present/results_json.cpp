@@ -272,10 +272,21 @@ QJsonArray queuesToJson(const std::vector<study::ExactQueue>& queues)
 }
 
 QJsonObject simulateJson(const model::Model& m, const sim::RunResult& r, const sim::RunSettings& s,
-                         const std::vector<study::StoreCap>& cap, const sim::CapacityResult& capacityResult)
+                         const std::vector<study::StoreCap>& cap, const sim::CapacityResult& capacityResult,
+                         const std::map<std::string, sim::Interval>* gains)
 {
     QJsonObject o = simulationToJson(r, s);
     o.insert(QStringLiteral("model"), qstr(m.name));
+    if (gains && !gains->empty()) {
+        QJsonArray comps = o[QStringLiteral("components")].toArray();
+        for (qsizetype i = 0; i < comps.size(); ++i) {
+            QJsonObject c = comps[i].toObject();
+            const auto it = gains->find(c[QStringLiteral("id")].toString().toStdString());
+            c.insert(QStringLiteral("gain_if_perfect"), it == gains->end() ? QJsonValue() : QJsonValue(intervalToJson(it->second)));
+            comps[i] = c;
+        }
+        o.insert(QStringLiteral("components"), comps);
+    }
     if (!r.partial())
         o.insert(QStringLiteral("cap"), capToJson(cap));
     o.insert(QStringLiteral("queues"), queuesToJson(r.queues));
@@ -292,7 +303,7 @@ QJsonObject simulateJson(const model::Model& m, const sim::RunResult& r, const s
 
 QJsonObject evaluationToJson(const study::Evaluation& a)
 {
-    QJsonObject o = simulateJson(a.model, a.simulation, a.settings, a.cap, a.capacity);
+    QJsonObject o = simulateJson(a.model, a.simulation, a.settings, a.cap, a.capacity, &a.gain_if_perfect);
     if (!a.simulation.partial())
         o.insert(QStringLiteral("exact"), analyticToJson(a.exact, a.model.name));
     QJsonArray assumptions;

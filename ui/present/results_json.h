@@ -10,6 +10,7 @@
 #include "sim/study/evaluation.h"
 #include "sim/study/queue_study.h"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -44,9 +45,10 @@ QJsonArray queuesToJson(const std::vector<sim::QueueResult>& queues);
 QJsonArray queuesToJson(const std::vector<study::ExactQueue>& queues);
 
 /// The object of `nines simulate --json`: the simulation, "model", "cap" (left out when partial),
-/// "queues" and "capacity".
+/// "queues" and "capacity"; with `gains`, each component's "gain_if_perfect".
 QJsonObject simulateJson(const model::Model& m, const sim::RunResult& r, const sim::RunSettings& s,
-                         const std::vector<study::StoreCap>& cap, const sim::CapacityResult& capacity);
+                         const std::vector<study::StoreCap>& cap, const sim::CapacityResult& capacity,
+                         const std::map<std::string, sim::Interval>* gains = nullptr);
 
 /// The object of `nines simulate --json` with "exact" (the analyze object), "assumptions" and,
 /// with scenarios, "comparison": what `nines report -o OUT.json` writes.

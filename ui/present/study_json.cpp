@@ -111,7 +111,7 @@ QJsonObject improvementsToJson(const ImprovementPlan& p)
                       {QStringLiteral("component"), QString::fromStdString(i.component)},
                       {QStringLiteral("description"), QString::fromStdString(i.description)},
                       {QStringLiteral("estimated_gain"), i.estimated_gain},
-                      {QStringLiteral("estimate"), i.estimate_exact ? QStringLiteral("exact") : QStringLiteral("criticality")},
+                      {QStringLiteral("estimate"), i.estimate_exact ? QStringLiteral("exact") : QStringLiteral("perfect_rerun")},
                       {QStringLiteral("nines_gained"), finiteOrNull(i.nines_gained)},
                       {QStringLiteral("extra_capex"), i.extra_capex},
                       {QStringLiteral("extra_yearly"), i.extra_yearly}};
@@ -121,7 +121,7 @@ QJsonObject improvementsToJson(const ImprovementPlan& p)
     return QJsonObject{{QStringLiteral("seed"), double(p.settings.seed)},
                        {QStringLiteral("replications"), double(p.settings.replications)},
                        {QStringLiteral("base_availability"), p.base_availability},
-                       {QStringLiteral("estimates"), p.base_exact ? QStringLiteral("exact") : QStringLiteral("criticality")},
+                       {QStringLiteral("estimates"), p.base_exact ? QStringLiteral("exact") : QStringLiteral("perfect_rerun")},
                        {QStringLiteral("partial"), p.cancelled},
                        {QStringLiteral("improvements"), ranked}};
 }

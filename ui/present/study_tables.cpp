@@ -125,15 +125,18 @@ Table improvementsTable(const study::ImprovementPlan& p, const std::string& curr
             tr("Availability now %1 (%2); the best changes confirmed by %3 paired replications (common random "
                "numbers).")
                 .arg(availabilityText(p.base_availability, p.base_unavailability),
-                     p.base_exact ? tr("gains solved exactly") : tr("gains estimated from criticality"))
+                     p.base_exact ? tr("gains solved exactly")
+                                  : tr("gains estimated as a share of what making the component perfect gains"))
                 .arg(p.settings.replications)};
     int n = 0;
     for (const auto& x : p.ranked)
         t.rows << QStringList{QString::number(++n), qs(x.description),
                               figureText(Figure::Minutes, x.estimated_gain * model::kMinutesPerYear),
-                              x.estimate_exact ? tr("exact solver") : tr("criticality"),
+                              x.estimate_exact ? tr("exact solver") : tr("perfect rerun x share"),
                               x.confirmed_gain ? pointsText(*x.confirmed_gain, 5) : tr("not simulated"),
-                              std::isfinite(x.nines_gained) ? fixedText(x.nines_gained, 3) : tr("all downtime"),
+                              std::isnan(x.nines_gained)      ? tr("not confirmed")
+                              : std::isfinite(x.nines_gained) ? fixedText(x.nines_gained, 3)
+                                                              : tr("all downtime"),
                               figureText(Figure::Money, x.extra_capex), figureText(Figure::Money, x.extra_yearly)};
     return t;
 }

@@ -2,6 +2,7 @@
 
 #include "ui/results/chart_parts.h"
 #include "ui/present/result_tables.h"
+#include "ui/present/number_format.h"
 
 #include <algorithm>
 #include <cmath>
@@ -171,7 +172,13 @@ bool criticality(QCustomPlot* plot, const study::Evaluation& a)
             name = name.left(23) + QChar(0x2026);
         // What making it perfect saves goes under its name: a label beside the bar would not fit
         // next to a long bar in a small chart.
-        ticker->addTick(key, QObject::tr("%1\nsaves about %2 min/yr if perfect").arg(name, num(study::downtimeSavedIfPerfect(a, *c))));
+        const auto gain = study::gainIfPerfect(a, c->id);
+        const double perYear = model::kMinutesPerYear;
+        ticker->addTick(key, gain ? QObject::tr("%1\nperfect saves %2 (%3) min/yr")
+                                        .arg(name, num(gain->mean * perYear),
+                                             present::intervalText({gain->mean * perYear, gain->low * perYear, gain->high * perYear},
+                                                                   present::Figure::Minutes))
+                                  : name);
         keys << key;
         values << 100.0 * c->criticality;
         top = std::max(top, 100.0 * c->criticality);
@@ -201,7 +208,7 @@ bool criticality(QCustomPlot* plot, const study::Evaluation& a)
             labels[i]->setPadding(QMargins(0, 0, 6, 0));
             labels[i]->setColor(Qt::white);
         }
-    plot->xAxis->setLabel(QObject::tr("Criticality: share of the downtime this component alone caused (%)"));
+    plot->xAxis->setLabel(QObject::tr("Down and needed: share of the downtime (%), not additive"));
     return true;
 }
 
@@ -213,7 +220,7 @@ QString chartTitle(ChartKind kind)
     case ChartKind::Downtime: return QObject::tr("Downtime per year");
     case ChartKind::OutageLength: return QObject::tr("How long outages last");
     case ChartKind::Convergence: return QObject::tr("Convergence of the estimate");
-    case ChartKind::Criticality: return QObject::tr("Components by criticality");
+    case ChartKind::Criticality: return QObject::tr("Components: down and needed");
     case ChartKind::Capacity: return QObject::tr("Load against capacity per tier");
     case ChartKind::Growth: return QObject::tr("Load as it grows");
     case ChartKind::Cap: return QObject::tr("Data stores: CP or AP");
@@ -236,8 +243,10 @@ QString chartCaption(ChartKind kind)
                            "dashed line is the exact steady-state value where the solver applies (a first year from "
                            "all-new may differ slightly from it).");
     case ChartKind::Criticality:
-        return QObject::tr("The share of the downtime during which this component alone kept the system down, and "
-                           "the downtime a year that making it perfect would save.");
+        return QObject::tr("Bars: the share of the downtime during which the component was short and the system "
+                           "could not do without it; components down together each count, so the shares do not add "
+                           "up. Under each name: the downtime a year that making it perfect saves, from a paired "
+                           "rerun without its failures (95% interval).");
     case ChartKind::Capacity:
         return QObject::tr("Usable capacity (at the target utilisation) of each tier with everything up, after its "
                            "worst single failure and after the worst zone loss, against the demand at peak.");
