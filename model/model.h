@@ -217,6 +217,7 @@ struct Settings {
     double target_utilisation_percent = 100.0;
     bool overload_counts_as_down = false;
     double downtime_cost_per_minute = 0.0;
+    double horizon_years = 3.0;  // cost of ownership counts this many years
     std::string currency;
     bool operator==(const Settings&) const = default;
 };

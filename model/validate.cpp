@@ -169,6 +169,8 @@ private:
         if (s.min_outages < 0 || s.min_outages > 1000000)
             error("settings.min_outages",
                   "must be a whole number of outages in [0, 1,000,000], got " + std::to_string(s.min_outages));
+        if (!std::isfinite(s.horizon_years) || s.horizon_years <= 0 || s.horizon_years > 100)
+            error("settings.horizon_years", "must be a number of years in (0, 100], got " + formatNumber(s.horizon_years));
         nonNegative("settings.max_wall_seconds", s.max_wall_seconds,
                     "a non-negative number of seconds (0 turns it off)");
         if (!std::isfinite(s.sla_target_percent) || s.sla_target_percent <= 0 || s.sla_target_percent >= 100)

@@ -64,12 +64,16 @@ int cmdSweep(const QStringList& args)
     } else {
         std::cout << loaded->name << ": sweep\n\n";
         printTables(std::cout, {present::sweepTable(sweep, loaded->settings.currency)});
-        if (sweep.first_meeting_sla) {
-            std::cout << "The first point that meets the SLA target of " << present::formatPercent(s.sla_availability, 4)
-                      << ":";
+        if (sweep.cheapest_meeting_sla) {
+            const study::SweepPoint& p = sweep.points[*sweep.cheapest_meeting_sla];
+            std::cout << "The cheapest point (by cost of ownership over " << formatFixed(p.cost.horizon_years, 1)
+                      << " years) that meets the SLA target of " << present::formatPercent(s.sla_availability, 4) << ":";
             for (size_t k = 0; k < axes.size(); ++k)
-                std::cout << " " << axes[k].path << " = " << formatFixed(sweep.points[*sweep.first_meeting_sla].values[k], 6);
-            std::cout << "\n";
+                std::cout << " " << axes[k].path << " = " << formatFixed(p.values[k], 6);
+            std::cout << " (" << formatFixed(p.cost.ownership(), 0) << "; "
+                      << (sweep.cheapest_interval_meets_sla ? "its whole 95% interval meets it"
+                                                            : "its 95% interval reaches below it")
+                      << ")\n";
         } else {
             std::cout << "No point meets the SLA target of " << present::formatPercent(s.sla_availability, 4) << ".\n";
         }

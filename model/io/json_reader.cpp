@@ -89,6 +89,7 @@ Settings readSettings(ObjectReader& r)
     s.target_relative_precision =
         r.number("target_relative_precision", false, s.target_relative_precision, "a relative precision");
     s.min_outages = r.smallInt("min_outages", false, s.min_outages, "a whole number of outages");
+    s.horizon_years = r.number("horizon_years", false, s.horizon_years, "a number of years");
     s.max_wall_seconds = r.number("max_wall_seconds", false, s.max_wall_seconds, "a number of seconds");
     const long long seed = r.integer("seed", false, static_cast<long long>(s.seed), "a whole number");
     if (seed < 0)

@@ -72,6 +72,7 @@ QJsonObject writeSettings(const Settings& s)
     if (s.overload_counts_as_down)
         o.insert(QStringLiteral("overload_counts_as_down"), true);
     putNumber(o, "downtime_cost_per_minute", s.downtime_cost_per_minute, def.downtime_cost_per_minute);
+    putNumber(o, "horizon_years", s.horizon_years, def.horizon_years);
     putString(o, "currency", s.currency);
     return o;
 }

@@ -55,6 +55,7 @@ DesignCost costOf(const model::Model& m, double downtimeMinutesPerYear)
         c.yearly += comp.instances * comp.cost.yearly_per_instance;
     }
     c.downtime_yearly = downtimeMinutesPerYear * m.settings.downtime_cost_per_minute;
+    c.horizon_years = m.settings.horizon_years;
     return c;
 }
 
@@ -114,16 +115,17 @@ Comparison compareDesigns(const model::Designs& designs, sim::RunSettings settin
         bool dominated = false;
         for (size_t j = 0; j < c.runs.size() && !dominated; ++j) {
             const ScenarioRun& o = c.runs[j];
-            dominated = j != i && o.cost.firstYear() <= r.cost.firstYear()
+            dominated = j != i && o.cost.ownership() <= r.cost.ownership()
                         && o.run.availability.mean >= r.run.availability.mean
-                        && (o.cost.firstYear() < r.cost.firstYear() || o.run.availability.mean > r.run.availability.mean);
+                        && (o.cost.ownership() < r.cost.ownership() || o.run.availability.mean > r.run.availability.mean);
         }
         c.runs[i].on_frontier = !dominated;
-        // Among designs of the same cost, the more available one.
+        // By cost of ownership (what it costs to buy, run and suffer over the horizon); among
+        // designs of the same cost, the more available one.
         if (r.meets_sla) {
             const ScenarioRun* best = c.cheapest_meeting_sla ? &c.runs[*c.cheapest_meeting_sla] : nullptr;
-            if (!best || r.cost.firstYear() < best->cost.firstYear()
-                || (r.cost.firstYear() == best->cost.firstYear() && r.run.availability.mean > best->run.availability.mean))
+            if (!best || r.cost.ownership() < best->cost.ownership()
+                || (r.cost.ownership() == best->cost.ownership() && r.run.availability.mean > best->run.availability.mean))
                 c.cheapest_meeting_sla = i;
         }
     }

@@ -23,8 +23,12 @@ struct DesignCost {
     double capex = 0.0;
     double yearly = 0.0;
     double downtime_yearly = 0.0;
+    double horizon_years = 3.0;  // settings.horizon_years
     /// What the first year costs: buying plus running (downtime not included).
     double firstYear() const { return capex + yearly; }
+    /// Cost of ownership over the horizon: buying, then running and the expected downtime cost
+    /// each year.
+    double ownership() const { return capex + (yearly + downtime_yearly) * horizon_years; }
 };
 DesignCost costOf(const model::Model& m, double downtimeMinutesPerYear);
 
@@ -50,13 +54,13 @@ struct ScenarioRun {
     /// the design costs more; a design that gains and costs no more is `cheaper_and_better`.
     std::optional<double> cost_per_extra_nine;
     bool cheaper_and_better = false;
-    bool on_frontier = false;  // no other scenario is both cheaper and more available
+    bool on_frontier = false;  // no other scenario is both cheaper (to own) and more available
 };
 
 struct Comparison {
     sim::RunSettings settings;
     std::vector<ScenarioRun> runs;  // the base first, then the scenarios in model order
-    std::optional<size_t> cheapest_meeting_sla;  // index into runs
+    std::optional<size_t> cheapest_meeting_sla;  // index into runs: by cost of ownership
     std::vector<std::string> problems;  // scenarios that could not be resolved, with why
     bool cancelled = false;
 };

@@ -102,6 +102,14 @@ Sweep runSweep(const model::Model& base, const std::vector<SweepAxis>& axes, sim
                 p.exact_availability = exact.availability;
             if (p.meets_sla && !s.first_meeting_sla)
                 s.first_meeting_sla = s.points.size();
+            if (p.meets_sla) {
+                const SweepPoint* best = s.cheapest_meeting_sla ? &s.points[*s.cheapest_meeting_sla] : nullptr;
+                if (!best || p.cost.ownership() < best->cost.ownership()
+                    || (p.cost.ownership() == best->cost.ownership() && p.run.availability.mean > best->run.availability.mean)) {
+                    s.cheapest_meeting_sla = s.points.size();
+                    s.cheapest_interval_meets_sla = p.run.availability.low >= settings.sla_availability;
+                }
+            }
         }
         s.points.push_back(std::move(p));
         // Odometer: the last axis varies fastest.

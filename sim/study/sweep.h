@@ -40,6 +40,10 @@ struct Sweep {
     std::vector<SweepPoint> points;  // the first axis varies slowest
     /// The first point (in sweep order) that meets the SLA: with one axis, the smallest value.
     std::optional<size_t> first_meeting_sla;
+    /// The point whose point estimate meets the SLA at the lowest cost of ownership (ties: the more
+    /// available), and whether its whole 95% interval meets it too.
+    std::optional<size_t> cheapest_meeting_sla;
+    bool cheapest_interval_meets_sla = false;
     bool cancelled = false;
 };
 

@@ -19,7 +19,7 @@ Model everyField()
     Model m;
     m.name = "Every field";
     m.description = "A model with every field set, to prove the format loses nothing.";
-    m.settings = {4380.0, EstimateStart::New, 321, 0.02, 45, 30.0, 987654321, 99.95, 75.0, true, 120.5, "EUR"};
+    m.settings = {4380.0, EstimateStart::New, 321, 0.02, 45, 30.0, 987654321, 99.95, 75.0, true, 120.5, 5.0, "EUR"};
     m.regions = {{"eu", "Europe", Outage{Distribution::exponential(87600), Distribution::lognormal(6, 1.2)}, Point{1, 2}}};
     m.zones = {{"eu-a", "Zone A", std::string("eu"), Outage{Distribution::weibull(0.8, 40000), Distribution::uniform(1, 5)},
                 Point{3, 4}},

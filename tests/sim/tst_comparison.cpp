@@ -270,6 +270,44 @@ private Q_SLOTS:
                                                    .arg(f).arg(sum).arg(u.mean).arg(u.high)));
         }
     }
+
+    // The cheapest point meeting the SLA, by cost of ownership, not the first: the 1-of-n service
+    // (A = 100/110 each) under a 90% SLA meets it already at n = 1, but at a downtime cost of 10
+    // a minute its 47,782 minutes a year cost far more over three years than a second instance's
+    // purchase; n = 2 (4,344 min/yr) is the cheapest to own, n = 3 and 4 buy more than they save.
+    void sweepMarksTheCheapestToOwn()
+    {
+        model::Model m = oneOfN();
+        m.settings.sla_target_percent = 90;
+        m.settings.downtime_cost_per_minute = 10;
+        m.components[1].cost.purchase_per_instance = 100000;
+        m.components[1].cost.yearly_per_instance = 20000;
+        std::string why;
+        const auto axis = study::parseSweep("components[svc].instances=1..4", why);
+        QVERIFY(axis);
+        sim::RunSettings s = study::runSettingsOf(m);
+        s.replications = 400;
+        s.seed = 11;
+        const study::Sweep sweep = study::runSweep(m, {*axis}, s, io::withSweepValue);
+        QVERIFY(sweep.first_meeting_sla);
+        QCOMPARE(sweep.points[*sweep.first_meeting_sla].values[0], 1.0);
+        QVERIFY(sweep.cheapest_meeting_sla);
+        const study::SweepPoint& best = sweep.points[*sweep.cheapest_meeting_sla];
+        QCOMPARE(best.values[0], 2.0);
+        // Its cost of ownership by hand: capex + (yearly + downtime minutes x 10) x 3 years.
+        const double byHand = 2 * 100000.0 + (2 * 20000.0 + best.run.downtime_minutes_per_year.mean * 10) * 3;
+        QVERIFY2(std::abs(best.cost.ownership() - byHand) < 1e-6 * byHand,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(best.cost.ownership()).arg(byHand)));
+        for (const auto& p : sweep.points)
+            if (p.meets_sla)
+                QVERIFY(p.cost.ownership() >= best.cost.ownership());
+        // With 400 years its interval (about 99.17% +- 0.1) is above 90% too.
+        QVERIFY(sweep.cheapest_interval_meets_sla);
+        // Downtime free: the first point is also the cheapest.
+        m.settings.downtime_cost_per_minute = 0;
+        const study::Sweep free = study::runSweep(m, {*axis}, s, io::withSweepValue);
+        QCOMPARE(free.points[*free.cheapest_meeting_sla].values[0], 1.0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestComparison)

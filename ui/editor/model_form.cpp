@@ -89,6 +89,9 @@ ModelForm::ModelForm(Document* doc, QWidget* parent)
     utilisation_ = new NumberField(tr("% of capacity"), false, this);
     overload_ = new QCheckBox(tr("An overloaded tier counts as down"), this);
     downtimeCost_ = new NumberField(tr("per minute"), false, this);
+    horizon_ = new NumberField(tr("years of ownership"), false, this);
+    horizon_->setToolTip(tr("Cost of ownership = purchase + (running cost + expected downtime cost) x these years; "
+                            "the cheapest design meeting the SLA is the cheapest by it."));
     currency_ = new QLineEdit(this);
     currency_->setMaximumWidth(80);
     addRow(runForm, tr("Mission time"), mission_, "settings.mission_hours");
@@ -101,6 +104,7 @@ ModelForm::ModelForm(Document* doc, QWidget* parent)
     addRow(runForm, tr("Target utilisation"), utilisation_, "settings.target_utilisation_percent");
     addRow(runForm, QString(), overload_, "settings.overload_counts_as_down");
     addRow(runForm, tr("Downtime cost"), downtimeCost_, "settings.downtime_cost_per_minute");
+    addRow(runForm, tr("Horizon"), horizon_, "settings.horizon_years");
     addRow(runForm, tr("Currency"), currency_, "settings.currency");
     auto settingsEdit = [this](const char* field, const QString& what, std::function<void(Settings&)> f) {
         editHeader(std::string("settings.") + field, what, [f](ModelHeader& h) { f(h.settings); });
@@ -142,6 +146,9 @@ ModelForm::ModelForm(Document* doc, QWidget* parent)
     });
     connect(overload_, &QCheckBox::toggled, this, [=, this](bool on) {
         settingsEdit("overload_counts_as_down", tr("overload rule"), [on](Settings& s) { s.overload_counts_as_down = on; });
+    });
+    connect(horizon_, &NumberField::edited, this, [=, this](std::optional<double> v) {
+        settingsEdit("horizon_years", tr("horizon"), [v](Settings& s) { s.horizon_years = *v; });
     });
     connect(downtimeCost_, &NumberField::edited, this, [=, this](std::optional<double> v) {
         settingsEdit("downtime_cost_per_minute", tr("downtime cost"), [v](Settings& s) { s.downtime_cost_per_minute = *v; });
@@ -289,6 +296,7 @@ void ModelForm::load()
         overload_->setChecked(s.overload_counts_as_down);
     }
     downtimeCost_->setValue(s.downtime_cost_per_minute);
+    horizon_->setValue(s.horizon_years);
     showText(currency_, s.currency);
     {
         const QSignalBlocker b(loadOn_);

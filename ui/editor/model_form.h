@@ -40,6 +40,7 @@ private:
     NumberField* utilisation_;
     QCheckBox* overload_;
     NumberField* downtimeCost_;
+    NumberField* horizon_;
     QLineEdit* currency_;
     QCheckBox* loadOn_;
     NumberField* peak_;

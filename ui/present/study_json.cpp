@@ -21,7 +21,9 @@ QJsonObject costJson(const DesignCost& c)
     return QJsonObject{{QStringLiteral("capex"), c.capex},
                        {QStringLiteral("yearly"), c.yearly},
                        {QStringLiteral("first_year"), c.firstYear()},
-                       {QStringLiteral("downtime_cost_per_year"), c.downtime_yearly}};
+                       {QStringLiteral("downtime_cost_per_year"), c.downtime_yearly},
+                       {QStringLiteral("horizon_years"), c.horizon_years},
+                       {QStringLiteral("cost_of_ownership"), c.ownership()}};
 }
 
 }  // namespace
@@ -46,6 +48,7 @@ QJsonObject comparisonToJson(const Comparison& c)
             {QStringLiteral("headroom_after_n_plus_1_rps"),
              r.headroom_after_n1 ? QJsonValue(*r.headroom_after_n1) : QJsonValue()},
             {QStringLiteral("cost"), costJson(r.cost)},
+            {QStringLiteral("cost_of_ownership"), r.cost.ownership()},
             {QStringLiteral("cost_per_extra_nine"), r.cost_per_extra_nine ? QJsonValue(*r.cost_per_extra_nine) : QJsonValue()},
             {QStringLiteral("cheaper_and_better"), r.cheaper_and_better},
             {QStringLiteral("difference_from_base"), diff},
@@ -87,6 +90,8 @@ QJsonObject sweepToJson(const Sweep& s)
             o.insert(QStringLiteral("downtime_minutes_per_year"), intervalToJson(p.run.downtime_minutes_per_year));
             o.insert(QStringLiteral("meets_sla"), p.meets_sla);
             o.insert(QStringLiteral("cost"), costJson(p.cost));
+            o.insert(QStringLiteral("cost_of_ownership"), p.cost.ownership());
+            o.insert(QStringLiteral("cheapest_meeting_sla"), s.cheapest_meeting_sla == static_cast<size_t>(points.size()));
             o.insert(QStringLiteral("exact_availability"),
                      p.exact_availability ? QJsonValue(*p.exact_availability) : QJsonValue());
         }
@@ -100,7 +105,10 @@ QJsonObject sweepToJson(const Sweep& s)
                        {QStringLiteral("partial"), s.cancelled},
                        {QStringLiteral("points"), points},
                        {QStringLiteral("first_meeting_sla"),
-                        s.first_meeting_sla ? QJsonValue(double(*s.first_meeting_sla)) : QJsonValue()}};
+                        s.first_meeting_sla ? QJsonValue(double(*s.first_meeting_sla)) : QJsonValue()},
+                       {QStringLiteral("cheapest_meeting_sla"),
+                        s.cheapest_meeting_sla ? QJsonValue(double(*s.cheapest_meeting_sla)) : QJsonValue()},
+                       {QStringLiteral("cheapest_interval_meets_sla"), s.cheapest_interval_meets_sla}};
 }
 
 QJsonObject improvementsToJson(const ImprovementPlan& p)

@@ -42,19 +42,22 @@ std::vector<Table> comparisonTables(const model::Model& m, const study::Comparis
               {},
               tr("Every design run with the same %1 replications and seed %2 (common random numbers), so the "
                  "difference from the base, paired replication by replication, is sharper than the designs' own "
-                 "intervals. * the cheapest design that meets the SLA of %3%4; + on the efficient frontier (no other "
-                 "design is both cheaper and more available).")
+                 "intervals. * the cheapest design (by cost of ownership) that meets the SLA of %3%4; + on the "
+                 "efficient frontier (no other design is both cheaper to own and more available).")
                   .arg(c.settings.replications)
                   .arg(c.settings.seed)
                   .arg(percentText(c.settings.sla_availability, 3),
                        c.cheapest_meeting_sla ? QString() : tr(" (none does)"))};
     Table money{QStringLiteral("comparison-cost"), tr("Scenario comparison: cost and capacity"),
                 {tr("Design"), tr("Capex") + currency, tr("Yearly") + currency, tr("First year") + currency,
-                 tr("Per extra nine"), tr("Downtime cost/yr"), tr("Headroom after N+1 (req/s)")},
+                 tr("Per extra nine"), tr("Downtime cost/yr"), tr("Cost of ownership") + currency,
+                 tr("Headroom after N+1 (req/s)")},
                 {},
                 tr("Per extra nine: the first-year cost (capex + a year of running) above the base's, per nine gained "
-                   "over the base, where the paired interval shows a gain. Headroom: the smallest over the tiers "
-                   "after each tier's worst single failure.")};
+                   "over the base, where the paired interval shows a gain. Cost of ownership: capex + (yearly + "
+                   "expected downtime cost) x %1 years (settings.horizon_years). Headroom: the smallest over the "
+                   "tiers after each tier's worst single failure.")
+                    .arg(fixedText(c.runs.front().cost.horizon_years, 1))};
     const int dc = decimalsOf(Figure::Availability, c.runs.front().run.unavailability.mean);
     for (size_t i = 0; i < c.runs.size(); ++i) {
         const study::ScenarioRun& r = c.runs[i];
@@ -76,6 +79,7 @@ std::vector<Table> comparisonTables(const model::Model& m, const study::Comparis
                                   : r.cheaper_and_better ? tr("cheaper and better")
                                                          : tr("n/a"),
                                   figureText(Figure::Money, r.cost.downtime_yearly),
+                                  figureText(Figure::Money, r.cost.ownership()),
                                   r.headroom_after_n1 ? figureText(Figure::Rate, *r.headroom_after_n1) : tr("n/a")};
     }
     out.push_back(cmp);
@@ -86,7 +90,9 @@ std::vector<Table> comparisonTables(const model::Model& m, const study::Comparis
 Table sweepTable(const study::Sweep& s, const std::string& currency)
 {
     Table t{QStringLiteral("sweep"), tr("Sweep"), {}, {},
-            tr("Every point estimates %1 with the same %2 replications and seed %3; the SLA target is %4.")
+            tr("Every point estimates %1 with the same %2 replications and seed %3; the SLA target is %4. Cost of "
+               "ownership: capex + (yearly cost + expected downtime cost) x the horizon (settings.horizon_years); "
+               "\"cheapest\" is the point meeting the SLA that costs least to own.")
                 .arg(estimateText(s.settings))
                 .arg(s.settings.replications)
                 .arg(s.settings.seed)
@@ -94,8 +100,10 @@ Table sweepTable(const study::Sweep& s, const std::string& currency)
     for (const auto& a : s.axes)
         t.headers << qs(a.path);
     t.headers << tr("Availability") << tr("95% interval") << tr("Nines") << tr("Downtime min/yr") << tr("Exact")
-              << tr("First-year cost") + currencySuffix(currency) << tr("Meets SLA");
-    for (const auto& p : s.points) {
+              << tr("First-year cost") + currencySuffix(currency) << tr("Cost of ownership") + currencySuffix(currency)
+              << tr("Meets SLA");
+    for (size_t i = 0; i < s.points.size(); ++i) {
+        const study::SweepPoint& p = s.points[i];
         QStringList row;
         for (double v : p.values)
             row << fixedText(v, 6);
@@ -108,7 +116,8 @@ Table sweepTable(const study::Sweep& s, const std::string& currency)
             row << availabilityText(p.run.availability.mean, u) << qs(formatInterval(p.run.availability, Figure::Availability, u))
                 << ninesText(u) << figureText(Figure::Minutes, p.run.downtime_minutes_per_year.mean)
                 << (p.exact_availability ? percentText(*p.exact_availability, decimalsOf(Figure::Availability, u)) : tr("-"))
-                << figureText(Figure::Money, p.cost.firstYear()) << (p.meets_sla ? tr("yes") : tr("no"));
+                << figureText(Figure::Money, p.cost.firstYear()) << figureText(Figure::Money, p.cost.ownership())
+                << (s.cheapest_meeting_sla == i ? tr("yes, cheapest") : p.meets_sla ? tr("yes") : tr("no"));
         }
         t.rows << row;
     }

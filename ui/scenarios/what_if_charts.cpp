@@ -89,9 +89,10 @@ bool oneAxis(QCustomPlot* plot, const study::Sweep& s, const QString& currency)
                                .arg(currency.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(currency)));
     if (cMax <= 0)
         cost->removeFromLegend();
-    if (s.first_meeting_sla)
-        marker(plot, s.points[*s.first_meeting_sla].values[0],
-               QObject::tr("first meets the SLA: %1").arg(sweepValueText(s.points[*s.first_meeting_sla].values[0])), kTeal, 0);
+    if (s.cheapest_meeting_sla)
+        marker(plot, s.points[*s.cheapest_meeting_sla].values[0],
+               QObject::tr("cheapest meeting the SLA: %1").arg(sweepValueText(s.points[*s.cheapest_meeting_sla].values[0])),
+               kTeal, 0);
     plot->legend->setVisible(true);
     plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
     return true;
@@ -272,15 +273,16 @@ QString sweepFinding(const study::Sweep& s)
     const QString sla = num(100 * s.settings.sla_availability, 3);
     if (s.cancelled)
         return QObject::tr("Cancelled: the points run so far are shown.");
-    if (!s.first_meeting_sla)
+    if (!s.cheapest_meeting_sla)
         return QObject::tr("No point of the sweep meets the SLA (%1%).").arg(sla);
-    const study::SweepPoint& p = s.points[*s.first_meeting_sla];
+    const study::SweepPoint& p = s.points[*s.cheapest_meeting_sla];
     QStringList at;
     for (size_t i = 0; i < s.axes.size(); ++i)
         at << QStringLiteral("%1 = %2").arg(QString::fromStdString(s.axes[i].path), sweepValueText(p.values[i]));
-    return s.axes.size() == 1 ? QObject::tr("The SLA (%1%) is first met at %2.").arg(sla, at.join(QString()))
-                              : QObject::tr("The first point (in sweep order) that meets the SLA (%1%): %2.")
-                                    .arg(sla, at.join(QStringLiteral(", ")));
+    return QObject::tr("The cheapest point that meets the SLA (%1%), by cost of ownership over %2 years: %3 (%4); %5.")
+        .arg(sla, num(p.cost.horizon_years, 1), at.join(QStringLiteral(", ")), num(p.cost.ownership(), 0),
+             s.cheapest_interval_meets_sla ? QObject::tr("its whole 95% interval meets the SLA")
+                                           : QObject::tr("its 95% interval reaches below the SLA, so it may miss"));
 }
 
 }  // namespace nines::ui
