@@ -198,7 +198,7 @@ QWidget* CompareView::sweepPage()
     auto* box = new QVBoxLayout(page);
     box->addWidget(note(tr("Step one numeric field of the design over a range, or two for a heat map. Each point is "
                            "simulated with the model's run settings and the same seed, and solved exactly where the "
-                           "solver applies; the sweep says where the SLA is first met."),
+                           "solver applies; the sweep names the cheapest point (to own) that meets the SLA."),
                         page));
     auto* form = new QHBoxLayout;
     for (QComboBox* c : {path1_, path2_}) {
