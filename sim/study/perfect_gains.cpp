@@ -24,17 +24,18 @@ std::map<std::string, sim::Interval> gainsIfPerfect(const model::Model& m, const
     if (m.components.size() > kMostPerfectReruns || base.replications == 0)
         return out;
     // The base's first replications, so that every rerun pairs with it window by window
-    // (replication i draws from (seed, i) in both). All of them while the reruns together cost
-    // at most kMostEvents events (about ten seconds here); beyond, fewer in proportion (at least
-    // 100): a paired difference is sharp with fewer, and a large model's evaluation must not take
-    // components x its run. Counted in events, not seconds, so the figures stay the same on any
-    // machine.
-    constexpr double kMostEvents = 2e8;
+    // (replication i draws from (seed, i) in both): at most kMostReplications, and fewer in
+    // proportion (at least 100) where the reruns together would pass kMostEvents events. A paired
+    // difference is sharp with fewer windows than the base needs, and an evaluation must not take
+    // components x its run. Counted in windows and events, not seconds, so the figures stay the
+    // same on any machine.
+    constexpr double kMostReplications = 1000;
+    constexpr double kMostEvents = 5e7;
     std::size_t failing = 0;
     for (const auto& c : m.components)
         failing += c.failure_modes.empty() ? 0 : 1;
     const double perReplication = static_cast<double>(base.events) / static_cast<double>(base.replications);
-    double reps = static_cast<double>(base.replications);
+    double reps = std::min(kMostReplications, static_cast<double>(base.replications));
     if (failing > 0 && perReplication * reps * static_cast<double>(failing) > kMostEvents)
         reps = std::max(std::min(reps, 100.0), std::floor(kMostEvents / (perReplication * static_cast<double>(failing))));
     sim::RunSettings s = settings;

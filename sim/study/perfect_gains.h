@@ -20,8 +20,8 @@ namespace nines::study {
 inline constexpr std::size_t kMostPerfectReruns = 60;
 
 /// Per component with failure modes: the availability gained by making it perfect, the 95%
-/// paired interval (cut at 0), from reruns with the base's seed and its first replications (all
-/// of them unless the reruns would together exceed 2e8 events). Empty when the model
+/// paired interval (cut at 0), from reruns with the base's seed and its first replications (at
+/// most 1,000, and fewer where the reruns would together exceed 5e7 events). Empty when the model
 /// has more than kMostPerfectReruns components; stops (returning what it has) when cancelled.
 std::map<std::string, sim::Interval> gainsIfPerfect(const model::Model& m, const sim::RunSettings& settings,
                                                     const sim::RunResult& base,
