@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cmath>
 #include <condition_variable>
+#include <limits>
 #include <map>
 #include <mutex>
 #include <thread>
@@ -183,9 +184,6 @@ double warmupFor(const CompiledModel& m)
     return std::ceil(warmup / 24.0) * 24.0;
 }
 
-/// Events a year, from each window's rate over `years` observed in all: exact Poisson from the
-/// total count; where the windows' counts vary more than a Poisson process's would (events in
-/// bursts), the Student-t interval across the windows when it is wider.
 /// The Student-t interval of a mean, cut to the range the figure cannot leave (a share in [0, 1],
 /// hours a year in [0, 8,760]): a bound outside it would claim what cannot happen.
 static Interval meanInterval(const RunningStats& s, double lo, double hi)
@@ -196,16 +194,26 @@ static Interval meanInterval(const RunningStats& s, double lo, double hi)
     return iv;
 }
 
-static Interval countInterval(const RunningStats& perYear, double years)
+/// An exact interval widened to the Student-t interval across the windows (cut to [lo, hi]) where
+/// that is wider: the exact one assumes independent events, which bursts or an outage crossing
+/// into the next month break.
+static Interval widenedAcrossWindows(Interval iv, const RunningStats& perWindow, double lo, double hi)
 {
-    const double count = std::round(perYear.mean() * years);  // the windows' counts, summed
-    Interval iv = poissonRateInterval(count, years, 0.95);
-    if (count > 0 && perYear.count() >= 2) {
-        const Interval t = confidenceInterval(perYear, 0.95);
-        iv.low = std::min(iv.low, std::max(0.0, t.low));
+    if (iv.observed > 0 && perWindow.count() >= 2) {
+        const Interval t = meanInterval(perWindow, lo, hi);
+        iv.low = std::min(iv.low, t.low);
         iv.high = std::max(iv.high, t.high);
     }
     return iv;
+}
+
+/// Events a year, from each window's rate over `years` observed in all: exact Poisson from the
+/// total count, widened across the windows.
+static Interval countInterval(const RunningStats& perYear, double years)
+{
+    const double count = std::round(perYear.mean() * years);  // the windows' counts, summed
+    return widenedAcrossWindows(poissonRateInterval(count, years, 0.95), perYear, 0.0,
+                                std::numeric_limits<double>::infinity());
 }
 
 RunResult runSimulation(const CompiledModel& model, const RunSettings& settings, const std::atomic<bool>* cancel,
@@ -388,7 +396,6 @@ RunResult runSimulation(const CompiledModel& model, const RunSettings& settings,
 
     res.replications = unavail.count();
     const double n = static_cast<double>(res.replications);
-    double worstMonthBound = 0.0;  // set when no downtime was seen at all
     res.unavailability = confidenceInterval(unavail, 0.95);
     res.unavailability.low = std::max(0.0, res.unavailability.low);
     res.unavailability.high = std::min(1.0, res.unavailability.high);
@@ -397,8 +404,6 @@ RunResult runSimulation(const CompiledModel& model, const RunSettings& settings,
         // probability that a window holds any downtime, which the rule of three bounds.
         const Interval any = proportionInterval(0.0, n, 0.95);
         res.unavailability = {0.0, 0.0, any.high, 0.0};
-        // Likewise a window's worst month holds at most a month of downtime.
-        worstMonthBound = any.high * kMonthHours * 60.0;
     }
     res.observed_outages = outageCount;
     res.relative_precision = res.unavailability.mean > 0 ? res.unavailability.halfWidth() / res.unavailability.mean : 0.0;
@@ -415,19 +420,14 @@ RunResult runSimulation(const CompiledModel& model, const RunSettings& settings,
     const Interval len = ratioInterval(outageLength, 0.95);
     res.mean_outage_minutes = {len.mean * 60.0, len.low * 60.0, len.high * 60.0, len.observed};
     res.sla_miss_probability = proportionInterval(misses, n, 0.95);
-    // Months: Clopper-Pearson over all of them, widened to the Student-t interval of each
-    // window's share of missed months when wider (the months of one window are not independent:
-    // a long outage can cross from one into the next).
+    // Months: Clopper-Pearson over all of them, widened across the windows (the months of one
+    // window are not independent: a long outage can cross from one into the next).
     res.months = months;
-    res.sla_miss_probability_month = proportionInterval(monthMisses, months, 0.95);
-    if (monthMisses > 0 && monthMissShare.count() >= 2) {
-        const Interval t = confidenceInterval(monthMissShare, 0.95);
-        res.sla_miss_probability_month.low = std::min(res.sla_miss_probability_month.low, std::max(0.0, t.low));
-        res.sla_miss_probability_month.high = std::max(res.sla_miss_probability_month.high, std::min(1.0, t.high));
-    }
+    res.sla_miss_probability_month =
+        widenedAcrossWindows(proportionInterval(monthMisses, months, 0.95), monthMissShare, 0.0, 1.0);
     res.worst_month_downtime_minutes = meanInterval(worstMonth, 0.0, kMonthHours * 60.0);
-    if (worstMonthBound > 0 && months > 0)
-        res.worst_month_downtime_minutes = {0.0, 0.0, worstMonthBound, 0.0};
+    if (res.unavailability.nothingObserved() && months > 0)  // a worst month holds at most a month
+        res.worst_month_downtime_minutes = {0.0, 0.0, res.unavailability.high * kMonthHours * 60.0, 0.0};
     res.month_downtime_p50 = percentile(res.monthly_downtime_minutes, 0.50);
     res.month_downtime_p90 = percentile(res.monthly_downtime_minutes, 0.90);
     res.month_downtime_p99 = percentile(res.monthly_downtime_minutes, 0.99);

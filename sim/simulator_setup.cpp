@@ -294,6 +294,22 @@ void Simulator::takeSegment(Segment& out)
     clearSegment();
 }
 
+void Simulator::addMonthly(double from, double to, double down)
+{
+    double a = std::max(from, monthOrigin_);
+    if (a >= to)
+        return;
+    // Month by month, the index moving on each step, so a boundary that rounds badly cannot
+    // stall the loop.
+    for (auto k = static_cast<std::size_t>(std::floor((a - monthOrigin_) / monthHours_));
+         a < to && k < seg_.monthUnserved.size(); ++k) {
+        const double end = std::min(to, monthOrigin_ + static_cast<double>(k + 1) * monthHours_);
+        if (end > a)
+            seg_.monthUnserved[k] += down * (end - a);
+        a = std::max(a, end);
+    }
+}
+
 void Simulator::clearSegment()
 {
     seg_.hours = seg_.unservedHours = seg_.outages = seg_.outageHours = 0.0;

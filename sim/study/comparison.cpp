@@ -124,8 +124,7 @@ Comparison compareDesigns(const model::Designs& designs, sim::RunSettings settin
         // designs of the same cost, the more available one.
         if (r.meets_sla) {
             const ScenarioRun* best = c.cheapest_meeting_sla ? &c.runs[*c.cheapest_meeting_sla] : nullptr;
-            if (!best || r.cost.ownership() < best->cost.ownership()
-                || (r.cost.ownership() == best->cost.ownership() && r.run.availability.mean > best->run.availability.mean))
+            if (!best || betterBuy(r.cost, r.run.availability.mean, best->cost, best->run.availability.mean))
                 c.cheapest_meeting_sla = i;
         }
     }

@@ -32,6 +32,13 @@ struct DesignCost {
 };
 DesignCost costOf(const model::Model& m, double downtimeMinutesPerYear);
 
+/// The better buy of two designs that meet the SLA: the one cheaper to own, or, as cheap, the
+/// more available (compare's and the sweep's "cheapest meeting the SLA").
+inline bool betterBuy(const DesignCost& a, double availabilityA, const DesignCost& b, double availabilityB)
+{
+    return a.ownership() < b.ownership() || (a.ownership() == b.ownership() && availabilityA > availabilityB);
+}
+
 /// The 95% interval of a's availability minus base's, paired replication by replication (both
 /// runs with the same seed and replications: common random numbers).
 sim::Interval pairedDifference(const sim::RunResult& a, const sim::RunResult& base);

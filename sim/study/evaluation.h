@@ -54,7 +54,7 @@ struct Evaluation {
 sim::RunSettings runSettingsOf(const model::Model& m);
 
 /// What an evaluation computes besides the simulation, capacity and CAP: `nines simulate` asks
-/// for neither, the window and the report for both.
+/// only for the gains, the window and the report for all three.
 struct EvaluationParts {
     bool exact = true;       // the exact solver, and what making each component perfect gains
     bool comparison = true;  // the scenarios of `designs`, compared with the base

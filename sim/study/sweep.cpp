@@ -104,8 +104,7 @@ Sweep runSweep(const model::Model& base, const std::vector<SweepAxis>& axes, sim
                 s.first_meeting_sla = s.points.size();
             if (p.meets_sla) {
                 const SweepPoint* best = s.cheapest_meeting_sla ? &s.points[*s.cheapest_meeting_sla] : nullptr;
-                if (!best || p.cost.ownership() < best->cost.ownership()
-                    || (p.cost.ownership() == best->cost.ownership() && p.run.availability.mean > best->run.availability.mean)) {
+                if (!best || betterBuy(p.cost, p.run.availability.mean, best->cost, best->run.availability.mean)) {
                     s.cheapest_meeting_sla = s.points.size();
                     s.cheapest_interval_meets_sla = p.run.availability.low >= settings.sla_availability;
                 }
