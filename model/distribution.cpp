@@ -56,6 +56,19 @@ Distribution Distribution::empirical(std::vector<double> samples)
     return d;
 }
 
+Distribution Distribution::scaled(double factor) const
+{
+    Distribution d = *this;
+    d.mean_hours *= factor;
+    d.scale_hours *= factor;
+    d.hours *= factor;
+    d.min_hours *= factor;
+    d.max_hours *= factor;
+    for (double& x : d.samples_hours)
+        x *= factor;
+    return d;  // lognormal: the mean scales and sigma (of the logarithm) stays, as the shape does
+}
+
 double Distribution::mean() const
 {
     switch (type) {

@@ -36,6 +36,10 @@ struct Distribution {
     static Distribution uniform(double lo, double hi);
     static Distribution empirical(std::vector<double> samples);
 
+    /// The same distribution with every duration multiplied by `factor` (> 0): its shape kept,
+    /// its mean times `factor`.
+    Distribution scaled(double factor) const;
+
     /// Mean duration in hours (valid parameters assumed).
     double mean() const;
     bool isExponential() const { return type == DistributionType::Exponential; }

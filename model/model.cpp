@@ -1,5 +1,7 @@
 #include "model.h"
 
+#include <algorithm>
+
 #include <array>
 #include <utility>
 
@@ -132,6 +134,33 @@ FailoverTime StandbySettings::failoverTime() const
     FailoverTime f;
     f.seconds = failover_seconds;
     return f;
+}
+
+double creditShare(const std::vector<CreditStep>& schedule, double monthAvailability)
+{
+    double share = 0.0;
+    for (const CreditStep& c : schedule)
+        if (monthAvailability * 100.0 < c.below_percent)
+            share = std::max(share, c.credit_percent / 100.0);
+    return share;
+}
+
+bool hasEnabledSupport(const Model& m)
+{
+    return std::any_of(m.components.begin(), m.components.end(),
+                       [](const Component& c) { return c.support && c.support->enabled; });
+}
+
+Model withSupportApplied(const Model& m)
+{
+    Model out = m;
+    for (Component& c : out.components)
+        if (c.support && c.support->enabled) {
+            for (FailureMode& fm : c.failure_modes)
+                fm.repair = fm.repair.scaled(c.support->repair_factor);
+            c.support.reset();  // applied: a second application would scale again
+        }
+    return out;
 }
 
 const Component* Model::findComponent(std::string_view id) const

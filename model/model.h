@@ -96,6 +96,26 @@ struct Cost {
     bool operator==(const Cost&) const = default;
 };
 
+/// What an item that is not a component costs: once, and every year (a repair crew, a zone, a
+/// region, a link).
+struct FixedCost {
+    double capex = 0.0;
+    double yearly = 0.0;
+    bool isZero() const { return capex == 0.0 && yearly == 0.0; }
+    bool operator==(const FixedCost&) const = default;
+};
+
+/// A support contract that buys a shorter repair: while enabled, every repair of the
+/// component's failure modes takes `repair_factor` times as long (the same distribution,
+/// scaled), for a yearly fee per instance. A scenario can switch it on.
+struct SupportContract {
+    std::string name;
+    double repair_factor = 1.0;        // in (0, 1]
+    double yearly_per_instance = 0.0;
+    bool enabled = true;
+    bool operator==(const SupportContract&) const = default;
+};
+
 /// A node on the canvas: n instances of which k must be healthy (k-of-n).
 struct Component {
     std::string id;
@@ -112,6 +132,7 @@ struct Component {
     std::vector<std::string> zones;
     std::optional<double> capacity_rps;  // per instance; absent = not modelled (unlimited)
     Cost cost;
+    std::optional<SupportContract> support;
     DependencyMode dependency_mode = DependencyMode::All;
     int dependency_min = 1;  // for AtLeast
     /// Entries only: share of user traffic (the entries' shares sum to 1) and where it enters.
@@ -143,6 +164,7 @@ struct Region {
     std::optional<Point> position;
     /// Catalogue template this item was made from ("" = none); see model/io/catalogue.h.
     std::string template_id;
+    FixedCost cost;
     bool operator==(const Region&) const = default;
 };
 
@@ -154,6 +176,7 @@ struct Zone {
     std::optional<Point> position;
     /// Catalogue template this item was made from ("" = none); see model/io/catalogue.h.
     std::string template_id;
+    FixedCost cost;
     bool operator==(const Zone&) const = default;
 };
 
@@ -173,6 +196,7 @@ struct Link {
     std::optional<Outage> outage;  // absent: never fails
     /// Catalogue template this item was made from ("" = none); see model/io/catalogue.h.
     std::string template_id;
+    FixedCost cost;
     bool operator==(const Link&) const = default;
 };
 
@@ -180,6 +204,7 @@ struct RepairCrew {
     std::string id;
     std::string name;
     int size = 1;  // repairs that can run at once
+    FixedCost cost;
     bool operator==(const RepairCrew&) const = default;
 };
 
@@ -201,6 +226,18 @@ struct Load {
     bool operator==(const Load&) const = default;
 };
 
+/// One step of an SLA credit schedule: a month below `below_percent` availability earns
+/// `credit_percent` of the monthly fee back.
+struct CreditStep {
+    double below_percent = 0.0;
+    double credit_percent = 0.0;
+    bool operator==(const CreditStep&) const = default;
+};
+
+/// The credit a month of the given availability (a fraction) earns, as a fraction of the fee:
+/// the largest share among the steps whose threshold it falls below.
+double creditShare(const std::vector<CreditStep>& schedule, double monthAvailability);
+
 /// What a simulated figure estimates: a window of a system long in service, or the first
 /// window from all new.
 enum class EstimateStart { Steady, New };
@@ -218,6 +255,11 @@ struct Settings {
     bool overload_counts_as_down = false;
     double downtime_cost_per_minute = 0.0;
     double horizon_years = 3.0;  // cost of ownership counts this many years
+    /// SLA credits: what the provider pays back for a calendar month of 730 h whose
+    /// availability is below a step's threshold, as a share of the monthly fee (the largest
+    /// share of the steps the month falls below).
+    std::vector<CreditStep> sla_credits;
+    double monthly_fee = 0.0;
     std::string currency;
     bool operator==(const Settings&) const = default;
 };
@@ -263,6 +305,12 @@ struct Model {
     const Zone* findZone(std::string_view id) const;
     int componentIndex(std::string_view id) const;  // -1 when absent
 };
+
+/// Whether any component has a support contract switched on.
+bool hasEnabledSupport(const Model& m);
+/// The model the engine runs: each enabled support contract applied to its component's repair
+/// times (scaled by its repair factor). The file keeps the contract and the repairs apart.
+Model withSupportApplied(const Model& m);
 
 std::string_view toString(ComponentKind k);
 std::string_view toString(RedundancyMode m);

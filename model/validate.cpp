@@ -29,6 +29,7 @@ public:
         checkLoad();
         checkScenarios();
         checkUsage();
+        validateMoney(m_, out_);
         return std::move(out_);
     }
 
@@ -169,8 +170,6 @@ private:
         if (s.min_outages < 0 || s.min_outages > 1000000)
             error("settings.min_outages",
                   "must be a whole number of outages in [0, 1,000,000], got " + std::to_string(s.min_outages));
-        if (!std::isfinite(s.horizon_years) || s.horizon_years <= 0 || s.horizon_years > 100)
-            error("settings.horizon_years", "must be a number of years in (0, 100], got " + formatNumber(s.horizon_years));
         nonNegative("settings.max_wall_seconds", s.max_wall_seconds,
                     "a non-negative number of seconds (0 turns it off)");
         if (!std::isfinite(s.sla_target_percent) || s.sla_target_percent <= 0 || s.sla_target_percent >= 100)
@@ -180,8 +179,6 @@ private:
             || s.target_utilisation_percent > 100)
             error("settings.target_utilisation_percent",
                   "must be a percentage in (0, 100], got " + formatNumber(s.target_utilisation_percent));
-        nonNegative("settings.downtime_cost_per_minute", s.downtime_cost_per_minute,
-                    "a non-negative amount of money");
     }
 
     void checkOutage(const Outage& o, const std::string& path)
@@ -327,10 +324,6 @@ private:
             if (c.capacity_rps)
                 positive(joinPath(path, "capacity_rps"), *c.capacity_rps,
                          "a positive number of requests per second (leave it out for unlimited)");
-            nonNegative(joinPath(path, "cost.purchase_per_instance"), c.cost.purchase_per_instance,
-                        "a non-negative amount of money");
-            nonNegative(joinPath(path, "cost.yearly_per_instance"), c.cost.yearly_per_instance,
-                        "a non-negative amount of money");
             if (c.data_store) {
                 const std::string dp = joinPath(path, "data_store");
                 nonNegative(joinPath(dp, "replication_lag_seconds"), c.data_store->replication_lag_seconds,

@@ -11,6 +11,10 @@ namespace nines::model {
 
 Problems validate(const Model& model);
 
+/// Problems of the money in a model: every price non-negative and finite, the horizon, the SLA
+/// credit schedule and the support contracts (validate_money.cpp).
+void validateMoney(const Model& model, Problems& out);
+
 /// Problems of one distribution's parameters, reported under `path`.
 void validateDistribution(const Distribution& d, const std::string& path, Problems& out);
 

@@ -761,6 +761,10 @@ private:
 
 AnalyticResult analyze(const Model& m)
 {
+    if (hasEnabledSupport(m)) {
+        const Model applied = withSupportApplied(m);  // the repairs the support contracts buy
+        return Analyzer(applied).run();
+    }
     return Analyzer(m).run();
 }
 

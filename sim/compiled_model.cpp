@@ -25,10 +25,16 @@ std::size_t countSamples(const Distribution& d)
 
 }  // namespace
 
-CompiledModel compile(const Model& m)
+CompiledModel compile(const Model& file)
 {
+    // Support contracts shorten repairs; the engine sees the repairs they buy.
+    const bool support = hasEnabledSupport(file);
+    const Model applied = support ? withSupportApplied(file) : Model{};
+    const Model& m = support ? applied : file;
     CompiledModel cm;
     cm.sla_availability = m.settings.sla_target_percent / 100.0;
+    cm.sla_credits = m.settings.sla_credits;
+    cm.monthly_fee = m.settings.monthly_fee;
 
     // Empirical samples are referenced by pointer: reserve all of them before the first one.
     std::size_t samples = 0;

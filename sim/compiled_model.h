@@ -118,6 +118,9 @@ struct CompiledModel {
     Network network;
     std::vector<std::string> componentIds;  // for results only, never touched by the hot loop
     double sla_availability = 0.999;
+    /// The SLA credit schedule and the fee it is a share of (settings.sla_credits, monthly_fee).
+    std::vector<model::CreditStep> sla_credits;
+    double monthly_fee = 0.0;
 
     std::size_t instanceCount() const { return instanceComponent.size(); }
 };

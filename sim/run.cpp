@@ -44,6 +44,8 @@ struct Sample {
     double performability = 1.0;
     double overloadHours = 0.0;
     std::vector<double> monthUnavailability;  // per whole month of the window
+    double credits = 0.0;                     // SLA credits its months earn
+    double creditedMonths = 0.0;
 };
 
 struct Block {
@@ -64,9 +66,13 @@ void simulateBlock(const CompiledModel& m, const RunSettings& s, double warmup, 
     Segment seg;
     auto absorb = [&](const Segment& g) {
         Sample smp{g.hours > 0 ? g.unservedHours / g.hours : 0.0, g.outages, g.outageHours, g.hours, {}, {},
-                   g.demandRequests > 0 ? g.servedRequests / g.demandRequests : 1.0, g.overloadHours};
-        for (double down : g.monthUnserved)
+                   g.demandRequests > 0 ? g.servedRequests / g.demandRequests : 1.0, g.overloadHours, {}, 0.0, 0.0};
+        for (double down : g.monthUnserved) {
             smp.monthUnavailability.push_back(down / kMonthHours);
+            const double share = model::creditShare(m.sla_credits, 1.0 - down / kMonthHours);
+            smp.credits += share * m.monthly_fee;
+            smp.creditedMonths += share > 0 ? 1.0 : 0.0;
+        }
         for (std::size_t q = 0; q < m.queues.size(); ++q)
             smp.queue.insert(smp.queue.end(), {g.queueOutages[q], g.queueBufferingHours[q], g.queueFullHours[q],
                                                g.queuePeakBacklog[q]});
@@ -276,6 +282,8 @@ RunResult runSimulation(const CompiledModel& model, const RunSettings& settings,
     double downWindows = 0.0;  // windows with any downtime
     double months = 0.0, monthMisses = 0.0;
     RunningStats monthMissShare, worstMonth;  // per window: share of its months missed, its worst month
+    RunningStats creditsPerYear;              // per window with whole months
+    double creditedMonths = 0.0;
     std::vector<RunningStats> storeStats(4 * model.stores.size());
     std::vector<RunningStats> queueStats(4 * model.queues.size());
     std::vector<double> queuePeakMax(model.queues.size(), 0.0);
@@ -326,8 +334,10 @@ RunResult runSimulation(const CompiledModel& model, const RunSettings& settings,
                 for (double mu : smp.monthUnavailability) {
                     missed += mu > 1.0 - settings.sla_availability ? 1.0 : 0.0;
                     worst = std::max(worst, mu);
-                    res.monthly_downtime_minutes.push_back(mu * kMonthHours * 60.0);
+                    res.month_downtime.add(mu * kMonthHours * 60.0);
                 }
+                creditsPerYear.add(smp.credits * 12.0 / static_cast<double>(smp.monthUnavailability.size()));
+                creditedMonths += smp.creditedMonths;
                 months += static_cast<double>(smp.monthUnavailability.size());
                 monthMisses += missed;
                 monthMissShare.add(missed / static_cast<double>(smp.monthUnavailability.size()));
@@ -428,9 +438,23 @@ RunResult runSimulation(const CompiledModel& model, const RunSettings& settings,
     res.worst_month_downtime_minutes = meanInterval(worstMonth, 0.0, kMonthHours * 60.0);
     if (res.unavailability.nothingObserved() && months > 0)  // a worst month holds at most a month
         res.worst_month_downtime_minutes = {0.0, 0.0, res.unavailability.high * kMonthHours * 60.0, 0.0};
-    res.month_downtime_p50 = percentile(res.monthly_downtime_minutes, 0.50);
-    res.month_downtime_p90 = percentile(res.monthly_downtime_minutes, 0.90);
-    res.month_downtime_p99 = percentile(res.monthly_downtime_minutes, 0.99);
+    res.month_downtime_p50 = res.month_downtime.percentile(0.50);
+    res.month_downtime_p90 = res.month_downtime.percentile(0.90);
+    res.month_downtime_p99 = res.month_downtime.percentile(0.99);
+    res.credits_modelled = !model.sla_credits.empty() && model.monthly_fee > 0 && months > 0;
+    if (res.credits_modelled) {
+        double most = 0.0;  // the largest credit a month can earn
+        for (const auto& step : model.sla_credits)
+            most = std::max(most, step.credit_percent / 100.0 * model.monthly_fee);
+        res.sla_credits_per_year = meanInterval(creditsPerYear, 0.0, 12.0 * most);
+        res.sla_credits_per_year.observed = creditedMonths;
+        if (creditedMonths == 0.0) {
+            // No month credited: a window pays at most 12 x the largest credit a year, and the
+            // rule of three bounds the probability that a window pays anything.
+            const Interval any = proportionInterval(0.0, static_cast<double>(creditsPerYear.count()), 0.95);
+            res.sla_credits_per_year = {0.0, 0.0, any.high * 12.0 * most, 0.0};
+        }
+    }
     for (std::size_t c = 0; c < model.components.size(); ++c) {
         ComponentResult cr;
         cr.id = model.componentIds[c];

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "compiled_model.h"
+#include "month_histogram.h"
 #include "simulator.h"
 #include "statistics.h"
 
@@ -102,7 +103,12 @@ struct RunResult {
     Interval sla_miss_probability_month;        // share of months below the SLA target
     Interval worst_month_downtime_minutes;      // per window: its worst month's downtime
     double month_downtime_p50 = 0.0, month_downtime_p90 = 0.0, month_downtime_p99 = 0.0;
-    std::vector<double> monthly_downtime_minutes;  // per month, for histograms
+    MonthHistogram month_downtime;              // every month's downtime, for histograms
+    /// SLA credits paid back a year (the schedule's share of the monthly fee for each month
+    /// below a threshold), Student-t over the windows; `observed` counts the credited months.
+    /// Only with a schedule, a fee and whole months (`credits_modelled`).
+    bool credits_modelled = false;
+    Interval sla_credits_per_year;
     double relative_precision = 0.0;   // half-width / mean of the unavailability reached
     std::vector<ComponentResult> components;
     std::vector<StoreResult> stores;

@@ -82,7 +82,7 @@ void printSimulation(std::ostream& out, const model::Model& m, const study::Eval
     const std::vector<study::StoreCap>& cap = a.cap;
     out << m.name << ": simulation of " << present::estimateText(s).toStdString() << "\n\n";
     printTables(out, {present::headlineTable(m, r, s, nullptr), present::componentsTable(m, r, &a),
-                      present::capTable(m, cap), present::queuesTable(r.queues)});
+                      present::costTable(m, r), present::capTable(m, cap), present::queuesTable(r.queues)});
     out << "Replications: " << r.replications << " (stopped by " << sim::toString(r.stop)
         << (r.partial() ? ", PARTIAL RESULT" : "") << "), seed " << s.seed << ", " << r.threads << " threads, "
         << formatFixed(static_cast<double>(r.events), 0) << " events in " << formatFixed(r.wall_seconds, 2) << " s ("

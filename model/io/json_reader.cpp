@@ -80,6 +80,18 @@ auto readTemplated(ObjectReader& o, TemplateTarget target, F read) -> decltype(r
     return x;
 }
 
+/// `cost: {capex, yearly}` of a crew, zone, region or link.
+FixedCost fixedCostField(ObjectReader& r)
+{
+    FixedCost c;
+    if (auto co = r.object("cost", false)) {
+        ObjectReader cr(*co, r.at("cost"), r.problems());
+        c.capex = cr.number("capex", false, 0.0, "an amount of money");
+        c.yearly = cr.number("yearly", false, 0.0, "an amount of money a year");
+    }
+    return c;
+}
+
 Settings readSettings(ObjectReader& r)
 {
     Settings s;
@@ -102,6 +114,13 @@ Settings readSettings(ObjectReader& r)
     s.overload_counts_as_down = r.boolean("overload_counts_as_down", s.overload_counts_as_down);
     s.downtime_cost_per_minute = r.number("downtime_cost_per_minute", false, s.downtime_cost_per_minute,
                                           "an amount of money");
+    forEachObject(r, "sla_credits", r.problems(), [&](ObjectReader& cr) {
+        CreditStep c;
+        c.below_percent = cr.number("below_percent", true, 0.0, "a percentage of availability");
+        c.credit_percent = cr.number("credit_percent", true, 0.0, "a percentage of the monthly fee");
+        s.sla_credits.push_back(c);
+    });
+    s.monthly_fee = r.number("monthly_fee", false, s.monthly_fee, "an amount of money a month");
     s.currency = r.string("currency");
     return s;
 }
@@ -196,6 +215,15 @@ Component readComponent(ObjectReader& r)
         c.cost.purchase_per_instance = cr.number("purchase_per_instance", false, 0.0, "an amount of money");
         c.cost.yearly_per_instance = cr.number("yearly_per_instance", false, 0.0, "an amount of money");
     }
+    if (auto so = r.object("support", false)) {
+        ObjectReader sr(*so, r.at("support"), r.problems());
+        SupportContract sc;
+        sc.name = sr.string("name");
+        sc.repair_factor = sr.number("repair_factor", true, 1.0, "a factor in (0, 1] on every repair time");
+        sc.yearly_per_instance = sr.number("yearly_per_instance", false, 0.0, "an amount of money a year");
+        sc.enabled = sr.boolean("enabled", true);
+        c.support = sc;
+    }
     c.dependency_mode = r.enumeration("dependency_mode", false, DependencyMode::All);
     c.dependency_min = r.smallInt("dependency_min", false, 1);
     if (c.dependency_mode != DependencyMode::AtLeast && r.has("dependency_min"))
@@ -221,6 +249,7 @@ Region readRegion(ObjectReader& o)
     x.id = o.id();
     x.name = o.string("name");
     x.outage = outageField(o);
+    x.cost = fixedCostField(o);
     x.position = o.position();
     return x;
 }
@@ -232,6 +261,7 @@ Zone readZone(ObjectReader& o)
     x.name = o.string("name");
     x.region = o.optString("region");
     x.outage = outageField(o);
+    x.cost = fixedCostField(o);
     x.position = o.position();
     return x;
 }
@@ -244,6 +274,7 @@ Link readLink(ObjectReader& o)
     x.from = o.string("from", true);
     x.to = o.string("to", true);
     x.outage = outageField(o);
+    x.cost = fixedCostField(o);
     return x;
 }
 
@@ -436,6 +467,7 @@ Model readModel(const QJsonObject& root, Problems& problems)
         x.id = o.id();
         x.name = o.string("name");
         x.size = o.smallInt("size", false, 1, "a whole number of repairs at once");
+        x.cost = fixedCostField(o);
         m.repair_crews.push_back(std::move(x));
     });
     if (!r.has("components"))

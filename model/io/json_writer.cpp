@@ -46,6 +46,17 @@ QJsonObject writeOutage(const Outage& o)
                        {QStringLiteral("repair"), writeDistribution(o.repair)}};
 }
 
+/// `cost: {capex, yearly}` of a crew, zone, region or link; nothing when it costs nothing.
+void putFixedCost(QJsonObject& o, const FixedCost& c, bool all = false)
+{
+    if (!all && c.isZero())
+        return;
+    QJsonObject co;
+    putNumber(co, "capex", c.capex, 0.0, all);
+    putNumber(co, "yearly", c.yearly, 0.0, all);
+    o.insert(QStringLiteral("cost"), co);
+}
+
 QJsonArray stringArray(const std::vector<std::string>& v)
 {
     QJsonArray a;
@@ -73,6 +84,14 @@ QJsonObject writeSettings(const Settings& s)
         o.insert(QStringLiteral("overload_counts_as_down"), true);
     putNumber(o, "downtime_cost_per_minute", s.downtime_cost_per_minute, def.downtime_cost_per_minute);
     putNumber(o, "horizon_years", s.horizon_years, def.horizon_years);
+    if (!s.sla_credits.empty()) {
+        QJsonArray steps;
+        for (const CreditStep& c : s.sla_credits)
+            steps.append(QJsonObject{{QStringLiteral("below_percent"), c.below_percent},
+                                     {QStringLiteral("credit_percent"), c.credit_percent}});
+        o.insert(QStringLiteral("sla_credits"), steps);
+    }
+    putNumber(o, "monthly_fee", s.monthly_fee, def.monthly_fee);
     putString(o, "currency", s.currency);
     return o;
 }
@@ -153,6 +172,15 @@ QJsonObject componentJson(const Component& c, bool all, const WriteOptions& opts
         putNumber(co, "yearly_per_instance", c.cost.yearly_per_instance, 0.0, all);
         o.insert(QStringLiteral("cost"), co);
     }
+    if (c.support) {
+        QJsonObject so;
+        putString(so, "name", c.support->name, all);
+        so.insert(QStringLiteral("repair_factor"), c.support->repair_factor);
+        putNumber(so, "yearly_per_instance", c.support->yearly_per_instance, 0.0, all);
+        if (all || !c.support->enabled)
+            so.insert(QStringLiteral("enabled"), c.support->enabled);
+        o.insert(QStringLiteral("support"), so);
+    }
     if (all || c.dependency_mode != DependencyMode::All)
         o.insert(QStringLiteral("dependency_mode"), qs(toString(c.dependency_mode)));
     if (c.dependency_mode == DependencyMode::AtLeast)
@@ -182,6 +210,7 @@ QJsonObject zoneJson(const Zone& z, bool all)
         o.insert(QStringLiteral("region"), qs(*z.region));
     if (z.outage)
         o.insert(QStringLiteral("outage"), writeOutage(*z.outage));
+    putFixedCost(o, z.cost, all);
     if (z.position)
         o.insert(QStringLiteral("position"), writePoint(*z.position));
     return o;
@@ -194,6 +223,7 @@ QJsonObject regionJson(const Region& r, bool all)
     putString(o, "name", r.name, all);
     if (r.outage)
         o.insert(QStringLiteral("outage"), writeOutage(*r.outage));
+    putFixedCost(o, r.cost, all);
     if (r.position)
         o.insert(QStringLiteral("position"), writePoint(*r.position));
     return o;
@@ -208,6 +238,7 @@ QJsonObject linkJson(const Link& l, bool all)
     o.insert(QStringLiteral("to"), qs(l.to));
     if (l.outage)
         o.insert(QStringLiteral("outage"), writeOutage(*l.outage));
+    putFixedCost(o, l.cost, all);
     return o;
 }
 
@@ -350,6 +381,7 @@ QJsonObject writeModel(const Model& m, const WriteOptions& opts)
     for (const auto& c : m.repair_crews) {
         QJsonObject o = named(c.id, c.name);
         putNumber(o, "size", c.size, 1);
+        putFixedCost(o, c.cost);
         crews.append(o);
     }
     for (const auto& c : m.components)

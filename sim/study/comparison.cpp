@@ -47,16 +47,47 @@ std::optional<double> worstHeadroomAfterN1(const sim::CapacityResult& c)
 
 }  // namespace
 
-DesignCost costOf(const model::Model& m, double downtimeMinutesPerYear)
+DesignCost costOf(const model::Model& m, double downtimeMinutesPerYear, double creditsPerYear)
 {
     DesignCost c;
     for (const auto& comp : m.components) {
         c.capex += comp.instances * comp.cost.purchase_per_instance;
         c.yearly += comp.instances * comp.cost.yearly_per_instance;
+        if (comp.support && comp.support->enabled)
+            c.yearly += comp.instances * comp.support->yearly_per_instance;
     }
+    auto fixed = [&c](const auto& items) {
+        for (const auto& x : items) {
+            c.capex += x.cost.capex;
+            c.yearly += x.cost.yearly;
+        }
+    };
+    fixed(m.repair_crews);
+    fixed(m.zones);
+    fixed(m.regions);
+    fixed(m.links);
     c.downtime_yearly = downtimeMinutesPerYear * m.settings.downtime_cost_per_minute;
+    c.credits_yearly = creditsPerYear;
     c.horizon_years = m.settings.horizon_years;
     return c;
+}
+
+DesignCost costOf(const model::Model& m, const sim::RunResult& run)
+{
+    return costOf(m, run.downtime_minutes_per_year.mean, run.credits_modelled ? run.sla_credits_per_year.mean : 0.0);
+}
+
+std::optional<double> paybackMonths(const DesignCost& d, const DesignCost& base)
+{
+    const double upfront = d.capex - base.capex;
+    const double savedMonthly = ((base.downtime_yearly + base.credits_yearly) - (d.downtime_yearly + d.credits_yearly)
+                                 - (d.yearly - base.yearly))
+                                / 12.0;
+    if (upfront <= 0)
+        return savedMonthly >= 0 ? std::optional<double>(0.0) : std::nullopt;
+    if (savedMonthly <= 0)
+        return std::nullopt;
+    return upfront / savedMonthly;
 }
 
 Comparison compareDesigns(const model::Designs& designs, sim::RunSettings settings, const std::atomic<bool>* cancel,
@@ -86,7 +117,7 @@ Comparison compareDesigns(const model::Designs& designs, sim::RunSettings settin
             break;
         }
         r.capacity = sim::analyzeCapacity(m);
-        r.cost = costOf(m, r.run.downtime_minutes_per_year.mean);
+        r.cost = costOf(m, r.run);
         r.headroom_after_n1 = worstHeadroomAfterN1(r.capacity);
         r.meets_sla = r.run.availability.mean >= settings.sla_availability;
         c.runs.push_back(std::move(r));
@@ -102,7 +133,8 @@ Comparison compareDesigns(const model::Designs& designs, sim::RunSettings settin
         // Only for a gain the paired interval says is real, and a design that costs more: a
         // cheaper and better design has no "cost" per nine (it is marked as such).
         const double gained = sim::ninesOf(r.run.unavailability.mean) - sim::ninesOf(b.run.unavailability.mean);
-        const double extra = r.cost.firstYear() - b.cost.firstYear();
+        const double extra = r.cost.spend() - b.cost.spend();
+        r.payback_months = &r == &b ? std::optional<double>(0.0) : paybackMonths(r.cost, b.cost);
         if (r.difference.low > 0 && std::isfinite(gained) && gained > 0) {
             if (extra > 0)
                 r.cost_per_extra_nine = extra / gained;

@@ -17,20 +17,35 @@
 
 namespace nines::study {
 
-/// Money of a design: purchase of every instance, running cost a year, and the expected cost of
-/// its downtime a year (the model's cost of a minute of downtime).
+/// Money of a design (DESIGN.md, "Money"): what it costs to buy (instances, crews, zones,
+/// regions, links), to run a year (the same, plus enabled support contracts), and what its
+/// downtime is expected to cost a year (the model's cost of a minute) and to pay back in SLA
+/// credits a year.
 struct DesignCost {
     double capex = 0.0;
     double yearly = 0.0;
     double downtime_yearly = 0.0;
+    double credits_yearly = 0.0;
     double horizon_years = 3.0;  // settings.horizon_years
     /// What the first year costs: buying plus running (downtime not included).
     double firstYear() const { return capex + yearly; }
-    /// Cost of ownership over the horizon: buying, then running and the expected downtime cost
-    /// each year.
-    double ownership() const { return capex + (yearly + downtime_yearly) * horizon_years; }
+    /// What is spent over the horizon on purpose: buying, then running.
+    double spend() const { return capex + yearly * horizon_years; }
+    /// Cost of ownership over the horizon: buying, then running, the expected downtime cost and
+    /// the expected SLA credits each year.
+    double ownership() const { return capex + (yearly + downtime_yearly + credits_yearly) * horizon_years; }
 };
-DesignCost costOf(const model::Model& m, double downtimeMinutesPerYear);
+/// The money of a design (the model as the file has it, contracts not applied), with its
+/// expected downtime minutes and SLA credits a year.
+DesignCost costOf(const model::Model& m, double downtimeMinutesPerYear, double creditsPerYear = 0.0);
+/// The money of a design from its run (downtime and credits as simulated).
+DesignCost costOf(const model::Model& m, const sim::RunResult& run);
+
+/// Months until a design's extra spend over the base is repaid by what it saves a month in
+/// downtime cost and SLA credits, net of its extra running cost: 0 when it costs no more up
+/// front and saves at least as much as it costs to run; nullopt ("never") when it saves less
+/// each month than it costs to run more.
+std::optional<double> paybackMonths(const DesignCost& design, const DesignCost& base);
 
 /// The better buy of two designs that meet the SLA: the one cheaper to own, or, as cheap, the
 /// more available (compare's and the sweep's "cheapest meeting the SLA").
@@ -57,9 +72,12 @@ struct ScenarioRun {
     /// The smallest headroom after the worst single failure over the tiers (requests/s), if any tier has a capacity.
     std::optional<double> headroom_after_n1;
     bool meets_sla = false;
-    /// First-year cost per nine gained over the base, when the paired interval shows a gain and
-    /// the design costs more; a design that gains and costs no more is `cheaper_and_better`.
+    /// Extra spend over the horizon (capex + yearly x years) per nine gained over the base, when
+    /// the paired interval shows a gain and the design costs more; a design that gains and
+    /// costs no more is `cheaper_and_better`.
     std::optional<double> cost_per_extra_nine;
+    /// paybackMonths against the base (the base itself: 0).
+    std::optional<double> payback_months;
     bool cheaper_and_better = false;
     bool on_frontier = false;  // no other scenario is both cheaper (to own) and more available
 };

@@ -17,17 +17,6 @@ using namespace nines::model;
 
 namespace {
 
-void scale(Distribution& d, double k)
-{
-    d.mean_hours *= k;
-    d.scale_hours *= k;
-    d.hours *= k;
-    d.min_hours *= k;
-    d.max_hours *= k;
-    for (double& x : d.samples_hours)
-        x *= k;
-}
-
 std::string nameOf(const Component& c)
 {
     return c.name.empty() ? c.id : c.name;
@@ -61,7 +50,7 @@ std::vector<Improvement> candidates(const Model& m)
         {
             Model x = m;
             for (auto& fm : x.components[ci].failure_modes)
-                scale(fm.repair, 0.5);
+                fm.repair = fm.repair.scaled(0.5);
             add(Improvement::Kind::FasterRepair, c, "repair " + nameOf(c) + " twice as fast (halve its MTTR)", std::move(x));
         }
         if (!c.zones.empty() && size_t(c.instances) > c.zones.size()) {
@@ -81,6 +70,14 @@ std::vector<Improvement> candidates(const Model& m)
                     std::move(x));
             }
         }
+        if (c.support && !c.support->enabled) {
+            Model x = m;
+            x.components[ci].support->enabled = true;
+            const std::string contract = c.support->name.empty() ? "the support contract" : c.support->name;
+            add(Improvement::Kind::BuySupport, c,
+                "take " + contract + " for " + nameOf(c) + " (repairs x" + formatNumber(c.support->repair_factor) + ")",
+                std::move(x));
+        }
         if (c.data_store && c.data_store->consistency == Consistency::CP) {
             Model x = m;
             x.components[ci].data_store->consistency = Consistency::AP;
@@ -99,6 +96,7 @@ double heuristicShare(Improvement::Kind k)
     case Improvement::Kind::FasterRepair: return 0.5;
     case Improvement::Kind::AnotherZone: return 0.3;
     case Improvement::Kind::SwitchToAp: return 0.5;
+    case Improvement::Kind::BuySupport: return 0.5;
     }
     return 0.0;
 }
@@ -136,7 +134,7 @@ ImprovementPlan planImprovements(const Model& m, sim::RunSettings settings, size
     plan.base_unavailability = base.unavailability.mean;
     const sim::AnalyticResult exact = sim::analyze(m);
     plan.base_exact = exact.applicable;
-    const DesignCost baseCost = costOf(m, base.downtime_minutes_per_year.mean);
+    const DesignCost baseCost = costOf(m, base);
 
     std::vector<Improvement> all = candidates(m);
     // Without the exact solver, a change to a component can gain at most what making it perfect
@@ -176,11 +174,18 @@ ImprovementPlan planImprovements(const Model& m, sim::RunSettings settings, size
         const DesignCost c = costOf(i.changed, 0.0);
         i.extra_capex = c.capex - baseCost.capex;
         i.extra_yearly = c.yearly - baseCost.yearly;
+        i.extra_spend = c.spend() - baseCost.spend();
         // Each gain against the base figure of its own kind: exact (long run) or simulated.
         // Only for a gain that is solved or measured: a rough estimate gets no nines of its own.
         i.nines_gained = i.estimate_exact || i.confirmed_gain
                              ? ninesGained(i.estimate_exact ? exact.unavailability : base.unavailability.mean, rankingGain(i))
                              : std::nan("");
+        // Only what is solved or measured to gain is priced per nine and per downtime saved.
+        if (std::isfinite(i.nines_gained) && i.nines_gained > 0) {
+            i.downtime_cost_saved_per_year = rankingGain(i) * model::kMinutesPerYear * m.settings.downtime_cost_per_minute;
+            if (i.extra_spend > 0)
+                i.cost_per_extra_nine = i.extra_spend / i.nines_gained;
+        }
     }
     // Changes solved or measured to gain first, then the unconfirmed estimates, then those
     // solved or measured to gain nothing or to make things worse (a CP store of four needs three
@@ -206,6 +211,7 @@ const char* kindName(Improvement::Kind k)
     case Improvement::Kind::FasterRepair: return "faster_repair";
     case Improvement::Kind::AnotherZone: return "another_zone";
     case Improvement::Kind::SwitchToAp: return "switch_to_ap";
+    case Improvement::Kind::BuySupport: return "buy_support";
     }
     return "";
 }

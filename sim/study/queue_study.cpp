@@ -34,8 +34,9 @@ std::string notExponential(const Model& m, const Component& c)
 
 }  // namespace
 
-std::vector<ExactQueue> solveQueues(const Model& m)
+std::vector<ExactQueue> solveQueues(const Model& file)
 {
+    const Model m = withSupportApplied(file);  // the repairs the support contracts buy
     std::vector<ExactQueue> out;
     std::vector<int> allUp;
     for (const auto& c : m.components)

@@ -95,7 +95,7 @@ Sweep runSweep(const model::Model& base, const std::vector<SweepAxis>& axes, sim
                 s.cancelled = true;
                 break;
             }
-            p.cost = costOf(m, p.run.downtime_minutes_per_year.mean);
+            p.cost = costOf(m, p.run);
             p.meets_sla = p.run.availability.mean >= settings.sla_availability;
             const sim::AnalyticResult exact = sim::analyze(m);
             if (exact.applicable)

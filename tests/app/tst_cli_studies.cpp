@@ -7,6 +7,8 @@
 #include <QJsonObject>
 #include <QTest>
 
+#include <cmath>
+
 namespace {
 
 using nines::test::runNines;
@@ -41,14 +43,28 @@ private Q_SLOTS:
         QCOMPARE(o[QStringLiteral("seed")].toInt(), 5);
         QCOMPARE(o[QStringLiteral("partial")].toBool(), false);
         const QJsonArray runs = o[QStringLiteral("scenarios")].toArray();
-        QCOMPARE(runs.size(), 4);  // the base and three scenarios
+        QCOMPARE(runs.size(), 5);  // the base and four scenarios
         QVERIFY(runs.first().toObject()[QStringLiteral("scenario")].isNull());
         for (const QJsonValue& v : runs) {
             const QJsonObject s = v.toObject();
             for (const char* key : {"name", "availability", "nines", "downtime_minutes_per_year", "sla_miss_probability",
                                     "meets_sla", "cost", "cost_per_extra_nine", "difference_from_base", "on_frontier",
-                                    "cheapest_meeting_sla"})
+                                    "cheapest_meeting_sla", "cost_of_ownership", "payback_months", "sla_credits_per_year"})
                 QVERIFY2(s.contains(QLatin1String(key)), key);
+            // Cost of ownership from the design's own figures: capex + (yearly + downtime cost +
+            // credits) x years; the credits' interval holds its mean.
+            const QJsonObject cost = s[QStringLiteral("cost")].toObject();
+            const double tco = cost[QStringLiteral("capex")].toDouble()
+                               + (cost[QStringLiteral("yearly")].toDouble() + cost[QStringLiteral("downtime_cost_per_year")].toDouble()
+                                  + cost[QStringLiteral("sla_credits_per_year")].toDouble())
+                                     * cost[QStringLiteral("horizon_years")].toDouble();
+            QVERIFY(std::abs(s[QStringLiteral("cost_of_ownership")].toDouble() - tco) < 1e-6 * tco);
+            const QJsonObject credits = s[QStringLiteral("sla_credits_per_year")].toObject();
+            QVERIFY(credits[QStringLiteral("ci95_low")].toDouble() <= credits[QStringLiteral("mean")].toDouble());
+            QVERIFY(credits[QStringLiteral("mean")].toDouble() <= credits[QStringLiteral("ci95_high")].toDouble());
+            QVERIFY(credits[QStringLiteral("ci95_low")].toDouble() >= 0);
+            const QJsonValue payback = s[QStringLiteral("payback_months")];
+            QVERIFY(payback.isNull() || payback.toDouble() >= 0);
             const QJsonObject d = s[QStringLiteral("difference_from_base")].toObject();
             QVERIFY(d[QStringLiteral("ci95_low")].toDouble() <= d[QStringLiteral("mean")].toDouble());
             QVERIFY(d[QStringLiteral("mean")].toDouble() <= d[QStringLiteral("ci95_high")].toDouble());

@@ -109,7 +109,7 @@ private Q_SLOTS:
         // The example has scenarios: the report compares them (base first).
         const QJsonObject comparison = report.take(QStringLiteral("comparison")).toObject();
         const QJsonArray designs = comparison.value(QStringLiteral("scenarios")).toArray();
-        QCOMPARE(designs.size(), 4);
+        QCOMPARE(designs.size(), 5);
         QVERIFY(designs.at(0).toObject().value(QStringLiteral("scenario")).isNull());
         QCOMPARE(report, simulate);
         QVERIFY(assumptions.size() > 10);

@@ -19,7 +19,8 @@ Model everyField()
     Model m;
     m.name = "Every field";
     m.description = "A model with every field set, to prove the format loses nothing.";
-    m.settings = {4380.0, EstimateStart::New, 321, 0.02, 45, 30.0, 987654321, 99.95, 75.0, true, 120.5, 5.0, "EUR"};
+    m.settings = {4380.0, EstimateStart::New, 321, 0.02, 45, 30.0, 987654321, 99.95, 75.0, true, 120.5, 5.0,
+                  {{99.95, 10}, {99.0, 25}, {95.0, 100}}, 4200.0, "EUR"};
     m.regions = {{"eu", "Europe", Outage{Distribution::exponential(87600), Distribution::lognormal(6, 1.2)}, Point{1, 2}}};
     m.zones = {{"eu-a", "Zone A", std::string("eu"), Outage{Distribution::weibull(0.8, 40000), Distribution::uniform(1, 5)},
                 Point{3, 4}},
@@ -27,7 +28,10 @@ Model everyField()
     m.hubs = {{"internet", "The internet", Point{-100, 0}}};
     m.links = {{"a-b", "A to B", "eu-a", "eu-b", Outage{Distribution::exponential(2000), Distribution::deterministic(0.5)}},
                {"net-a", "", "internet", "eu-a", std::nullopt}};
-    m.repair_crews = {{"ops", "Operations", 2}};
+    m.repair_crews = {{"ops", "Operations", 2, FixedCost{0, 180000}}};
+    m.regions[0].cost = {0, 1200};
+    m.zones[0].cost = {5000, 2400.5};
+    m.links[0].cost = {300, 0};
     Component entry;
     entry.id = "users";
     entry.name = "Users";
@@ -56,6 +60,7 @@ Model everyField()
     db.zones = {"eu-a", "eu-b"};
     db.capacity_rps = 1500.5;
     db.cost = {12000, 3400};
+    db.support = SupportContract{"Gold 24x7", 0.25, 900, false};
     db.dependency_mode = DependencyMode::AtLeast;
     db.dependency_min = 1;
     db.data_store = DataStore{Replication::Async, 2.5, Consistency::AP, 350};

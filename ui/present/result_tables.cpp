@@ -159,14 +159,6 @@ Table headlineTable(const model::Model& m, const sim::RunResult& r, const sim::R
                                  figureText(Figure::Hours, r.overload_hours_per_year.mean),
                                  intervalText(r.overload_hours_per_year, Figure::Hours), {}};
     }
-    if (m.settings.downtime_cost_per_minute > 0) {
-        const double k = m.settings.downtime_cost_per_minute;
-        head.rows << QStringList{tr("Expected cost of downtime per year (%1)").arg(qs(m.settings.currency)),
-                                 figureText(Figure::Money, r.downtime_minutes_per_year.mean * k),
-                                 intervalText({0, r.downtime_minutes_per_year.low * k, r.downtime_minutes_per_year.high * k},
-                                              Figure::Money),
-                                 {}};
-    }
     if (!exact) {
         for (auto& row : head.rows)
             row.removeLast();
@@ -458,6 +450,8 @@ std::vector<Table> reportTables(const study::Evaluation& a)
     std::vector<Table> out;
     out.push_back(headlineTable(m, a.simulation, a.settings, &a.exact));
     out.push_back(componentsTable(m, a.simulation, &a));
+    if (Table cost = costTable(m, a.simulation); !cost.rows.isEmpty())
+        out.push_back(std::move(cost));
     if (a.capacity.has_load && !a.capacity.tiers.empty())
         out.push_back(capacityTable(m, a.capacity));
     if (!a.cap.empty())

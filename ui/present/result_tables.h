@@ -72,6 +72,9 @@ Table runTable(const study::Evaluation& a);
 
 /// The scenario comparison: its figures, then cost and capacity (two tables, so that each fits
 /// a page's width).
+/// What a design costs to buy, run and suffer (downtime cost, SLA credits) over the horizon;
+/// no rows when nothing in the model costs anything.
+Table costTable(const model::Model& m, const sim::RunResult& r);
 std::vector<Table> comparisonTables(const model::Model& m, const study::Comparison& c);
 /// A sweep, one row per point.
 Table sweepTable(const study::Sweep& s, const std::string& currency);

@@ -25,6 +25,27 @@ QJsonObject intervalToJson(const sim::Interval& iv)
     return o;
 }
 
+QJsonArray monthHistogramToJson(const sim::MonthHistogram& h)
+{
+    // Ten bins a decade (of the histogram's hundred): fine enough to draw, short enough to read.
+    constexpr int kGroup = sim::MonthHistogram::kPerDecade / 10;
+    QJsonArray out;
+    if (h.zero > 0)
+        out.append(QJsonObject{{QStringLiteral("from_minutes"), 0.0},
+                               {QStringLiteral("to_minutes"), 0.0},
+                               {QStringLiteral("count"), double(h.zero)}});
+    for (int g = 0; g < sim::MonthHistogram::kBins; g += kGroup) {
+        double count = 0.0;
+        for (int b = g; b < g + kGroup; ++b)
+            count += double(h.counts[static_cast<std::size_t>(b)]);
+        if (count > 0)
+            out.append(QJsonObject{{QStringLiteral("from_minutes"), sim::MonthHistogram::lowerEdge(g)},
+                                   {QStringLiteral("to_minutes"), sim::MonthHistogram::lowerEdge(g + kGroup)},
+                                   {QStringLiteral("count"), count}});
+    }
+    return out;
+}
+
 QJsonObject simulationToJson(const sim::RunResult& r, const sim::RunSettings& s)
 {
     QJsonObject o;
@@ -64,6 +85,7 @@ QJsonObject simulationToJson(const sim::RunResult& r, const sim::RunSettings& s)
                             {QStringLiteral("downtime_minutes_p90"), r.month_downtime_p90},
                             {QStringLiteral("downtime_minutes_p99"), r.month_downtime_p99},
                             {QStringLiteral("worst_month_downtime_minutes"), intervalToJson(r.worst_month_downtime_minutes)}};
+        monthly.insert(QStringLiteral("downtime_histogram"), monthHistogramToJson(r.month_downtime));
         o.insert(QStringLiteral("monthly"), monthly);
     } else {
         o.insert(QStringLiteral("sla_miss_probability_month"), QJsonValue());
@@ -277,6 +299,11 @@ QJsonObject simulateJson(const model::Model& m, const sim::RunResult& r, const s
 {
     QJsonObject o = simulationToJson(r, s);
     o.insert(QStringLiteral("model"), qstr(m.name));
+    o.insert(QStringLiteral("sla_credits_per_year"),
+             r.credits_modelled ? QJsonValue(intervalToJson(r.sla_credits_per_year)) : QJsonValue());
+    const study::DesignCost cost = study::costOf(m, r);
+    o.insert(QStringLiteral("cost"), costJson(cost));
+    o.insert(QStringLiteral("cost_of_ownership"), cost.ownership());
     if (gains && !gains->empty()) {
         QJsonArray comps = o[QStringLiteral("components")].toArray();
         for (qsizetype i = 0; i < comps.size(); ++i) {

@@ -24,6 +24,8 @@ QJsonObject intervalToJson(const sim::Interval& iv);
 /// A number, or null when it is not finite (JSON has no infinity).
 QJsonValue finiteOrNull(double v);
 
+/// The months' downtime histogram: months without downtime first, then ten bins a decade.
+QJsonArray monthHistogramToJson(const sim::MonthHistogram& h);
 /// Everything except the "run" object is the same for one seed and replication count on any
 /// machine and thread count.
 QJsonObject simulationToJson(const sim::RunResult& r, const sim::RunSettings& s);

@@ -16,17 +16,19 @@ QString qs(const std::string& s)
     return QString::fromStdString(s);
 }
 
+}  // namespace
+
 QJsonObject costJson(const DesignCost& c)
 {
     return QJsonObject{{QStringLiteral("capex"), c.capex},
                        {QStringLiteral("yearly"), c.yearly},
                        {QStringLiteral("first_year"), c.firstYear()},
                        {QStringLiteral("downtime_cost_per_year"), c.downtime_yearly},
+                       {QStringLiteral("sla_credits_per_year"), c.credits_yearly},
                        {QStringLiteral("horizon_years"), c.horizon_years},
+                       {QStringLiteral("spend"), c.spend()},
                        {QStringLiteral("cost_of_ownership"), c.ownership()}};
 }
-
-}  // namespace
 
 QJsonObject comparisonToJson(const Comparison& c)
 {
@@ -50,6 +52,9 @@ QJsonObject comparisonToJson(const Comparison& c)
             {QStringLiteral("cost"), costJson(r.cost)},
             {QStringLiteral("cost_of_ownership"), r.cost.ownership()},
             {QStringLiteral("cost_per_extra_nine"), r.cost_per_extra_nine ? QJsonValue(*r.cost_per_extra_nine) : QJsonValue()},
+            {QStringLiteral("payback_months"), r.payback_months ? QJsonValue(*r.payback_months) : QJsonValue()},
+            {QStringLiteral("sla_credits_per_year"),
+             r.run.credits_modelled ? QJsonValue(intervalToJson(r.run.sla_credits_per_year)) : QJsonValue()},
             {QStringLiteral("cheaper_and_better"), r.cheaper_and_better},
             {QStringLiteral("difference_from_base"), diff},
             {QStringLiteral("on_frontier"), r.on_frontier},
@@ -122,7 +127,10 @@ QJsonObject improvementsToJson(const ImprovementPlan& p)
                       {QStringLiteral("estimate"), i.estimate_exact ? QStringLiteral("exact") : QStringLiteral("perfect_rerun")},
                       {QStringLiteral("nines_gained"), finiteOrNull(i.nines_gained)},
                       {QStringLiteral("extra_capex"), i.extra_capex},
-                      {QStringLiteral("extra_yearly"), i.extra_yearly}};
+                      {QStringLiteral("extra_yearly"), i.extra_yearly},
+                      {QStringLiteral("extra_spend"), i.extra_spend},
+                      {QStringLiteral("cost_per_extra_nine"), i.cost_per_extra_nine ? QJsonValue(*i.cost_per_extra_nine) : QJsonValue()},
+                      {QStringLiteral("downtime_cost_saved_per_year"), i.downtime_cost_saved_per_year}};
         o.insert(QStringLiteral("confirmed_gain"), i.confirmed_gain ? QJsonValue(intervalToJson(*i.confirmed_gain)) : QJsonValue());
         ranked.append(o);
     }

@@ -10,6 +10,9 @@
 
 namespace nines::present {
 
+/// A design's money: capex, yearly, downtime cost and SLA credits a year, spend and cost of
+/// ownership over the horizon.
+QJsonObject costJson(const study::DesignCost& c);
 QJsonObject comparisonToJson(const study::Comparison& c);
 QJsonObject sweepToJson(const study::Sweep& s);
 QJsonObject improvementsToJson(const study::ImprovementPlan& p);
