@@ -11,6 +11,7 @@
 #include "ui/document/document.h"
 #include "ui/document/edits.h"
 #include "ui/editor/field_widgets.h"
+#include "ui/editor/money_widgets.h"
 #include "ui/editor/inspector.h"
 #include "ui/window/main_window.h"
 #include "ui/editor/palette.h"
@@ -19,6 +20,7 @@
 #include <QAbstractItemModel>
 #include <QApplication>
 #include <QClipboard>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QLineEdit>
 #include <QMimeData>
@@ -248,6 +250,62 @@ private Q_SLOTS:
         QVERIFY(!doc->model().components[size_t(db)].standby.failover_retry_seconds);
         doc->undoStack()->undo();
         doc->undoStack()->undo();
+        QCOMPARE(doc->model(), before);
+    }
+
+    void moneyIsEditable()
+    {
+        // Every price of the whole bill is edited in the inspector, each edit one undoable step:
+        // a support contract taken, a zone's yearly cost, the SLA credit schedule.
+        MainWindow w(options());
+        quietDialogs(w);
+        w.resize(1400, 900);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.openFile(nines::test::example("three-tier-web.nines.json")));
+        Document* doc = w.document();
+        const Model before = doc->model();
+        const size_t db = size_t(doc->model().componentIndex("db"));
+        QVERIFY(doc->model().components[db].support && !doc->model().components[db].support->enabled);
+
+        w.scene()->selectRefs({{ItemKind::Component, int(db)}});
+        auto* form = qobject_cast<ComponentForm*>(w.inspector()->currentForm());
+        QVERIFY(form);
+        auto* support = qobject_cast<SupportEditor*>(form->fieldWidget("support"));
+        QVERIFY(support);
+        QVERIFY(support->isChecked());
+        QCheckBox* taken = support->findChild<QCheckBox*>();
+        QVERIFY(taken && !taken->isChecked());
+        taken->click();
+        QVERIFY(doc->model().components[db].support->enabled);
+        QCOMPARE(doc->model().components[db].support->repair_factor, 0.5);
+        support->setChecked(false);  // no contract at all
+        QVERIFY(!doc->model().components[db].support);
+
+        w.scene()->selectRefs({{ItemKind::Zone, 0}});
+        ItemForm* zoneForm = w.inspector()->currentForm();
+        QVERIFY(zoneForm);
+        auto* cost = qobject_cast<FixedCostFields*>(zoneForm->fieldWidget("cost"));
+        QVERIFY(cost);
+        const QList<NumberField*> fields = cost->findChildren<NumberField*>();
+        QCOMPARE(fields.size(), 2);
+        typeInto(fields[1]->lineEdit(), QStringLiteral("12000"));
+        QCOMPARE(doc->model().zones[0].cost.yearly, 12000.0);
+        QCOMPARE(doc->model().zones[0].cost.capex, 0.0);
+
+        w.scene()->selectRefs({});
+        ItemForm* modelForm = w.inspector()->currentForm();
+        auto* credits = qobject_cast<QLineEdit*>(modelForm->fieldWidget("settings.sla_credits"));
+        QVERIFY(credits);
+        QCOMPARE(credits->text(), QStringLiteral("99.95: 10, 99.9: 25, 99: 50"));
+        typeInto(credits, QStringLiteral("99.9: 20; 99%: 50"));
+        QCOMPARE(doc->model().settings.sla_credits, (std::vector<CreditStep>{{99.9, 20}, {99, 50}}));
+        const Model good = doc->model();
+        typeInto(credits, QStringLiteral("99.9 20"));  // not a pair: refused, the model unchanged
+        QCOMPARE(doc->model(), good);
+
+        for (int i = 0; i < 4; ++i)
+            doc->undoStack()->undo();
         QCOMPARE(doc->model(), before);
     }
 

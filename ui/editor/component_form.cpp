@@ -4,6 +4,7 @@
 
 #include "ui/editor/canvas_items.h"
 #include "ui/editor/field_widgets.h"
+#include "ui/editor/money_widgets.h"
 #include "model/path.h"
 
 #include <QCheckBox>
@@ -231,6 +232,11 @@ ComponentForm::ComponentForm(Document* doc, QWidget* parent)
     addRow(capForm, tr("Capacity"), capacity_, "capacity_rps");
     addRow(capForm, tr("Purchase"), purchase_, "cost.purchase_per_instance");
     addRow(capForm, tr("Running cost"), yearly_, "cost.yearly_per_instance");
+    support_ = new SupportEditor(this);
+    addRow(capForm, QString(), support_, "support");
+    connect(support_, &SupportEditor::edited, this, [this](const std::optional<SupportContract>& s) {
+        edit<Component>("support", tr("support contract"), [s](Component& c) { c.support = s; });
+    });
     connect(dependencyMode_, &QComboBox::activated, this, [this] {
         edit<Component>("dependency_mode", tr("dependency mode"),
                         [v = DependencyMode(dependencyMode_->currentData().toInt())](Component& c) { c.dependency_mode = v; });
@@ -546,6 +552,7 @@ void ComponentForm::load()
     setMixed(capacity_, differs([](const Component& x) { return x.capacity_rps; }));
     purchase_->setValue(c.cost.purchase_per_instance);
     yearly_->setValue(c.cost.yearly_per_instance);
+    support_->setSupport(c.support);
     const QString currency = QString::fromStdString(doc_->model().settings.currency);
     purchase_->setUnit(currency.isEmpty() ? tr("per instance") : tr("%1 per instance").arg(currency));
     yearly_->setUnit(currency.isEmpty() ? tr("per instance a year") : tr("%1 per instance a year").arg(currency));

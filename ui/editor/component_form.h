@@ -16,6 +16,7 @@ namespace nines::ui {
 
 class DistributionEditor;
 class NumberField;
+class SupportEditor;
 
 class ComponentForm : public ItemForm
 {
@@ -59,6 +60,7 @@ private:
     NumberField* capacity_;
     NumberField* purchase_;
     NumberField* yearly_;
+    SupportEditor* support_;
     QListWidget* zones_;
     QComboBox* crew_;
     QGroupBox* entryBox_;

@@ -90,8 +90,14 @@ ModelForm::ModelForm(Document* doc, QWidget* parent)
     overload_ = new QCheckBox(tr("An overloaded tier counts as down"), this);
     downtimeCost_ = new NumberField(tr("per minute"), false, this);
     horizon_ = new NumberField(tr("years of ownership"), false, this);
-    horizon_->setToolTip(tr("Cost of ownership = purchase + (running cost + expected downtime cost) x these years; "
-                            "the cheapest design meeting the SLA is the cheapest by it."));
+    horizon_->setToolTip(tr("Cost of ownership = purchase + (running cost + expected downtime cost + expected SLA "
+                            "credits) x these years; the cheapest design meeting the SLA is the cheapest by it."));
+    monthlyFee_ = new NumberField(tr("per month"), false, this);
+    monthlyFee_->setToolTip(tr("What customers pay a month; the SLA credits are shares of it."));
+    credits_ = new QLineEdit(this);
+    credits_->setPlaceholderText(tr("none, or e.g. 99.95: 10, 99.9: 25"));
+    credits_->setToolTip(tr("SLA credits: below-availability-%: credit-% pairs. A month (730 h) below a threshold "
+                            "earns that share of the monthly fee back (the largest of the thresholds it is below)."));
     currency_ = new QLineEdit(this);
     currency_->setMaximumWidth(80);
     addRow(runForm, tr("Mission time"), mission_, "settings.mission_hours");
@@ -105,6 +111,8 @@ ModelForm::ModelForm(Document* doc, QWidget* parent)
     addRow(runForm, QString(), overload_, "settings.overload_counts_as_down");
     addRow(runForm, tr("Downtime cost"), downtimeCost_, "settings.downtime_cost_per_minute");
     addRow(runForm, tr("Horizon"), horizon_, "settings.horizon_years");
+    addRow(runForm, tr("Monthly fee"), monthlyFee_, "settings.monthly_fee");
+    addRow(runForm, tr("SLA credits"), credits_, "settings.sla_credits");
     addRow(runForm, tr("Currency"), currency_, "settings.currency");
     auto settingsEdit = [this](const char* field, const QString& what, std::function<void(Settings&)> f) {
         editHeader(std::string("settings.") + field, what, [f](ModelHeader& h) { f(h.settings); });
@@ -149,6 +157,27 @@ ModelForm::ModelForm(Document* doc, QWidget* parent)
     });
     connect(horizon_, &NumberField::edited, this, [=, this](std::optional<double> v) {
         settingsEdit("horizon_years", tr("horizon"), [v](Settings& s) { s.horizon_years = *v; });
+    });
+    connect(monthlyFee_, &NumberField::edited, this, [=, this](std::optional<double> v) {
+        settingsEdit("monthly_fee", tr("monthly fee"), [v](Settings& s) { s.monthly_fee = *v; });
+    });
+    connect(credits_, &QLineEdit::editingFinished, this, [=, this] {
+        // "99.95: 10, 99.9: 25": threshold and credit, in percent; the validator names bad values.
+        std::vector<CreditStep> steps;
+        for (const QString& part : credits_->text().split(QRegularExpression(QStringLiteral("[,;]")), Qt::SkipEmptyParts)) {
+            const QStringList pair = part.split(QLatin1Char(':'));
+            bool okBelow = false, okCredit = false;
+            const double below = pair.size() == 2 ? pair[0].trimmed().remove(QLatin1Char('%')).toDouble(&okBelow) : 0.0;
+            const double credit = pair.size() == 2 ? pair[1].trimmed().remove(QLatin1Char('%')).toDouble(&okCredit) : 0.0;
+            if (!okBelow || !okCredit) {
+                credits_->setStyleSheet(QStringLiteral("border: 1px solid #e53e3e"));
+                credits_->setToolTip(tr("\"%1\" is not a pair \"availability %: credit %\"").arg(part.trimmed()));
+                return;
+            }
+            steps.push_back({below, credit});
+        }
+        credits_->setStyleSheet({});
+        settingsEdit("sla_credits", tr("SLA credits"), [steps](Settings& s) { s.sla_credits = steps; });
     });
     connect(downtimeCost_, &NumberField::edited, this, [=, this](std::optional<double> v) {
         settingsEdit("downtime_cost_per_minute", tr("downtime cost"), [v](Settings& s) { s.downtime_cost_per_minute = *v; });
@@ -206,8 +235,9 @@ ModelForm::ModelForm(Document* doc, QWidget* parent)
     });
 
     auto [crewBox, crewForm] = section(tr("Repair crews"));
-    crews_ = new QTableWidget(0, 3, this);
-    crews_->setHorizontalHeaderLabels({tr("Id"), tr("Name"), tr("Size")});
+    crews_ = new QTableWidget(0, 5, this);
+    crews_->setHorizontalHeaderLabels({tr("Id"), tr("Name"), tr("Size"), tr("Capex"), tr("Yearly")});
+    crews_->setToolTip(tr("Capex and yearly: what the crew costs (counted in the cost of ownership)"));
     crews_->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
     crews_->verticalHeader()->hide();
     crews_->setMaximumHeight(120);
@@ -247,13 +277,17 @@ ModelForm::ModelForm(Document* doc, QWidget* parent)
         }
         editItems(doc_, {{ItemKind::Crew, r}}, [&](Item& item) {
             auto& c = std::get<RepairCrew>(item);
-            if (col == 1)
+            bool ok = false;
+            if (col == 1) {
                 c.name = text.toStdString();
-            else {
-                bool ok = false;
+            } else if (col == 2) {
                 const int size = text.toInt(&ok);
                 if (ok)
                     c.size = size;
+            } else {
+                const double v = QString(text).remove(QLatin1Char(',')).toDouble(&ok);
+                if (ok)
+                    (col == 3 ? c.cost.capex : c.cost.yearly) = v;
             }
         }, tr("Change repair crew"));
         refresh();  // put back a size that was not a number
@@ -297,6 +331,12 @@ void ModelForm::load()
     }
     downtimeCost_->setValue(s.downtime_cost_per_minute);
     horizon_->setValue(s.horizon_years);
+    monthlyFee_->setValue(s.monthly_fee);
+    QStringList steps;
+    for (const CreditStep& c : s.sla_credits)
+        steps << QStringLiteral("%1: %2").arg(QString::fromStdString(formatNumber(c.below_percent)),
+                                              QString::fromStdString(formatNumber(c.credit_percent)));
+    showText(credits_, steps.join(QStringLiteral(", ")));
     showText(currency_, s.currency);
     {
         const QSignalBlocker b(loadOn_);
@@ -319,6 +359,8 @@ void ModelForm::load()
         crews_->setItem(int(i), 0, new QTableWidgetItem(QString::fromStdString(c.id)));
         crews_->setItem(int(i), 1, new QTableWidgetItem(QString::fromStdString(c.name)));
         crews_->setItem(int(i), 2, new QTableWidgetItem(QString::number(c.size)));
+        crews_->setItem(int(i), 3, new QTableWidgetItem(QString::fromStdString(formatNumber(c.cost.capex))));
+        crews_->setItem(int(i), 4, new QTableWidgetItem(QString::fromStdString(formatNumber(c.cost.yearly))));
     }
 }
 

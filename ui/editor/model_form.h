@@ -41,6 +41,8 @@ private:
     QCheckBox* overload_;
     NumberField* downtimeCost_;
     NumberField* horizon_;
+    NumberField* monthlyFee_;
+    QLineEdit* credits_;
     QLineEdit* currency_;
     QCheckBox* loadOn_;
     NumberField* peak_;

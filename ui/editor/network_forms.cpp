@@ -2,6 +2,7 @@
 
 #include "ui/document/catalogue_edits.h"
 #include "ui/editor/field_widgets.h"
+#include "ui/editor/money_widgets.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -163,6 +164,19 @@ NetworkItemForm::NetworkItemForm(Document* doc, ItemKind kind, QWidget* parent)
                 }, item);
             }, tr("Change outage"), "outage");
         });
+        cost_ = new FixedCostFields(this);
+        cost_->setToolTip(tr("What it costs to have: once, and every year; counted in the cost of ownership"));
+        addRow(form_, tr("Cost"), cost_, "cost");
+        connect(cost_, &FixedCostFields::edited, this, [this](const FixedCost& c) {
+            if (loading_)
+                return;
+            editItems(doc_, refs_, [&](Item& item) {
+                std::visit([&](auto& x) {
+                    if constexpr (requires { { x.cost } -> std::convertible_to<const FixedCost&>; })
+                        x.cost = c;
+                }, item);
+            }, tr("Change cost"), "cost");
+        });
     } else {
         auto* note = new QLabel(tr("A hub never fails: it stands for the internet or a backbone that zones and regions reach through links."), this);
         note->setWordWrap(true);
@@ -199,6 +213,11 @@ void NetworkItemForm::loadMore()
         from_->setCurrentIndex(from_->findData(qs(l.from)));
         to_->setCurrentIndex(to_->findData(qs(l.to)));
     }
+    if (cost_)
+        std::visit([&](const auto& x) {
+            if constexpr (requires { { x.cost } -> std::convertible_to<const FixedCost&>; })
+                cost_->setCost(x.cost);
+        }, item);
     if (outage_)
         std::visit([&](const auto& x) {
             if constexpr (requires { x.outage; } && !std::is_same_v<std::decay_t<decltype(x)>, SharedFate>)

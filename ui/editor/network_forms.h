@@ -11,6 +11,7 @@ namespace nines::ui {
 
 class NumberField;
 class OutageEditor;
+class FixedCostFields;
 
 /// Id and name rows shared by the forms of named items (zones, regions, links, hubs).
 class NamedItemForm : public ItemForm
@@ -65,6 +66,7 @@ private:
     QComboBox* from_ = nullptr;    // links
     QComboBox* to_ = nullptr;
     OutageEditor* outage_ = nullptr;
+    FixedCostFields* cost_ = nullptr;  // zones, regions, links
 };
 
 }  // namespace nines::ui

@@ -177,7 +177,7 @@ bool costAvailability(QCustomPlot* plot, const study::Evaluation& a)
     if (!a.comparison || a.comparison->runs.size() < 2)
         return false;
     const auto& runs = a.comparison->runs;
-    double xMin = runs.front().cost.firstYear(), xMax = xMin, yMin = 100, yMax = 0;
+    double xMin = runs.front().cost.ownership(), xMax = xMin, yMin = 100, yMax = 0;
     auto* all = plot->addGraph();
     all->setLineStyle(QCPGraph::lsNone);
     all->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, kBlue, Qt::white, 9));
@@ -185,7 +185,7 @@ bool costAvailability(QCustomPlot* plot, const study::Evaluation& a)
     std::vector<std::pair<double, double>> frontier;
     for (size_t i = 0; i < runs.size(); ++i) {
         const auto& r = runs[i];
-        const double x = r.cost.firstYear(), y = 100 * r.run.availability.mean;
+        const double x = r.cost.ownership(), y = 100 * r.run.availability.mean;
         all->addData(x, y);
         xMin = std::min(xMin, x);
         xMax = std::max(xMax, x);
@@ -228,8 +228,9 @@ bool costAvailability(QCustomPlot* plot, const study::Evaluation& a)
     plot->yAxis->setNumberPrecision(std::clamp(int(std::ceil(-std::log10(yPad))) + 1, 2, 7));
     const std::string currency = a.model.settings.currency;
     // (short: the chart can be narrow in the Compare tab, where a longer label was cut off)
-    plot->xAxis->setLabel(QObject::tr("First-year cost, capex + 1 year%1")
-                              .arg(currency.empty() ? QString() : QStringLiteral(" (%1)").arg(QString::fromStdString(currency))));
+    plot->xAxis->setLabel(QObject::tr("Cost of ownership, %1 years%2")
+                              .arg(num(runs.front().cost.horizon_years, 1),
+                                   currency.empty() ? QString() : QStringLiteral(" (%1)").arg(QString::fromStdString(currency))));
     plot->yAxis->setLabel(QObject::tr("Availability (%)"));
     plot->legend->setVisible(true);
     plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);

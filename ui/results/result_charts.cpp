@@ -88,6 +88,83 @@ bool outageLengths(QCustomPlot* plot, const study::Evaluation& a)
     return true;
 }
 
+/// Months by downtime: ten bins a decade on a log axis (months without downtime are said in the
+/// legend, a log axis has no zero), with the SLA's monthly allowance and each credit threshold.
+bool monthlyDowntime(QCustomPlot* plot, const study::Evaluation& a)
+{
+    const auto& r = a.simulation;
+    const sim::MonthHistogram& h = r.month_downtime;
+    const std::uint64_t total = h.total();
+    if (total == 0)
+        return false;
+    constexpr int kGroup = sim::MonthHistogram::kPerDecade / 10;
+    QVector<double> keys, values;
+    double peak = 0;
+    for (int g = 0; g < sim::MonthHistogram::kBins; g += kGroup) {
+        double count = 0;
+        for (int b = g; b < g + kGroup; ++b)
+            count += double(h.counts[size_t(b)]);
+        if (count == 0 && keys.isEmpty())
+            continue;
+        keys << sim::MonthHistogram::lowerEdge(g);
+        values << 100.0 * count / double(total);
+        peak = std::max(peak, values.back());
+    }
+    while (!values.isEmpty() && values.back() == 0) {
+        keys.removeLast();
+        values.removeLast();
+    }
+    const double monthMinutes = sim::kMonthHours * 60.0;
+    const double allowance = (1.0 - a.settings.sla_availability) * monthMinutes;
+    double lo = allowance, hi = allowance;
+    if (!keys.isEmpty()) {
+        keys << keys.back() * std::pow(10.0, 0.1);
+        values << values.back();
+        auto* g = new QCPGraph(plot->xAxis, plot->yAxis);
+        g->setLineStyle(QCPGraph::lsStepLeft);
+        g->setPen(QPen(kBlue.darker(120), 1.2));
+        QColor fill = kBlue;
+        fill.setAlpha(150);
+        g->setBrush(fill);
+        g->setData(keys, values, true);
+        lo = std::min(lo, keys.front());
+        hi = std::max(hi, keys.back());
+    } else {
+        peak = 100.0;  // no month had downtime: only the thresholds are drawn
+    }
+    std::vector<double> credits;
+    for (const auto& c : a.model.settings.sla_credits)
+        credits.push_back((1.0 - c.below_percent / 100.0) * monthMinutes);
+    for (double x : credits)
+        if (x > 0) {
+            lo = std::min(lo, x);
+            hi = std::max(hi, x);
+        }
+    plot->xAxis->setScaleType(QCPAxis::stLogarithmic);
+    QSharedPointer<QCPAxisTickerLog> ticker(new QCPAxisTickerLog);
+    plot->xAxis->setTicker(ticker);
+    plot->xAxis->setNumberFormat(QStringLiteral("gb"));
+    plot->xAxis->setRange(std::max(lo / 2.0, sim::MonthHistogram::kMinMinutes), std::min(hi * 2.0, monthMinutes * 1.2));
+    plot->yAxis->setRange(0, peak * 1.3);
+    // A log axis has no zero: the months without downtime are said in the axis label.
+    plot->xAxis->setLabel(QObject::tr("Downtime in a month of 730 h (minutes, logarithmic); %1% of months had none")
+                              .arg(num(100.0 * double(h.zero) / double(total), 3)));
+    plot->yAxis->setLabel(QObject::tr("Share of months (%)"));
+    QString slaLabel = QObject::tr("SLA %1%: %2 min").arg(num(100 * a.settings.sla_availability, 3), num(allowance));
+    int row = 1;
+    for (size_t i = 0; i < credits.size(); ++i) {
+        const QString credit = QObject::tr("credit %1%").arg(num(a.model.settings.sla_credits[i].credit_percent));
+        if (!(credits[i] > 0))
+            continue;
+        if (std::abs(credits[i] - allowance) <= 1e-9 * allowance)
+            slaLabel += QStringLiteral(", ") + credit;  // the same line: one label
+        else
+            marker(plot, credits[i], credit, kAmber, row++);
+    }
+    marker(plot, allowance, slaLabel, kRed, 0);
+    return true;
+}
+
 bool convergence(QCustomPlot* plot, const study::Evaluation& a)
 {
     const auto& c = a.simulation.convergence;
@@ -224,7 +301,8 @@ QString chartTitle(ChartKind kind)
     case ChartKind::Capacity: return QObject::tr("Load against capacity per tier");
     case ChartKind::Growth: return QObject::tr("Load as it grows");
     case ChartKind::Cap: return QObject::tr("Data stores: CP or AP");
-    case ChartKind::CostAvailability: return QObject::tr("Scenarios: cost against availability");
+    case ChartKind::CostAvailability: return QObject::tr("Scenarios: cost of ownership against availability");
+    case ChartKind::MonthlyDowntime: return QObject::tr("Downtime per month");
     }
     return {};
 }
@@ -257,8 +335,12 @@ QString chartCaption(ChartKind kind)
         return QObject::tr("The system's availability with each data store as CP (serves only with a majority) and as "
                            "AP (serves from any replica, and may diverge during a partition), with the same seeds.");
     case ChartKind::CostAvailability:
-        return QObject::tr("Each design (the base and every scenario) by what its first year costs and how available it "
-                           "is, with its 95% interval; the dashed line joins the designs no other beats on both.");
+        return QObject::tr("Each design (the base and every scenario) by its cost of ownership over the horizon "
+                           "(purchase, running cost, expected downtime cost and SLA credits) and how available it is, "
+                           "with its 95% interval; the dashed line joins the designs no other beats on both.");
+    case ChartKind::MonthlyDowntime:
+        return QObject::tr("Calendar months of 730 h by their downtime, in bins of a tenth of a decade: right of the red "
+                           "line a month misses the SLA; right of an amber line it earns that credit.");
     }
     return {};
 }
@@ -274,6 +356,7 @@ QString chartId(ChartKind kind)
     case ChartKind::Growth: return QStringLiteral("growth");
     case ChartKind::Cap: return QStringLiteral("cap");
     case ChartKind::CostAvailability: return QStringLiteral("cost-availability");
+    case ChartKind::MonthlyDowntime: return QStringLiteral("monthly-downtime");
     }
     return {};
 }
@@ -328,6 +411,7 @@ bool drawChart(QCustomPlot* plot, ChartKind kind, const study::Evaluation& a)
     case ChartKind::Growth: drawn = charts::growth(plot, a); break;
     case ChartKind::Cap: drawn = charts::cap(plot, a); break;
     case ChartKind::CostAvailability: drawn = charts::costAvailability(plot, a); break;
+    case ChartKind::MonthlyDowntime: drawn = monthlyDowntime(plot, a); break;
     }
     if (!drawn) {
         plot->clearPlottables();

@@ -20,12 +20,13 @@ enum class ChartKind {
     Capacity,     // demand against capacity per tier: all up, after N+1, after a zone loss
     Growth,       // headroom per tier over the months of load growth
     Cap,          // per data store: the system's availability as CP and as AP
-    CostAvailability,  // scenarios: first-year cost against availability, the efficient frontier
+    CostAvailability,  // scenarios: cost of ownership against availability, the efficient frontier
+    MonthlyDowntime,   // months by their downtime (log bins), with the SLA's and the credits' thresholds
 };
 
 inline constexpr ChartKind kAllCharts[] = {ChartKind::Downtime,    ChartKind::OutageLength, ChartKind::Convergence,
                                            ChartKind::Criticality, ChartKind::Capacity,     ChartKind::Growth,
-                                           ChartKind::Cap,         ChartKind::CostAvailability};
+                                           ChartKind::Cap,         ChartKind::CostAvailability, ChartKind::MonthlyDowntime};
 
 /// Title of a chart ("Downtime per year") and a sentence saying how to read it.
 QString chartTitle(ChartKind kind);
