@@ -136,7 +136,8 @@ private Q_SLOTS:
             QVERIFY2(t.contains(QString::fromUtf8(name)), name);
         for (const char* heading : {"Headline", "Topology", "Downtime per year", "Components: down and needed",
                                     "Scenario comparison", "Three zones",
-                                    "Scenarios: cost against availability", "Assumptions", "Run settings"})
+                                    "Scenarios: cost of ownership against availability", "Downtime per month",
+                                    "Cost of ownership", "Expected SLA credits paid per year", "Assumptions", "Run settings"})
             QVERIFY2(t.contains(QString::fromUtf8(heading)), heading);
         QVERIFY(t.contains(QRegularExpression(QStringLiteral("Seed\\s+11"))));
         QVERIFY(t.contains(QStringLiteral("page 1 of")));
