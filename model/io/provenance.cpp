@@ -121,6 +121,16 @@ std::string displayName(const std::string& id, const std::string& name)
     return name.empty() ? id : name;
 }
 
+/// The rows of what an item costs (a crew, zone, region or link), when it costs anything.
+std::vector<Row> withCostRows(std::vector<Row> rows, const FixedCost& c)
+{
+    if (!c.isZero()) {
+        rows.push_back({"cost.capex", number(c.capex)});
+        rows.push_back({"cost.yearly", number(c.yearly) + " per year"});
+    }
+    return rows;
+}
+
 }  // namespace
 
 std::string describeDistribution(const Distribution& d)
@@ -294,18 +304,41 @@ std::vector<Assumption> assumptions(const Model& m)
             v.push_back(x.id);
         return v;
     };
+    // The money every cost of ownership and payback rests on.
+    {
+        const Settings& s = m.settings;
+        std::vector<Row> rows;
+        if (s.downtime_cost_per_minute > 0)
+            rows.push_back({"downtime_cost_per_minute", number(s.downtime_cost_per_minute) + " per minute"});
+        if (!s.sla_credits.empty()) {
+            std::string steps;
+            for (const CreditStep& c : s.sla_credits)
+                steps += (steps.empty() ? "" : ", ") + std::string("below ") + number(c.below_percent) + "%: "
+                         + number(c.credit_percent) + "%";
+            rows.push_back({"sla_credits", steps + " of the monthly fee, per month of 730 h"});
+            rows.push_back({"monthly_fee", number(s.monthly_fee) + " per month"});
+        }
+        rows.push_back({"horizon_years", number(s.horizon_years) + " years"});
+        addRows(out, m, "settings", "Settings", rows);
+    }
     const auto regionIds = ids(m.regions);
     for (size_t i = 0; i < m.regions.size(); ++i)
         addRows(out, m, elementPath("regions", regionIds, i), displayName(m.regions[i].id, m.regions[i].name),
-                outageRows(m.regions[i].outage));
+                withCostRows(outageRows(m.regions[i].outage), m.regions[i].cost));
     const auto zoneIds = ids(m.zones);
     for (size_t i = 0; i < m.zones.size(); ++i)
         addRows(out, m, elementPath("zones", zoneIds, i), displayName(m.zones[i].id, m.zones[i].name),
-                outageRows(m.zones[i].outage));
+                withCostRows(outageRows(m.zones[i].outage), m.zones[i].cost));
     const auto linkIds = ids(m.links);
     for (size_t i = 0; i < m.links.size(); ++i)
         addRows(out, m, elementPath("links", linkIds, i), displayName(m.links[i].id, m.links[i].name),
-                outageRows(m.links[i].outage));
+                withCostRows(outageRows(m.links[i].outage), m.links[i].cost));
+    const auto crewIds = ids(m.repair_crews);
+    for (size_t i = 0; i < m.repair_crews.size(); ++i) {
+        const RepairCrew& c = m.repair_crews[i];
+        addRows(out, m, elementPath("repair_crews", crewIds, i), displayName(c.id, c.name),
+                withCostRows({{"size", std::to_string(c.size) + " repairs at once"}}, c.cost));
+    }
     const auto componentIds = ids(m.components);
     for (size_t i = 0; i < m.components.size(); ++i) {
         const Component& c = m.components[i];
@@ -339,6 +372,12 @@ std::vector<Assumption> assumptions(const Model& m)
         if (c.cost != Cost{}) {
             rows.push_back({"cost.purchase_per_instance", number(c.cost.purchase_per_instance)});
             rows.push_back({"cost.yearly_per_instance", number(c.cost.yearly_per_instance) + " per year"});
+        }
+        if (c.support) {
+            rows.push_back({"support", (c.support->name.empty() ? std::string("support contract") : c.support->name)
+                                           + ": repairs x" + number(c.support->repair_factor) + " for "
+                                           + number(c.support->yearly_per_instance) + " per instance per year, "
+                                           + (c.support->enabled ? "taken" : "not taken")});
         }
         addRows(out, m, elementPath("components", componentIds, i), displayName(c.id, c.name), rows);
     }
