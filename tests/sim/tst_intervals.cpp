@@ -212,6 +212,8 @@ private Q_SLOTS:
                     check(r.mean_outage_minutes, inf, "mean outage");
                     check(r.worst_month_downtime_minutes, 730 * 60, "worst month");
                     check(r.overload_hours_per_year, 8760, "overload hours");
+                    if (r.credits_modelled)
+                        check(r.sla_credits_per_year, inf, "SLA credits a year");
                     for (const auto& st : r.stores) {
                         check(st.failovers_per_year, inf, "failovers a year");
                         check(st.failures_per_year, inf, "failures a year");
