@@ -141,6 +141,11 @@ int cmdDescribe(const QStringList& args)
             extras.push_back(c.id + ": costs " + formatFixed(c.cost.purchase_per_instance) + " to buy and "
                              + formatFixed(c.cost.yearly_per_instance) + " a year per instance"
                              + (m.settings.currency.empty() ? "" : " (" + m.settings.currency + ")"));
+        if (c.support)
+            extras.push_back(c.id + ": support contract" + (c.support->name.empty() ? "" : " \"" + c.support->name + "\"")
+                             + " (" + (c.support->enabled ? "taken" : "not taken") + "): repairs x"
+                             + formatFixed(c.support->repair_factor, 3) + " for "
+                             + formatFixed(c.support->yearly_per_instance) + " a year per instance");
     }
     if (!extras.empty()) {
         for (const auto& e : extras)
@@ -163,15 +168,21 @@ int cmdDescribe(const QStringList& args)
 
     if (!m.regions.empty() || !m.zones.empty() || !m.hubs.empty() || !m.links.empty()) {
         out << "Failure domains and network\n";
+        // What an item costs, when it costs anything.
+        auto costText = [](const FixedCost& c) {
+            return c.isZero() ? std::string()
+                              : "; costs " + formatFixed(c.capex) + " once and " + formatFixed(c.yearly) + " a year";
+        };
         for (const auto& r : m.regions)
-            out << "  region " << r.id << ": " << outageText(r.outage) << "\n";
+            out << "  region " << r.id << ": " << outageText(r.outage) << costText(r.cost) << "\n";
         for (const auto& z : m.zones)
             out << "  zone " << z.id << (z.region ? " (in " + *z.region + ")" : "") << ": " << outageText(z.outage)
-                << (z.template_id.empty() ? "" : " [template " + z.template_id + "]") << "\n";
+                << costText(z.cost) << (z.template_id.empty() ? "" : " [template " + z.template_id + "]") << "\n";
         for (const auto& h : m.hubs)
             out << "  hub " << h.id << ": never fails\n";
         for (const auto& l : m.links)
-            out << "  link " << l.id << " " << l.from << " <-> " << l.to << ": " << outageText(l.outage) << "\n";
+            out << "  link " << l.id << " " << l.from << " <-> " << l.to << ": " << outageText(l.outage)
+                << costText(l.cost) << "\n";
         if (m.links.empty() && m.zones.size() > 1)
             out << "  (no links declared: the zones are joined by a network that never fails)\n";
         out << "\n";
@@ -179,7 +190,10 @@ int cmdDescribe(const QStringList& args)
     for (const auto& s : m.shared_fate)
         out << "Shared fate " << s.id << " (" << join(s.components) << "): " << outageText(s.outage) << "\n";
     for (const auto& c : m.repair_crews)
-        out << "Repair crew " << c.id << ": " << c.size << (c.size == 1 ? " repair" : " repairs") << " at a time\n";
+        out << "Repair crew " << c.id << ": " << c.size << (c.size == 1 ? " repair" : " repairs") << " at a time"
+            << (c.cost.isZero() ? std::string()
+                                : ", costs " + formatFixed(c.cost.capex) + " once and " + formatFixed(c.cost.yearly) + " a year")
+            << "\n";
     if (!m.shared_fate.empty() || !m.repair_crews.empty())
         out << "\n";
 
@@ -216,6 +230,15 @@ int cmdDescribe(const QStringList& args)
     if (st.target_relative_precision > 0)
         out << " at most (stop at " << formatFixed(100 * st.target_relative_precision, 2) << "% relative precision)";
     out << ", seed " << st.seed << ", SLA target " << formatFixed(st.sla_target_percent, 4) << "%\n";
+    if (st.downtime_cost_per_minute > 0 || !st.sla_credits.empty()) {
+        out << "Money: downtime costs " << formatFixed(st.downtime_cost_per_minute) << " a minute";
+        if (!st.sla_credits.empty()) {
+            out << "; SLA credits of a " << formatFixed(st.monthly_fee) << " monthly fee:";
+            for (const auto& c : st.sla_credits)
+                out << " below " << formatFixed(c.below_percent, 4) << "% " << formatFixed(c.credit_percent, 2) << "%";
+        }
+        out << "; cost of ownership over " << formatFixed(st.horizon_years, 1) << " years\n";
+    }
     if (parser.isSet(assumptionsOption)) {
         out << "\nAssumptions\n";
         TextTable table({"item", "parameter", "value", "from"});

@@ -89,14 +89,18 @@ std::vector<Improvement> candidates(const Model& m)
 
 /// What a change is expected to save of the component's share of the downtime, without the
 /// exact solver: a rough prior, which the confirming simulation then measures.
-double heuristicShare(Improvement::Kind k)
+double heuristicShare(const Improvement& i, const Model& m)
 {
-    switch (k) {
+    switch (i.kind) {
     case Improvement::Kind::AddReplica: return 0.8;
     case Improvement::Kind::FasterRepair: return 0.5;
     case Improvement::Kind::AnotherZone: return 0.3;
     case Improvement::Kind::SwitchToAp: return 0.5;
-    case Improvement::Kind::BuySupport: return 0.5;
+    case Improvement::Kind::BuySupport: {
+        // Repairs that take f times as long remove about 1 - f of the repair time's share.
+        const Component* c = m.findComponent(i.component);
+        return c && c->support ? 1.0 - c->support->repair_factor : 0.0;
+    }
     }
     return 0.0;
 }
@@ -154,7 +158,7 @@ ImprovementPlan planImprovements(const Model& m, sim::RunSettings settings, size
             }
         }
         const auto it = perfect.find(i.component);
-        i.estimated_gain = it == perfect.end() ? 0.0 : std::max(0.0, it->second.mean) * heuristicShare(i.kind);
+        i.estimated_gain = it == perfect.end() ? 0.0 : std::max(0.0, it->second.mean) * heuristicShare(i, m);
     }
     std::stable_sort(all.begin(), all.end(),
                      [](const Improvement& a, const Improvement& b) { return a.estimated_gain > b.estimated_gain; });
@@ -181,9 +185,9 @@ ImprovementPlan planImprovements(const Model& m, sim::RunSettings settings, size
                              ? ninesGained(i.estimate_exact ? exact.unavailability : base.unavailability.mean, rankingGain(i))
                              : std::nan("");
         // Only what is solved or measured to gain is priced per nine and per downtime saved.
-        if (std::isfinite(i.nines_gained) && i.nines_gained > 0) {
+        if (i.nines_gained > 0) {  // NaN (a rough estimate) is not; infinity (all downtime gone) is
             i.downtime_cost_saved_per_year = rankingGain(i) * model::kMinutesPerYear * m.settings.downtime_cost_per_minute;
-            if (i.extra_spend > 0)
+            if (i.extra_spend > 0 && std::isfinite(i.nines_gained))
                 i.cost_per_extra_nine = i.extra_spend / i.nines_gained;
         }
     }

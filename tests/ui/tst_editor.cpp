@@ -292,6 +292,13 @@ private Q_SLOTS:
         typeInto(fields[1]->lineEdit(), QStringLiteral("12000"));
         QCOMPARE(doc->model().zones[0].cost.yearly, 12000.0);
         QCOMPARE(doc->model().zones[0].cost.capex, 0.0);
+        // Both zones at once: the capex typed goes to both, each keeps its own yearly cost.
+        w.scene()->selectRefs({{ItemKind::Zone, 0}, {ItemKind::Zone, 1}});
+        auto* both = qobject_cast<FixedCostFields*>(w.inspector()->currentForm()->fieldWidget("cost"));
+        QVERIFY(both);
+        typeInto(both->findChildren<NumberField*>()[0]->lineEdit(), QStringLiteral("5000"));
+        QCOMPARE(doc->model().zones[0].cost, (FixedCost{5000, 12000}));
+        QCOMPARE(doc->model().zones[1].cost, (FixedCost{5000, 0}));
 
         w.scene()->selectRefs({});
         ItemForm* modelForm = w.inspector()->currentForm();
@@ -304,7 +311,7 @@ private Q_SLOTS:
         typeInto(credits, QStringLiteral("99.9 20"));  // not a pair: refused, the model unchanged
         QCOMPARE(doc->model(), good);
 
-        for (int i = 0; i < 4; ++i)
+        for (int i = 0; i < 5; ++i)
             doc->undoStack()->undo();
         QCOMPARE(doc->model(), before);
     }

@@ -234,8 +234,8 @@ ComponentForm::ComponentForm(Document* doc, QWidget* parent)
     addRow(capForm, tr("Running cost"), yearly_, "cost.yearly_per_instance");
     support_ = new SupportEditor(this);
     addRow(capForm, QString(), support_, "support");
-    connect(support_, &SupportEditor::edited, this, [this](const std::optional<SupportContract>& s) {
-        edit<Component>("support", tr("support contract"), [s](Component& c) { c.support = s; });
+    connect(support_, &SupportEditor::edited, this, [this](const SupportChange& change) {
+        edit<Component>("support", tr("support contract"), [change](Component& c) { change(c.support); });
     });
     connect(dependencyMode_, &QComboBox::activated, this, [this] {
         edit<Component>("dependency_mode", tr("dependency mode"),

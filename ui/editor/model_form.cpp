@@ -96,8 +96,10 @@ ModelForm::ModelForm(Document* doc, QWidget* parent)
     monthlyFee_->setToolTip(tr("What customers pay a month; the SLA credits are shares of it."));
     credits_ = new QLineEdit(this);
     credits_->setPlaceholderText(tr("none, or e.g. 99.95: 10, 99.9: 25"));
-    credits_->setToolTip(tr("SLA credits: below-availability-%: credit-% pairs. A month (730 h) below a threshold "
-                            "earns that share of the monthly fee back (the largest of the thresholds it is below)."));
+    const QString creditsHelp = tr("SLA credits: below-availability-%: credit-% pairs. A month (730 h) below a "
+                                   "threshold earns that share of the monthly fee back (the largest of the thresholds "
+                                   "it is below).");
+    credits_->setToolTip(creditsHelp);
     currency_ = new QLineEdit(this);
     currency_->setMaximumWidth(80);
     addRow(runForm, tr("Mission time"), mission_, "settings.mission_hours");
@@ -177,6 +179,7 @@ ModelForm::ModelForm(Document* doc, QWidget* parent)
             steps.push_back({below, credit});
         }
         credits_->setStyleSheet({});
+        credits_->setToolTip(creditsHelp);
         settingsEdit("sla_credits", tr("SLA credits"), [steps](Settings& s) { s.sla_credits = steps; });
     });
     connect(downtimeCost_, &NumberField::edited, this, [=, this](std::optional<double> v) {

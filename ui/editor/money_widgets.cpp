@@ -30,23 +30,40 @@ SupportEditor::SupportEditor(QWidget* parent)
     form->addRow(enabled_);
     last_.repair_factor = 0.5;
     connect(name_, &QLineEdit::editingFinished, this, [this] {
-        if (name_->text().toStdString() != last_.name)
-            emitCurrent();
+        const std::string v = name_->text().trimmed().toStdString();
+        if (v != last_.name)
+            emitField([v](SupportContract& c) { c.name = v; });
     });
-    connect(factor_, &NumberField::edited, this, [this] { emitCurrent(); });
-    connect(fee_, &NumberField::edited, this, [this] { emitCurrent(); });
-    connect(enabled_, &QCheckBox::toggled, this, [this] { emitCurrent(); });
-    connect(this, &QGroupBox::toggled, this, [this](bool on) { Q_EMIT edited(on ? std::optional(last_) : std::nullopt); });
+    connect(factor_, &NumberField::edited, this, [this](std::optional<double> v) {
+        if (v)
+            emitField([f = *v](SupportContract& c) { c.repair_factor = f; });
+    });
+    connect(fee_, &NumberField::edited, this, [this](std::optional<double> v) {
+        if (v)
+            emitField([f = *v](SupportContract& c) { c.yearly_per_instance = f; });
+    });
+    connect(enabled_, &QCheckBox::toggled, this, [this](bool on) {
+        emitField([on](SupportContract& c) { c.enabled = on; });
+    });
+    connect(this, &QGroupBox::toggled, this, [this](bool on) {
+        // Switched on: a component without a contract gets the one shown; off: none has one.
+        Q_EMIT edited([on, shown = last_](std::optional<SupportContract>& s) {
+            if (!on)
+                s.reset();
+            else if (!s)
+                s = shown;
+        });
+    });
 }
 
-void SupportEditor::emitCurrent()
+void SupportEditor::emitField(const std::function<void(SupportContract&)>& set)
 {
-    last_.name = name_->text().trimmed().toStdString();
-    last_.repair_factor = factor_->value().value_or(last_.repair_factor);
-    last_.yearly_per_instance = fee_->value().value_or(last_.yearly_per_instance);
-    last_.enabled = enabled_->isChecked();
+    set(last_);
     if (isChecked())
-        Q_EMIT edited(last_);
+        Q_EMIT edited([set](std::optional<SupportContract>& s) {
+            if (s)
+                set(*s);
+        });
 }
 
 void SupportEditor::setSupport(const std::optional<SupportContract>& s)
@@ -54,8 +71,12 @@ void SupportEditor::setSupport(const std::optional<SupportContract>& s)
     const QSignalBlocker block(this);
     const QSignalBlocker blockEnabled(enabled_);
     setChecked(s.has_value());
-    if (s)
+    if (s) {
         last_ = *s;
+    } else {  // what switching it on would give: the defaults, not the last component's contract
+        last_ = SupportContract{};
+        last_.repair_factor = 0.5;
+    }
     if (name_->text().toStdString() != last_.name)
         name_->setText(QString::fromStdString(last_.name));
     factor_->setValue(last_.repair_factor);
@@ -74,11 +95,11 @@ FixedCostFields::FixedCostFields(QWidget* parent)
     row->addWidget(yearly_);
     connect(capex_, &NumberField::edited, this, [this](std::optional<double> v) {
         last_.capex = v.value_or(0.0);
-        Q_EMIT edited(last_);
+        Q_EMIT edited(true, last_.capex);
     });
     connect(yearly_, &NumberField::edited, this, [this](std::optional<double> v) {
         last_.yearly = v.value_or(0.0);
-        Q_EMIT edited(last_);
+        Q_EMIT edited(false, last_.yearly);
     });
 }
 

@@ -7,6 +7,7 @@
 #include <QGroupBox>
 #include <QWidget>
 
+#include <functional>
 #include <optional>
 
 class QCheckBox;
@@ -15,6 +16,10 @@ class QLineEdit;
 namespace nines::ui {
 
 class NumberField;
+
+/// A change to a component's contract, to apply to each selected component: only the field
+/// edited (so editing the fee of several components keeps each one's own factor).
+using SupportChange = std::function<void(std::optional<model::SupportContract>&)>;
 
 /// A component's support contract; unchecked: the component has none.
 class SupportEditor : public QGroupBox
@@ -26,10 +31,10 @@ public:
     void setSupport(const std::optional<model::SupportContract>& s);  // does not emit edited()
 
 Q_SIGNALS:
-    void edited(const std::optional<model::SupportContract>& s);
+    void edited(const nines::ui::SupportChange& change);
 
 private:
-    void emitCurrent();
+    void emitField(const std::function<void(model::SupportContract&)>& set);
     QLineEdit* name_;
     NumberField* factor_;
     NumberField* fee_;
@@ -47,7 +52,8 @@ public:
     void setCost(const model::FixedCost& c);  // does not emit edited()
 
 Q_SIGNALS:
-    void edited(const model::FixedCost& c);
+    /// One field changed (capex or yearly): each selected item keeps its other one.
+    void edited(bool capex, double value);
 
 private:
     NumberField* capex_;

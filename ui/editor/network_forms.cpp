@@ -167,15 +167,15 @@ NetworkItemForm::NetworkItemForm(Document* doc, ItemKind kind, QWidget* parent)
         cost_ = new FixedCostFields(this);
         cost_->setToolTip(tr("What it costs to have: once, and every year; counted in the cost of ownership"));
         addRow(form_, tr("Cost"), cost_, "cost");
-        connect(cost_, &FixedCostFields::edited, this, [this](const FixedCost& c) {
+        connect(cost_, &FixedCostFields::edited, this, [this](bool capex, double v) {
             if (loading_)
                 return;
             editItems(doc_, refs_, [&](Item& item) {
                 std::visit([&](auto& x) {
                     if constexpr (requires { { x.cost } -> std::convertible_to<const FixedCost&>; })
-                        x.cost = c;
+                        (capex ? x.cost.capex : x.cost.yearly) = v;
                 }, item);
-            }, tr("Change cost"), "cost");
+            }, capex ? tr("Change capex") : tr("Change yearly cost"), capex ? "cost.capex" : "cost.yearly");
         });
     } else {
         auto* note = new QLabel(tr("A hub never fails: it stands for the internet or a backbone that zones and regions reach through links."), this);

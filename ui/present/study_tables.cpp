@@ -141,7 +141,8 @@ Table sweepTable(const study::Sweep& s, const std::string& currency)
 {
     Table t{QStringLiteral("sweep"), tr("Sweep"), {}, {},
             tr("Every point estimates %1 with the same %2 replications and seed %3; the SLA target is %4. Cost of "
-               "ownership: capex + (yearly cost + expected downtime cost) x the horizon (settings.horizon_years); "
+               "ownership: capex + (yearly cost + expected downtime cost + expected SLA credits) x the horizon "
+               "(settings.horizon_years); "
                "\"cheapest\" is the point meeting the SLA that costs least to own.")
                 .arg(estimateText(s.settings))
                 .arg(s.settings.replications)
@@ -199,7 +200,7 @@ Table improvementsTable(const study::ImprovementPlan& p, const std::string& curr
                                                               : tr("all downtime"),
                               figureText(Figure::Money, x.extra_capex), figureText(Figure::Money, x.extra_yearly),
                               x.cost_per_extra_nine ? figureText(Figure::Money, *x.cost_per_extra_nine)
-                              : std::isfinite(x.nines_gained) && x.nines_gained > 0 && x.extra_spend <= 0
+                              : x.nines_gained > 0 && x.extra_spend <= 0
                                   ? tr("no extra cost")
                                   : tr("n/a")};
     return t;

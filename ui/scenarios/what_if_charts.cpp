@@ -55,8 +55,8 @@ bool oneAxis(QCustomPlot* plot, const study::Sweep& s, const QString& currency)
             yMin = std::min(yMin, 100 * *p.exact_availability);
             yMax = std::max(yMax, 100 * *p.exact_availability);
         }
-        cost->addData(x, p.cost.firstYear());
-        cMax = std::max(cMax, p.cost.firstYear());
+        cost->addData(x, p.cost.ownership());
+        cMax = std::max(cMax, p.cost.ownership());
         xMin = first ? x : std::min(xMin, x);
         xMax = first ? x : std::max(xMax, x);
         first = false;
