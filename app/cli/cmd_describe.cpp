@@ -233,9 +233,10 @@ int cmdDescribe(const QStringList& args)
     if (st.downtime_cost_per_minute > 0 || !st.sla_credits.empty()) {
         out << "Money: downtime costs " << formatFixed(st.downtime_cost_per_minute) << " a minute";
         if (!st.sla_credits.empty()) {
-            out << "; SLA credits of a " << formatFixed(st.monthly_fee) << " monthly fee:";
-            for (const auto& c : st.sla_credits)
-                out << " below " << formatFixed(c.below_percent, 4) << "% " << formatFixed(c.credit_percent, 2) << "%";
+            out << "; SLA credits of a " << formatFixed(st.monthly_fee) << " monthly fee for a month";
+            for (size_t i = 0; i < st.sla_credits.size(); ++i)
+                out << (i ? ", " : " ") << "below " << formatFixed(st.sla_credits[i].below_percent, 4) << "%: "
+                    << formatFixed(st.sla_credits[i].credit_percent, 2) << "%";
         }
         out << "; cost of ownership over " << formatFixed(st.horizon_years, 1) << " years\n";
     }
