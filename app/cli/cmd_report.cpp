@@ -55,7 +55,7 @@ int cmdReport(const QStringList& args)
     QStringList written;
     const QString why = ui::writeReport(a, path, &written);
     if (!why.isEmpty()) {
-        std::cerr << "nines report: cannot write " << why.toStdString() << "\n";
+        std::cerr << "nines report: " << why.toStdString() << "\n";
         return ExitIoError;
     }
     for (const auto& f : written)

@@ -3,6 +3,7 @@
 #include "commands.h"
 #include "exit_codes.h"
 
+#include "model/io/atomic_file.h"
 #include "sim/compiled_model.h"
 #include "sim/run.h"
 #include "sim/simulator.h"
@@ -10,6 +11,8 @@
 #include "sim/study/evaluation.h"
 #include "ui/present/result_tables.h"
 #include "ui/present/results_json.h"
+
+#include <QFileInfo>
 
 #include <atomic>
 #include <cerrno>
@@ -23,13 +26,8 @@ namespace nines::app {
 
 bool writeEventLog(const model::Model& m, const sim::CompiledModel& cm, const sim::RunSettings& s, const QString& path)
 {
-    std::FILE* f = std::fopen(path.toLocal8Bit().constData(), "w");
-    if (!f) {
-        std::cerr << "nines simulate: cannot write the event log " << path.toStdString() << ": " << std::strerror(errno)
-                  << "\n";
-        return false;
-    }
-    std::fputs("time_hours,event,element,instance,failure_mode,served_share\n", f);
+    // Kept in memory and written all at once: a full disk leaves no half log behind.
+    QByteArray log("time_hours,event,element,instance,failure_mode,served_share\n");
     static const char* kinds[] = {"failure",  "detection",   "repair",      "failover",
                                   "outage_start", "outage_end", "buffer_full", "failover_retry"};
     static const char* domainKinds[] = {"zone", "region", "link", "shared_fate"};
@@ -60,17 +58,21 @@ bool writeEventLog(const model::Model& m, const sim::CompiledModel& cm, const si
             if (ev.kind == sim::TraceEvent::Failure)
                 mode = m.components[c].failure_modes[ev.mode].id;
         }
-        std::fprintf(f, "%.6f,%s,%s,%s,%s,%.6g\n", ev.hours - warmup, kinds[ev.kind], element.c_str(), instance.c_str(),
-                     mode.c_str(), ev.share);
+        char line[64];
+        std::snprintf(line, sizeof line, "%.6f,%s,", ev.hours - warmup, kinds[ev.kind]);
+        log += line;
+        log += QByteArray::fromStdString(element + "," + instance + "," + mode + ",");
+        std::snprintf(line, sizeof line, "%.6g\n", ev.share);
+        log += line;
     });
     simulator.setGrowthOrigin(warmup);
     simulator.reset(s.seed, 0, s.steady_state);
     simulator.runUntil(warmup + s.mission_hours);
-    const bool ok = std::fflush(f) == 0 && !std::ferror(f);
-    std::fclose(f);
-    if (!ok)
-        std::cerr << "nines simulate: cannot write the event log " << path.toStdString() << "\n";
-    return ok;
+    if (const QString why = io::writeFileAtomically(path, log); !why.isEmpty()) {
+        std::cerr << "nines simulate: the event log: " << why.toStdString() << "\n";
+        return false;
+    }
+    return true;
 }
 
 namespace {
@@ -101,11 +103,13 @@ int cmdSimulate(const QStringList& args)
                                       QStringLiteral("Write every event of the first replication (one mission "
                                                      "from all-new, same seed) to FILE as CSV."),
                                       QStringLiteral("FILE"));
+    const QCommandLineOption force(QStringLiteral("force"),
+                                   QStringLiteral("Let --event-log replace a file that exists."));
     const QCommandLineOption slo(QStringLiteral("slo"),
                                  QStringLiteral("Exit with code 4 when availability is below this percentage."),
                                  QStringLiteral("PERCENT"));
     run.addTo(parser);
-    for (const auto& o : {json, slo, eventLog})
+    for (const auto& o : {json, slo, eventLog, force})
         parser.addOption(o);
     if (auto stop = parseCommand(parser, args, QStringLiteral("Simulate a model's availability.")))
         return *stop;
@@ -122,6 +126,12 @@ int cmdSimulate(const QStringList& args)
         bad = numberOption(parser, slo, 0.0001, 99.9999999, sloValue);
     if (bad) {
         std::cerr << "nines simulate: " << *bad << "\n";
+        return ExitInvalid;
+    }
+    // Before the run, not after it: an existing file is somebody's, replaced only when asked.
+    if (parser.isSet(eventLog) && QFileInfo::exists(parser.value(eventLog)) && !parser.isSet(force)) {
+        std::cerr << "nines simulate: the event log " << parser.value(eventLog).toStdString()
+                  << " exists; give --force to replace it\n";
         return ExitInvalid;
     }
 

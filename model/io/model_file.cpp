@@ -1,5 +1,7 @@
 #include "model_file.h"
 
+#include "atomic_file.h"
+
 #include "json_reader.h"
 #include "json_syntax.h"
 #include "json_writer.h"
@@ -129,25 +131,7 @@ LoadResult loadModelFile(const QString& path)
 
 QString saveModelFile(const Model& m, const QString& path, const SaveProgress& progress)
 {
-    const QByteArray bytes = modelToJson(m);
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
-        return QStringLiteral("cannot write %1: %2").arg(path, f.errorString());
-    constexpr qint64 kChunk = 64 * 1024;
-    for (qint64 pos = 0; pos < bytes.size(); pos += kChunk) {
-        const qint64 n = std::min(kChunk, bytes.size() - pos);
-        if (f.write(bytes.constData() + pos, n) != n) {
-            f.cancelWriting();
-            return QStringLiteral("cannot write %1: %2").arg(path, f.errorString());
-        }
-        if (progress && !progress(pos + n, bytes.size())) {
-            f.cancelWriting();
-            return QStringLiteral("the save of %1 was abandoned; the file was left as it was").arg(path);
-        }
-    }
-    if (!f.commit())
-        return QStringLiteral("cannot write %1: %2").arg(path, f.errorString());
-    return {};
+    return writeFileAtomically(path, modelToJson(m), progress);
 }
 
 }  // namespace nines::io

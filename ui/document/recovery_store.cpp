@@ -1,5 +1,6 @@
 #include "recovery_store.h"
 
+#include "model/io/atomic_file.h"
 #include "model/io/model_file.h"
 
 #include <QDir>
@@ -8,7 +9,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLockFile>
-#include <QSaveFile>
 #include <QStandardPaths>
 #include <QUuid>
 
@@ -45,14 +45,10 @@ QString RecoveryStore::save(const model::Model& m, const QString& originalPath)
 {
     if (QString why = io::saveModelFile(m, sessionFile()); !why.isEmpty())
         return why;
-    QSaveFile meta(metaOf(sessionFile()));
-    if (!meta.open(QIODevice::WriteOnly))
-        return meta.errorString();
     QJsonObject o;
     o[QStringLiteral("original_path")] = originalPath;
     o[QStringLiteral("saved_at")] = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
-    meta.write(QJsonDocument(o).toJson());
-    return meta.commit() ? QString() : meta.errorString();
+    return io::writeFileAtomically(metaOf(sessionFile()), QJsonDocument(o).toJson());
 }
 
 void RecoveryStore::discard()

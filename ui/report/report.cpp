@@ -1,5 +1,7 @@
 #include "report.h"
 
+#include "model/io/atomic_file.h"
+
 #include "ui/editor/auto_layout.h"
 #include "ui/editor/diagram_scene.h"
 #include "ui/document/document.h"
@@ -17,7 +19,7 @@
 #include <QJsonDocument>
 #include <QPdfWriter>
 #include <QRegularExpression>
-#include <QSaveFile>
+#include <QBuffer>
 #include <QSvgGenerator>
 #include <QSvgRenderer>
 #include <QTextCursor>
@@ -285,9 +287,10 @@ QString writePdf(const study::Evaluation& a, const QString& path)
 {
     const std::vector<Figure> figures = figuresOf(a);
     const std::vector<present::Table> tables = present::reportTables(a);
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return file.errorString();
+    // Into memory first: QPdfWriter does not report a failed write, so the bytes go to the file
+    // through writeFileAtomically, which checks every one.
+    QBuffer file;
+    file.open(QIODevice::WriteOnly);
     {
         QPdfWriter pdf(&file);
         pdf.setPageSize(QPageSize(QPageSize::A4));
@@ -360,9 +363,7 @@ QString writePdf(const study::Evaluation& a, const QString& path)
         }
         painter.end();
     }
-    if (!file.commit())
-        return file.errorString();
-    return {};
+    return io::writeFileAtomically(path, file.data());
 }
 
 // ---- HTML, CSV, JSON --------------------------------------------------------------------------
@@ -382,13 +383,7 @@ QString csvCell(QString s)
 
 QString writeText(const QString& path, const QByteArray& bytes)
 {
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
-        return f.errorString();
-    f.write(bytes);
-    if (!f.commit())
-        return f.errorString();
-    return {};
+    return io::writeFileAtomically(path, bytes);
 }
 
 }  // namespace
@@ -461,7 +456,7 @@ QString writeReport(const study::Evaluation& a, const QString& path, QStringList
             const QString file = info.dir().filePath(info.completeBaseName() + QLatin1Char('-') + t.id + QStringLiteral(".csv"));
             why = writeText(file, text.toUtf8());
             if (!why.isEmpty())
-                return file + QStringLiteral(": ") + why;
+                return why;
             if (written)
                 *written << file;
         }
@@ -470,7 +465,7 @@ QString writeReport(const study::Evaluation& a, const QString& path, QStringList
     }
     if (why.isEmpty() && written)
         *written << path;
-    return why.isEmpty() ? QString() : path + QStringLiteral(": ") + why;
+    return why;
 }
 
 }  // namespace nines::ui
