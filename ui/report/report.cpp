@@ -374,7 +374,13 @@ QString csvCell(QString s)
     static const QRegularExpression grouped(QStringLiteral("^-?\\d{1,3}(,\\d{3})+(\\.\\d+)?%?$"));
     if (grouped.match(s).hasMatch())
         s.remove(QLatin1Char(','));
-    if (!s.contains(QLatin1Char(',')) && !s.contains(QLatin1Char('"')) && !s.contains(QLatin1Char('\n')))
+    // A cell a spreadsheet would run as a formula (=, +, -, @, a tab or a carriage return first)
+    // gets a leading ' (OWASP's advice against CSV injection), unless it is a plain number.
+    static const QRegularExpression number(QStringLiteral("^[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?%?$"));
+    if (!s.isEmpty() && QStringLiteral("=+-@\t\r").contains(s.front()) && !number.match(s).hasMatch())
+        s.prepend(QLatin1Char('\''));
+    if (!s.contains(QLatin1Char(',')) && !s.contains(QLatin1Char('"')) && !s.contains(QLatin1Char('\n'))
+        && !s.contains(QLatin1Char('\r')))
         return s;
     QString q = s;
     q.replace(QLatin1Char('"'), QStringLiteral("\"\""));
