@@ -81,7 +81,7 @@ private:
             if (ids[i].empty())
                 continue;  // the reader reported it missing or empty
             if (!isValidId(ids[i])) {
-                error(path, "must be an id of letters, digits and _ - . : , got \"" + ids[i] + "\"");
+                error(path, "must be an id of letters, digits and _ - . : , got " + quoted(ids[i]));
                 continue;
             }
             auto [it, fresh] = seen.emplace(ids[i], static_cast<int>(i));
@@ -129,7 +129,7 @@ private:
                 continue;
             const std::string path = joinPath(elementPath("dependencies", dependencyIds_, i), "id");
             if (!isValidId(id))
-                error(path, "must be an id of letters, digits and _ - . : , got \"" + id + "\"");
+                error(path, "must be an id of letters, digits and _ - . : , got " + quoted(id));
             else if (!depSeen.emplace(id, i).second)
                 error("dependencies[" + std::to_string(i) + "].id",
                       "duplicate id \"" + id + "\" (also used by dependencies["
@@ -209,7 +209,7 @@ private:
                     error(joinPath(path, field), "refers to \"" + *end
                                                      + "\", which is no zone, region or hub");
             if (!l.from.empty() && l.from == l.to)
-                error(joinPath(path, "to"), "a link must join two different nodes, got \"" + l.to + "\" twice");
+                error(joinPath(path, "to"), "a link must join two different nodes, got " + quoted(l.to) + " twice");
             if (l.outage)
                 checkOutage(*l.outage, joinPath(path, "outage"));
         }
@@ -549,7 +549,7 @@ private:
                 std::string why;
                 if (!parsePath(s.operations[j].path, &why))
                     error(joinPath(path, "operations") + "[" + std::to_string(j) + "].path",
-                          "is not a field path (" + why + "), got \"" + s.operations[j].path + "\"");
+                          "is not a field path (" + why + "), got " + quoted(s.operations[j].path));
             }
         }
     }

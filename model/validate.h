@@ -6,6 +6,7 @@
 #include "problem.h"
 
 #include <string>
+#include <string_view>
 
 namespace nines::model {
 
@@ -20,5 +21,9 @@ void validateDistribution(const Distribution& d, const std::string& path, Proble
 
 /// Shortest text that reads back as the same double (for messages and files).
 std::string formatNumber(double v);
+
+/// A user's text in quotes for a message, cut after `maxChars` characters (never inside a
+/// UTF-8 character) with its length: "\"abc…\" (5,000,000 characters)".
+std::string quoted(std::string_view text, size_t maxChars = 60);
 
 }  // namespace nines::model

@@ -20,6 +20,24 @@ std::string formatNumber(double v)
     return std::string(buf, res.ptr);
 }
 
+std::string quoted(std::string_view text, size_t maxChars)
+{
+    size_t chars = 0, cut = text.size();
+    for (size_t i = 0; i < text.size(); ++i) {
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80)
+            continue;  // a continuation byte: part of the character before
+        if (chars == maxChars)
+            cut = i;
+        ++chars;
+    }
+    if (cut == text.size())
+        return "\"" + std::string(text) + "\"";
+    std::string count = std::to_string(chars);
+    for (int i = static_cast<int>(count.size()) - 3; i > 0; i -= 3)
+        count.insert(static_cast<size_t>(i), ",");
+    return "\"" + std::string(text.substr(0, cut)) + "\u2026\" (" + count + " characters)";
+}
+
 void validateDistribution(const Distribution& d, const std::string& path, Problems& out)
 {
     auto bad = [&](const char* field, const std::string& msg) { out.push_back({joinPath(path, field), msg}); };

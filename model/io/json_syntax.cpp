@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <cstdio>
 #include <set>
 #include <string>
 #include <vector>
@@ -18,6 +19,43 @@ std::string at(const QByteArray& text, qsizetype offset)
 {
     const auto [line, col] = lineAndColumn(text, offset);
     return "invalid JSON at line " + std::to_string(line) + ", column " + std::to_string(col) + ": ";
+}
+
+/// The offset of the first byte that is not part of valid UTF-8 (RFC 3629: no overlong forms,
+/// no surrogates, nothing above U+10FFFF), or -1. Written out because QUtf8 says only whether a
+/// text is valid, not where it is not.
+qsizetype firstInvalidUtf8(const QByteArray& t)
+{
+    const auto* s = reinterpret_cast<const unsigned char*>(t.constData());
+    const qsizetype n = t.size();
+    for (qsizetype i = 0; i < n;) {
+        const unsigned char c = s[i];
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        int len = 0;
+        unsigned char lo = 0x80, hi = 0xBF;  // the allowed range of the second byte
+        if (c >= 0xC2 && c <= 0xDF)
+            len = 2;
+        else if (c >= 0xE0 && c <= 0xEF) {
+            len = 3;
+            lo = c == 0xE0 ? 0xA0 : 0x80;
+            hi = c == 0xED ? 0x9F : 0xBF;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            len = 4;
+            lo = c == 0xF0 ? 0x90 : 0x80;
+            hi = c == 0xF4 ? 0x8F : 0xBF;
+        } else
+            return i;
+        if (i + len > n || s[i + 1] < lo || s[i + 1] > hi)
+            return i;
+        for (int k = 2; k < len; ++k)
+            if (s[i + k] < 0x80 || s[i + k] > 0xBF)
+                return i;
+        i += len;
+    }
+    return -1;
 }
 
 bool isNumberChar(char c)
@@ -45,11 +83,21 @@ std::optional<model::Problem> syntaxProblem(const QByteArray& text, const QJsonP
             else if (c == '\n' || c == '\r')
                 return model::Problem{"", at(text, stringStart)
                                               + "unterminated string (the line ends before its closing quote)"};
+            else if (static_cast<unsigned char>(c) < 0x20) {
+                // A raw control character (a NUL, a tab): JSON wants it escaped; Qt takes it.
+                char code[8];
+                std::snprintf(code, sizeof code, "%02X", static_cast<unsigned>(static_cast<unsigned char>(c)));
+                return model::Problem{"", at(text, i) + "a raw control character (byte 0x" + std::string(code)
+                                              + ") inside a string; write it escaped (\\u00" + code + ")"};
+            }
         } else if (c == '"') {
             inString = true;
             stringStart = i;
         }
     }
+    // Invalid UTF-8: Qt would replace it silently with U+FFFD.
+    if (const qsizetype bad = firstInvalidUtf8(text); bad >= 0)
+        return model::Problem{"", at(text, bad) + "the text is not valid UTF-8 (save the file as UTF-8)"};
     if (err.error == QJsonParseError::NoError)
         return std::nullopt;
 

@@ -114,19 +114,33 @@ LoadResult loadModelFile(const QString& path)
         res.problems.push_back({"", "is a directory, not a model file"});
         return res;
     }
-    if (!f.open(QIODevice::ReadOnly)) {
+    const bool stdinput = path == QLatin1String("-");
+    if (!(stdinput ? f.open(stdin, QIODevice::ReadOnly) : f.open(QIODevice::ReadOnly))) {
         res.read_failed = true;
         res.problems.push_back({"", "cannot read the file: " + f.errorString().toStdString()});
         return res;
     }
-    if (f.size() > kMaxModelFileBytes) {
+    // The limit counts the bytes actually read: a device (/dev/zero), a pipe or standard input
+    // has no size to check beforehand and may never end.
+    QByteArray bytes;
+    while (bytes.size() <= kMaxModelFileBytes) {
+        const QByteArray chunk = f.read(std::min<qint64>(1 << 20, kMaxModelFileBytes + 1 - bytes.size()));
+        if (chunk.isEmpty())
+            break;
+        bytes += chunk;
+    }
+    if (f.error() != QFileDevice::NoError) {
         res.read_failed = true;
-        res.problems.push_back({"", "the file is " + std::to_string(f.size() / (1024 * 1024)) + " MiB, more than the "
-                                        + std::to_string(kMaxModelFileBytes / (1024 * 1024))
-                                        + " MiB Nines reads; is this really a model file?"});
+        res.problems.push_back({"", "cannot read the file: " + f.errorString().toStdString()});
         return res;
     }
-    return parseModel(f.readAll());
+    if (bytes.size() > kMaxModelFileBytes) {
+        res.read_failed = true;
+        res.problems.push_back({"", "the file holds more than " + std::to_string(kMaxModelFileBytes / (1024 * 1024))
+                                        + " MiB, the most Nines reads; is this really a model file?"});
+        return res;
+    }
+    return parseModel(bytes);
 }
 
 QString saveModelFile(const Model& m, const QString& path, const SaveProgress& progress)

@@ -40,10 +40,7 @@ inline std::string describe(const QJsonValue& v)
     case QJsonValue::Double:
         return "the number " + formatNumber(v.toDouble());
     case QJsonValue::String: {
-        std::string s = str(v.toString());
-        if (s.size() > 40)
-            s = s.substr(0, 37) + "...";
-        return "the string \"" + s + "\"";
+        return "the string " + quoted(str(v.toString()), 40);
     }
     case QJsonValue::Array:
         return "an array";

@@ -1,7 +1,10 @@
 // The `nines` command line as a user meets it: exit codes, stdout and stderr.
 #include "test_util.h"
 
+#include <QElapsedTimer>
+#include <QFile>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 namespace {
@@ -44,6 +47,53 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.err.startsWith(QStringLiteral("/nonexistent/model.nines.json: cannot read the file")));
         QCOMPARE(runNines({QStringLiteral("check"), QStringLiteral("/tmp")}).exitCode, 1);
+    }
+
+    // Input that never ends or lies about itself: devices and pipes are read up to the limit
+    // and refused (a size check alone reads /dev/zero forever), a raw NUL and invalid UTF-8 are
+    // named with their place, a huge bad value is cut in the message, standard input is "-".
+    void hostileInputIsRefusedPromptly()
+    {
+        for (const QString dev : {QStringLiteral("/dev/zero"), QStringLiteral("/dev/urandom")}) {
+            QElapsedTimer t;
+            t.start();
+            const Run r = runNines({QStringLiteral("check"), dev});
+            QCOMPARE(r.exitCode, 1);
+            QVERIFY2(r.err.contains(QStringLiteral("more than 64 MiB")), qPrintable(r.err));
+            QVERIFY2(t.elapsed() < 15000, qPrintable(QString::number(t.elapsed())));
+        }
+        QTemporaryDir dir;
+        auto file = [&](const char* name, const QByteArray& bytes) {
+            QFile f(dir.filePath(QString::fromLatin1(name)));
+            f.open(QIODevice::WriteOnly);
+            f.write(bytes);
+            return f.fileName();
+        };
+        Run r = runNines({QStringLiteral("check"),
+                          file("nul.json", QByteArray("{\"format\": \"nines/1\", \"name\": \"a\0b\", \"components\": []}", 48))});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("line 1, column 33: a raw control character (byte 0x00)")), qPrintable(r.err));
+        r = runNines({QStringLiteral("check"),
+                      file("latin1.json", "{\"format\": \"nines/1\", \"name\": \"caf\xe9\", \"components\": []}")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("column 35: the text is not valid UTF-8")), qPrintable(r.err));
+        const QByteArray huge = QString(2000000, QChar(0xe9)).toUtf8();
+        r = runNines({QStringLiteral("check"),
+                      file("huge.json", "{\"format\": \"nines/1\", \"name\": \"x\", \"components\": [{\"id\": \"users\", "
+                                        "\"kind\": \"entry\", \"traffic_share\": 1}, {\"id\": \"" + huge + "\", \"kind\": \"service\"}]}")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.size() < 2000, qPrintable(r.err.left(300)));
+        QVERIFY2(r.err.contains(QStringLiteral("\u2026\" (2,000,000 characters)")), qPrintable(r.err.left(300)));
+        QVERIFY(!r.err.contains(QChar::ReplacementCharacter));
+        QProcess p;
+        p.start(QStringLiteral(NINES_BINARY), {QStringLiteral("check"), QStringLiteral("-")});
+        QFile example(nines::test::example("single-server.nines.json"));
+        QVERIFY(example.open(QIODevice::ReadOnly));
+        p.write(example.readAll());
+        p.closeWriteChannel();
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitCode(), 0);
+        QVERIFY(p.readAllStandardOutput().startsWith("-: ok"));
     }
 
     void examplesCheckAndDescribe_data()
