@@ -475,6 +475,36 @@ private Q_SLOTS:
         QVERIFY(w.document()->model().components[0].zones.empty());
     }
 
+    void twoCrashedWindowsAreRestoredOneByOne()
+    {
+        // Two windows crash with different work; restoring one never touches the other's copy,
+        // which the next window offers.
+        const QString recoveryDir = dir_.filePath(QStringLiteral("two-crashes"));
+        std::vector<Model> crashedWork;
+        for (const char* kind : {"cache", "queue"}) {
+            auto* crashed = new MainWindow({recoveryDir, 3600 * 1000});
+            quietDialogs(*crashed);
+            crashed->scene()->createFromPalette(QString::fromLatin1(kind), {100, 100});
+            crashed->autosaveNow();
+            crashedWork.push_back(crashed->document()->model());
+            delete crashed;
+            QTest::qWait(1100);  // distinct saved_at seconds: the newest is offered first
+        }
+        MainWindow first({recoveryDir, 3600 * 1000});
+        quietDialogs(first);
+        first.askRestore = [](const RecoveryStore::Pending&) { return true; };
+        QVERIFY(first.offerRecovery());
+        QCOMPARE(first.document()->model(), crashedWork[1]);
+        MainWindow second({recoveryDir, 3600 * 1000});
+        quietDialogs(second);
+        second.askRestore = [](const RecoveryStore::Pending&) { return true; };
+        QVERIFY(second.offerRecovery());
+        QCOMPARE(second.document()->model(), crashedWork[0]);
+        MainWindow third({recoveryDir, 3600 * 1000});
+        third.askRestore = [](const RecoveryStore::Pending&) { return true; };
+        QVERIFY(!third.offerRecovery());  // the two restored copies belong to live windows now
+    }
+
     void autosaveAndRestoreAfterCrash()
     {
         const QString recoveryDir = dir_.filePath(QStringLiteral("crash-recovery"));

@@ -148,25 +148,31 @@ bool MainWindow::offerRecovery()
     const auto pending = recovery_->pending();
     if (pending.empty())
         return false;
+    // One copy at a time, the newest: the others (other windows that crashed) stay untouched, to
+    // be offered next.
     const RecoveryStore::Pending& p = pending.front();
-    const bool restore = askRestore(p);
-    bool restored = false;
-    if (restore) {
-        io::LoadResult r = io::loadModelFile(p.file);
-        if (r.json_ok) {
-            layoutMissingPositions(r.draft);
-            doc_->reset(std::move(r.draft), p.originalPath, std::move(r.reader_problems));
-            doc_->markRestored();
-            view_->fitAll();
-            updateTitle();
-            restored = true;
-            // Keep it safe under this session's name until it is saved.
-            recovery_->save(doc_->fileModel(), doc_->filePath());
-        }
+    if (!askRestore(p)) {
+        RecoveryStore::remove(p);  // declined: the user chose to let it go
+        return false;
     }
-    for (const auto& x : pending)
-        if (restore || &x == &pending.front())
-            RecoveryStore::remove(x);
+    io::LoadResult r = io::loadModelFile(p.file);
+    if (!r.json_ok) {
+        showError(tr("Restore"), tr("The recovered copy %1 could not be read: %2. It was left where it is.")
+                                     .arg(QDir::toNativeSeparators(p.file),
+                                          r.problems.empty() ? QString() : QString::fromStdString(r.problems.front().message)));
+        return false;
+    }
+    layoutMissingPositions(r.draft);
+    doc_->reset(std::move(r.draft), p.originalPath, std::move(r.reader_problems));
+    doc_->markRestored();
+    view_->fitAll();
+    updateTitle();
+    // Safe under this session's name before the old copy goes; if that fails, the old one stays.
+    if (const QString why = recovery_->save(doc_->fileModel(), doc_->filePath()); why.isEmpty())
+        RecoveryStore::remove(p);
+    else
+        statusBar()->showMessage(tr("Autosave failed: %1; the recovered copy stays where it was").arg(why), 8000);
+    const bool restored = true;
     return restored;
 }
 
