@@ -306,14 +306,21 @@ RunResult runSimulation(const CompiledModel& model, const RunSettings& settings,
         Block blk;
         {
             std::unique_lock lock(mu);
+            // The time budget is kept while a block runs too: one block of a model with very
+            // many events can take longer than the whole budget.
+            bool outOfTime = false;
             while (!done.count(b)) {
                 cv.wait_for(lock, std::chrono::milliseconds(5));
                 if (cancel && cancel->load(std::memory_order_relaxed))
                     break;
+                if (settings.max_wall_seconds > 0 && elapsed() >= settings.max_wall_seconds) {
+                    outOfTime = true;
+                    break;
+                }
             }
             if (!done.count(b)) {
                 lock.unlock();
-                stopWorkers(StopReason::Cancelled);
+                stopWorkers(outOfTime ? StopReason::WallClock : StopReason::Cancelled);
                 break;
             }
             blk = std::move(done[b]);

@@ -87,7 +87,9 @@ struct RunResult {
     double warmup_hours = 0.0;       // steady state: simulated before each observed window
     std::uint64_t replications = 0;  // replications merged: independent observed windows
     StopReason stop = StopReason::Replications;
-    bool partial() const { return stop == StopReason::Cancelled; }
+    /// Cancelled, or stopped (by its time budget) before one replication was complete: no figure
+    /// of a partial run stands for the design.
+    bool partial() const { return stop == StopReason::Cancelled || replications == 0; }
 
     Interval availability;
     double availability_stderr = 0.0;  // standard error of the mean, for intervals at other levels

@@ -52,6 +52,15 @@ int cmdReport(const QStringList& args)
     }
     const std::atomic<bool>* cancel = cancelOnInterrupt();
     const study::Evaluation a = study::evaluate(*loaded, io::designsOf(*loaded), s, cancel);
+    if (a.simulation.replications == 0) {
+        // A report of no replication would print figures that stand for nothing; the old report
+        // (if any) is left as it was.
+        std::cerr << "nines report: no replication completed"
+                  << (a.simulation.stop == sim::StopReason::WallClock ? " within the time budget (settings.max_wall_seconds)"
+                                                                      : " before it was cancelled")
+                  << ": nothing to report, " << path.toStdString() << " not written\n";
+        return ExitCancelled;
+    }
     QStringList written;
     const QString why = ui::writeReport(a, path, &written);
     if (!why.isEmpty()) {

@@ -153,6 +153,16 @@ int cmdSimulate(const QStringList& args)
     const sim::RunResult& r = a.simulation;
     if (showProgress && !r.convergence.empty() && r.convergence.back().wall_seconds >= 1.0)
         std::fprintf(stderr, "\n");
+    if (r.replications == 0) {
+        // Figures from no replication at all would read as a perfect (or a dead) design.
+        std::cerr << "nines simulate: no replication completed"
+                  << (r.stop == sim::StopReason::WallClock
+                          ? " within the time budget of " + formatFixed(s.max_wall_seconds, 1)
+                                + " s (settings.max_wall_seconds)"
+                          : std::string(" before it was cancelled"))
+                  << ": nothing to estimate\n";
+        return ExitCancelled;
+    }
 
     if (parser.isSet(json)) {
         QJsonObject o = present::simulateJson(m, r, s, a.cap, a.capacity, &a.gain_if_perfect);

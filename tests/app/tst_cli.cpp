@@ -96,6 +96,30 @@ private Q_SLOTS:
         QVERIFY(p.readAllStandardOutput().startsWith("-: ok"));
     }
 
+    // A valid model whose replications take far longer than the run's time budget (events every
+    // 1e-6 h: a year is 1.7e10 of them) stops at the budget, not after the first block of
+    // replications, and says that no replication completed instead of printing figures.
+    void timeBudgetHoldsInsideAReplication()
+    {
+        QTemporaryDir dir;
+        QFile f(dir.filePath(QStringLiteral("slow.nines.json")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"format": "nines/1", "name": "time barely moves", "settings": {"max_wall_seconds": 1},
+          "components": [{"id": "users", "kind": "entry", "traffic_share": 1},
+            {"id": "svc", "kind": "service", "failure_modes": [{"id": "f",
+              "failure": {"type": "exponential", "mean_hours": 1e-6},
+              "repair": {"type": "exponential", "mean_hours": 1e-6}}]}],
+          "dependencies": [{"from": "users", "to": "svc"}]})");
+        f.close();
+        QElapsedTimer t;
+        t.start();
+        const Run r = runNines({QStringLiteral("simulate"), f.fileName()});
+        QVERIFY2(t.elapsed() < 10000, qPrintable(QString::number(t.elapsed())));  // budget 1 s; generous
+        QCOMPARE(r.exitCode, 5);
+        QVERIFY2(r.err.contains(QStringLiteral("no replication completed within the time budget of 1 s")), qPrintable(r.err));
+        QVERIFY(!r.outText().contains(QStringLiteral("Availability")));
+    }
+
     void examplesCheckAndDescribe_data()
     {
         QTest::addColumn<QString>("file");
