@@ -54,7 +54,7 @@ private Q_SLOTS:
     // named with their place, a huge bad value is cut in the message, standard input is "-".
     void hostileInputIsRefusedPromptly()
     {
-        for (const QString dev : {QStringLiteral("/dev/zero"), QStringLiteral("/dev/urandom")}) {
+        for (const QString& dev : {QStringLiteral("/dev/zero"), QStringLiteral("/dev/urandom")}) {
             QElapsedTimer t;
             t.start();
             const Run r = runNines({QStringLiteral("check"), dev});

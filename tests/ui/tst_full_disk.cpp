@@ -108,7 +108,7 @@ private Q_SLOTS:
         sim::RunSettings s = study::runSettingsOf(*r.model);
         s.replications = 50;
         const study::Evaluation a = study::evaluate(*r.model, io::designsOf(*r.model), s);
-        for (const QString name : {QStringLiteral("r.pdf"), QStringLiteral("r.html"), QStringLiteral("r.json"),
+        for (const QString& name : {QStringLiteral("r.pdf"), QStringLiteral("r.html"), QStringLiteral("r.json"),
                                    QStringLiteral("r-headline.csv")}) {
             const QString file = path(name);
             QVERIFY(writeOld(file, "the old report\n"));
