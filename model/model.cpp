@@ -163,6 +163,14 @@ Model withSupportApplied(const Model& m)
     return out;
 }
 
+const Model& engineModel(const Model& m, Model& storage)
+{
+    if (!hasEnabledSupport(m))
+        return m;
+    storage = withSupportApplied(m);
+    return storage;
+}
+
 const Component* Model::findComponent(std::string_view id) const
 {
     for (const auto& c : components)

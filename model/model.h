@@ -311,6 +311,9 @@ bool hasEnabledSupport(const Model& m);
 /// The model the engine runs: each enabled support contract applied to its component's repair
 /// times (scaled by its repair factor). The file keeps the contract and the repairs apart.
 Model withSupportApplied(const Model& m);
+/// The model the engine runs without a copy when no contract is enabled: `m` itself, or
+/// `storage` filled with withSupportApplied(m).
+const Model& engineModel(const Model& m, Model& storage);
 
 std::string_view toString(ComponentKind k);
 std::string_view toString(RedundancyMode m);

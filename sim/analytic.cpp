@@ -761,11 +761,8 @@ private:
 
 AnalyticResult analyze(const Model& m)
 {
-    if (hasEnabledSupport(m)) {
-        const Model applied = withSupportApplied(m);  // the repairs the support contracts buy
-        return Analyzer(applied).run();
-    }
-    return Analyzer(m).run();
+    Model applied;
+    return Analyzer(engineModel(m, applied)).run();  // the repairs the support contracts buy
 }
 
 }  // namespace nines::sim

@@ -28,9 +28,8 @@ std::size_t countSamples(const Distribution& d)
 CompiledModel compile(const Model& file)
 {
     // Support contracts shorten repairs; the engine sees the repairs they buy.
-    const bool support = hasEnabledSupport(file);
-    const Model applied = support ? withSupportApplied(file) : Model{};
-    const Model& m = support ? applied : file;
+    Model applied;
+    const Model& m = engineModel(file, applied);
     CompiledModel cm;
     cm.sla_availability = m.settings.sla_target_percent / 100.0;
     cm.sla_credits = m.settings.sla_credits;

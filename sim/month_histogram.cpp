@@ -30,6 +30,19 @@ std::uint64_t MonthHistogram::total() const
     return n;
 }
 
+std::vector<MonthHistogram::Group> MonthHistogram::tenthsOfDecades() const
+{
+    constexpr int kGroup = kPerDecade / 10;
+    std::vector<Group> out;
+    for (int g = 0; g < kBins; g += kGroup) {
+        std::uint64_t n = 0;
+        for (int b = g; b < g + kGroup; ++b)
+            n += counts[static_cast<std::size_t>(b)];
+        out.push_back({lowerEdge(g), lowerEdge(g + kGroup), n});
+    }
+    return out;
+}
+
 double MonthHistogram::lowerEdge(int i)
 {
     return kMinMinutes * std::pow(10.0, static_cast<double>(i) / kPerDecade);

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdint>
+#include <vector>
 
 namespace nines::sim {
 
@@ -25,6 +26,13 @@ struct MonthHistogram {
     double percentile(double p) const;
     /// The k-th smallest month (from 1), as the histogram knows it.
     double orderStatistic(std::uint64_t k) const;
+    /// The months by tenths of a decade (ten of the fine bins each), for charts and JSON: every
+    /// group in order, empty ones included.
+    struct Group {
+        double from_minutes, to_minutes;
+        std::uint64_t count;
+    };
+    std::vector<Group> tenthsOfDecades() const;
     /// Bin i's lower and upper edges in minutes.
     static double lowerEdge(int i);
     static double upperEdge(int i) { return lowerEdge(i + 1); }

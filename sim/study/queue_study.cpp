@@ -36,7 +36,8 @@ std::string notExponential(const Model& m, const Component& c)
 
 std::vector<ExactQueue> solveQueues(const Model& file)
 {
-    const Model m = withSupportApplied(file);  // the repairs the support contracts buy
+    Model applied;
+    const Model& m = engineModel(file, applied);  // the repairs the support contracts buy
     std::vector<ExactQueue> out;
     std::vector<int> allUp;
     for (const auto& c : m.components)

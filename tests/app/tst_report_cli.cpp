@@ -29,36 +29,6 @@ QStringList reportArgs(const QString& out)
             QStringLiteral("200"), QStringLiteral("--seed"), QStringLiteral("11")};
 }
 
-/// RFC 4180 fields of one CSV line (quotes doubled inside quoted fields).
-QStringList csvFields(const QString& line)
-{
-    QStringList out;
-    QString cur;
-    bool quoted = false;
-    for (qsizetype i = 0; i < line.size(); ++i) {
-        const QChar c = line[i];
-        if (quoted) {
-            if (c == QLatin1Char('"') && i + 1 < line.size() && line[i + 1] == QLatin1Char('"')) {
-                cur += c;
-                ++i;
-            } else if (c == QLatin1Char('"')) {
-                quoted = false;
-            } else {
-                cur += c;
-            }
-        } else if (c == QLatin1Char('"')) {
-            quoted = true;
-        } else if (c == QLatin1Char(',')) {
-            out << cur;
-            cur.clear();
-        } else {
-            cur += c;
-        }
-    }
-    out << cur;
-    return out;
-}
-
 /// How the report prints an availability: as many decimals as the first two significant digits
 /// of the unavailability need, trailing zeros dropped.
 QString reportPercent(double availability)
@@ -108,6 +78,13 @@ QList<QStringList> csvRecords(const QString& text)
     if (!cur.isEmpty() || !record.isEmpty())
         out << (record << cur);
     return out;
+}
+
+/// RFC 4180 fields of one CSV line.
+QStringList csvFields(const QString& line)
+{
+    const QList<QStringList> records = csvRecords(line);
+    return records.isEmpty() ? QStringList{QString()} : records.front();
 }
 
 }  // namespace

@@ -28,21 +28,16 @@ QJsonObject intervalToJson(const sim::Interval& iv)
 QJsonArray monthHistogramToJson(const sim::MonthHistogram& h)
 {
     // Ten bins a decade (of the histogram's hundred): fine enough to draw, short enough to read.
-    constexpr int kGroup = sim::MonthHistogram::kPerDecade / 10;
     QJsonArray out;
     if (h.zero > 0)
         out.append(QJsonObject{{QStringLiteral("from_minutes"), 0.0},
                                {QStringLiteral("to_minutes"), 0.0},
                                {QStringLiteral("count"), double(h.zero)}});
-    for (int g = 0; g < sim::MonthHistogram::kBins; g += kGroup) {
-        double count = 0.0;
-        for (int b = g; b < g + kGroup; ++b)
-            count += double(h.counts[static_cast<std::size_t>(b)]);
-        if (count > 0)
-            out.append(QJsonObject{{QStringLiteral("from_minutes"), sim::MonthHistogram::lowerEdge(g)},
-                                   {QStringLiteral("to_minutes"), sim::MonthHistogram::lowerEdge(g + kGroup)},
-                                   {QStringLiteral("count"), count}});
-    }
+    for (const auto& g : h.tenthsOfDecades())
+        if (g.count > 0)
+            out.append(QJsonObject{{QStringLiteral("from_minutes"), g.from_minutes},
+                                   {QStringLiteral("to_minutes"), g.to_minutes},
+                                   {QStringLiteral("count"), double(g.count)}});
     return out;
 }
 

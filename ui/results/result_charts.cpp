@@ -97,17 +97,13 @@ bool monthlyDowntime(QCustomPlot* plot, const study::Evaluation& a)
     const std::uint64_t total = h.total();
     if (total == 0)
         return false;
-    constexpr int kGroup = sim::MonthHistogram::kPerDecade / 10;
     QVector<double> keys, values;
     double peak = 0;
-    for (int g = 0; g < sim::MonthHistogram::kBins; g += kGroup) {
-        double count = 0;
-        for (int b = g; b < g + kGroup; ++b)
-            count += double(h.counts[size_t(b)]);
-        if (count == 0 && keys.isEmpty())
+    for (const auto& g : h.tenthsOfDecades()) {
+        if (g.count == 0 && keys.isEmpty())
             continue;
-        keys << sim::MonthHistogram::lowerEdge(g);
-        values << 100.0 * count / double(total);
+        keys << g.from_minutes;
+        values << 100.0 * double(g.count) / double(total);
         peak = std::max(peak, values.back());
     }
     while (!values.isEmpty() && values.back() == 0) {
