@@ -80,22 +80,34 @@ inline void addInvalidCaseRows()
 }
 
 #ifdef NINES_BINARY
-/// What a run of the `nines` executable printed and returned.
+/// What a run of the `nines` executable printed and returned. A crash or a timeout is never an
+/// exit code a test expects: exitCode is then kCrashed or kTimedOut (negative, which no process
+/// returns) and err says what happened, so `QCOMPARE(r.exitCode, 2)` fails on a crash by signal 2.
 struct NinesRun {
-    int exitCode = -1;
+    static constexpr int kTimedOut = -1;
+    static constexpr int kCrashed = -2;
+    int exitCode = kTimedOut;
     QByteArray out;
     QString err;
     QString outText() const { return QString::fromUtf8(out); }
 };
 
-inline NinesRun runNines(const QStringList& args)
+inline NinesRun runProgram(const QString& program, const QStringList& args)
 {
     QProcess p;
-    p.start(QStringLiteral(NINES_BINARY), args);
-    if (!p.waitForFinished(120000))
-        return {};
+    p.start(program, args);
+    if (!p.waitForFinished(120000)) {
+        p.kill();
+        p.waitForFinished(5000);
+        return {NinesRun::kTimedOut, {}, QStringLiteral("nines did not finish within 120 s")};
+    }
+    if (p.exitStatus() == QProcess::CrashExit)
+        return {NinesRun::kCrashed, p.readAllStandardOutput(),
+                QStringLiteral("nines crashed (%1)\n").arg(p.errorString()) + QString::fromUtf8(p.readAllStandardError())};
     return {p.exitCode(), p.readAllStandardOutput(), QString::fromUtf8(p.readAllStandardError())};
 }
+
+inline NinesRun runNines(const QStringList& args) { return runProgram(QStringLiteral(NINES_BINARY), args); }
 #endif
 
 }  // namespace nines::test

@@ -19,6 +19,15 @@ class TestCli : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // The helper every CLI test uses: a process killed by signal 2 must not read as exit code 2.
+    void helperTellsACrashFromAnExitCode()
+    {
+        const Run crashed = nines::test::runProgram(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), QStringLiteral("kill -INT $$")});
+        QCOMPARE(crashed.exitCode, Run::kCrashed);
+        QVERIFY(crashed.err.contains(QStringLiteral("crashed")));
+        QCOMPARE(nines::test::runProgram(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), QStringLiteral("exit 2")}).exitCode, 2);
+    }
+
     void helpAndVersion()
     {
         Run r = runNines({QStringLiteral("--help")});
