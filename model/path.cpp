@@ -27,6 +27,39 @@ std::string elementPath(std::string_view collection, const std::vector<std::stri
     return out;
 }
 
+IdIndex::IdIndex(std::vector<std::string> ids) : ids_(std::move(ids))
+{
+    index_.reserve(ids_.size());
+    for (size_t i = 0; i < ids_.size(); ++i) {
+        ++index_.try_emplace(std::string_view(ids_[i]), Entry{i, 0}).first->second.count;
+    }
+}
+
+int IdIndex::find(std::string_view id) const
+{
+    const auto it = index_.find(id);
+    return it == index_.end() ? -1 : static_cast<int>(it->second.first);
+}
+
+size_t IdIndex::count(std::string_view id) const
+{
+    const auto it = index_.find(id);
+    return it == index_.end() ? 0 : it->second.count;
+}
+
+std::string IdIndex::path(std::string_view collection, size_t index) const
+{
+    std::string out(collection);
+    out += '[';
+    const std::string& id = index < ids_.size() ? ids_[index] : std::string();
+    if (isValidId(id) && count(id) == 1)
+        out += id;
+    else
+        out += std::to_string(index);
+    out += ']';
+    return out;
+}
+
 std::string joinPath(std::string_view parent, std::string_view field)
 {
     if (parent.empty())

@@ -4,7 +4,7 @@
 
 #include <charconv>
 #include <cmath>
-#include <functional>
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -36,8 +36,8 @@ public:
 private:
     const Model& m_;
     Problems out_;
-    std::vector<std::string> regionIds_, zoneIds_, hubIds_, linkIds_, crewIds_, componentIds_,
-        dependencyIds_, sharedFateIds_, scenarioIds_;
+    IdIndex regionIds_, zoneIds_, hubIds_, linkIds_, crewIds_, componentIds_, dependencyIds_, sharedFateIds_,
+        scenarioIds_;
     std::set<std::string> nodeIds_;  // zones, regions and hubs share one namespace
 
     void error(const std::string& path, const std::string& msg)
@@ -73,11 +73,11 @@ private:
             error(path, "must be a probability between 0 and 1, got " + formatNumber(v));
     }
 
-    void checkIds(const char* collection, const std::vector<std::string>& ids)
+    void checkIds(const char* collection, const IdIndex& ids)
     {
         std::map<std::string, int> seen;
         for (size_t i = 0; i < ids.size(); ++i) {
-            const std::string path = joinPath(elementPath(collection, ids, i), "id");
+            const std::string path = joinPath(ids.path(collection, i), "id");
             if (ids[i].empty())
                 continue;  // the reader reported it missing or empty
             if (!isValidId(ids[i])) {
@@ -94,24 +94,22 @@ private:
 
     void collectIds()
     {
-        for (const auto& r : m_.regions)
-            regionIds_.push_back(r.id);
-        for (const auto& z : m_.zones)
-            zoneIds_.push_back(z.id);
-        for (const auto& h : m_.hubs)
-            hubIds_.push_back(h.id);
-        for (const auto& l : m_.links)
-            linkIds_.push_back(l.id);
-        for (const auto& c : m_.repair_crews)
-            crewIds_.push_back(c.id);
-        for (const auto& c : m_.components)
-            componentIds_.push_back(c.id);
-        for (const auto& d : m_.dependencies)
-            dependencyIds_.push_back(d.id);
-        for (const auto& s : m_.shared_fate)
-            sharedFateIds_.push_back(s.id);
-        for (const auto& s : m_.scenarios)
-            scenarioIds_.push_back(s.id);
+        auto idsOf = [](const auto& items) {
+            std::vector<std::string> ids;
+            ids.reserve(items.size());
+            for (const auto& x : items)
+                ids.push_back(x.id);
+            return IdIndex(std::move(ids));
+        };
+        regionIds_ = idsOf(m_.regions);
+        zoneIds_ = idsOf(m_.zones);
+        hubIds_ = idsOf(m_.hubs);
+        linkIds_ = idsOf(m_.links);
+        crewIds_ = idsOf(m_.repair_crews);
+        componentIds_ = idsOf(m_.components);
+        dependencyIds_ = idsOf(m_.dependencies);
+        sharedFateIds_ = idsOf(m_.shared_fate);
+        scenarioIds_ = idsOf(m_.scenarios);
 
         checkIds("regions", regionIds_);
         checkIds("zones", zoneIds_);
@@ -127,7 +125,7 @@ private:
             const auto& id = dependencyIds_[i];
             if (id.empty())
                 continue;
-            const std::string path = joinPath(elementPath("dependencies", dependencyIds_, i), "id");
+            const std::string path = joinPath(dependencyIds_.path("dependencies", i), "id");
             if (!isValidId(id))
                 error(path, "must be an id of letters, digits and _ - . : , got " + quoted(id));
             else if (!depSeen.emplace(id, i).second)
@@ -138,13 +136,13 @@ private:
 
         // Zones, regions and hubs are all nodes of the network and share one namespace.
         std::map<std::string, std::string> owner;
-        auto claim = [&](const char* coll, const std::vector<std::string>& ids) {
+        auto claim = [&](const char* coll, const IdIndex& ids) {
             for (size_t i = 0; i < ids.size(); ++i) {
                 if (!isValidId(ids[i]))
                     continue;
                 auto [it, fresh] = owner.emplace(ids[i], coll);
                 if (!fresh && it->second != coll)
-                    error(joinPath(elementPath(coll, ids, i), "id"),
+                    error(joinPath(ids.path(coll, i), "id"),
                           "id \"" + ids[i] + "\" is already used by one of the " + it->second
                               + "; zones, regions and hubs share one set of ids");
                 nodeIds_.insert(ids[i]);
@@ -191,11 +189,11 @@ private:
     {
         for (size_t i = 0; i < m_.regions.size(); ++i)
             if (m_.regions[i].outage)
-                checkOutage(*m_.regions[i].outage, joinPath(elementPath("regions", regionIds_, i), "outage"));
+                checkOutage(*m_.regions[i].outage, joinPath(regionIds_.path("regions", i), "outage"));
         for (size_t i = 0; i < m_.zones.size(); ++i) {
             const Zone& z = m_.zones[i];
-            const std::string path = elementPath("zones", zoneIds_, i);
-            if (z.region && std::find(regionIds_.begin(), regionIds_.end(), *z.region) == regionIds_.end())
+            const std::string path = zoneIds_.path("zones", i);
+            if (z.region && !regionIds_.contains(*z.region))
                 error(joinPath(path, "region"), "refers to region \"" + *z.region + "\", which does not exist"
                                                     + known("regions", regionIds_));
             if (z.outage)
@@ -203,7 +201,7 @@ private:
         }
         for (size_t i = 0; i < m_.links.size(); ++i) {
             const Link& l = m_.links[i];
-            const std::string path = elementPath("links", linkIds_, i);
+            const std::string path = linkIds_.path("links", i);
             for (const auto& [field, end] : {std::pair{"from", &l.from}, std::pair{"to", &l.to}})
                 if (!end->empty() && !nodeIds_.count(*end))
                     error(joinPath(path, field), "refers to \"" + *end
@@ -219,11 +217,11 @@ private:
     {
         for (size_t i = 0; i < m_.repair_crews.size(); ++i)
             if (m_.repair_crews[i].size < 1)
-                error(joinPath(elementPath("repair_crews", crewIds_, i), "size"),
+                error(joinPath(crewIds_.path("repair_crews", i), "size"),
                       "must be a whole number of at least 1, got " + std::to_string(m_.repair_crews[i].size));
     }
 
-    static std::string known(const char* what, const std::vector<std::string>& ids)
+    static std::string known(const char* what, const IdIndex& ids)
     {
         if (ids.empty())
             return std::string(" (the model declares no ") + what + ")";
@@ -239,7 +237,7 @@ private:
     {
         for (size_t i = 0; i < m_.components.size(); ++i) {
             const Component& c = m_.components[i];
-            const std::string path = elementPath("components", componentIds_, i);
+            const std::string path = componentIds_.path("components", i);
             if (c.instances < 1)
                 error(joinPath(path, "instances"),
                       "must be a whole number of instances of at least 1, got " + std::to_string(c.instances));
@@ -289,10 +287,11 @@ private:
             std::vector<std::string> modeIds;
             for (const auto& fm : c.failure_modes)
                 modeIds.push_back(fm.id);
-            checkIds((path + ".failure_modes").c_str(), modeIds);
+            const IdIndex modeIndex(modeIds);
+            checkIds((path + ".failure_modes").c_str(), modeIndex);
             for (size_t j = 0; j < c.failure_modes.size(); ++j) {
                 const FailureMode& fm = c.failure_modes[j];
-                const std::string fp = elementPath(path + ".failure_modes", modeIds, j);
+                const std::string fp = modeIndex.path(path + ".failure_modes", j);
                 validateDistribution(fm.failure, joinPath(fp, "failure"), out_);
                 validateDistribution(fm.repair, joinPath(fp, "repair"), out_);
                 nonNegative(joinPath(fp, "detection_seconds"), fm.detection_seconds,
@@ -310,13 +309,13 @@ private:
                                                                                      : toString(c.standby.kind))
                               + ")");
             }
-            if (c.repair_crew && std::find(crewIds_.begin(), crewIds_.end(), *c.repair_crew) == crewIds_.end())
+            if (c.repair_crew && !crewIds_.contains(*c.repair_crew))
                 error(joinPath(path, "repair_crew"), "refers to repair crew \"" + *c.repair_crew
                                                          + "\", which does not exist" + known("repair crews", crewIds_));
             std::set<std::string> placed;
             for (size_t j = 0; j < c.zones.size(); ++j) {
                 const std::string zp = joinPath(path, "zones") + "[" + std::to_string(j) + "]";
-                if (std::find(zoneIds_.begin(), zoneIds_.end(), c.zones[j]) == zoneIds_.end())
+                if (!zoneIds_.contains(c.zones[j]))
                     error(zp, "refers to zone \"" + c.zones[j] + "\", which does not exist" + known("zones", zoneIds_));
                 else if (!placed.insert(c.zones[j]).second)
                     error(zp, "zone \"" + c.zones[j] + "\" is listed twice");
@@ -345,7 +344,7 @@ private:
         std::string shares;
         for (size_t i = 0; i < m_.components.size(); ++i) {
             const Component& c = m_.components[i];
-            const std::string path = elementPath("components", componentIds_, i);
+            const std::string path = componentIds_.path("components", i);
             if (c.kind == ComponentKind::Entry) {
                 ++entries;
                 if (!std::isfinite(c.traffic_share) || c.traffic_share <= 0 || c.traffic_share > 1)
@@ -380,9 +379,9 @@ private:
         std::vector<int> outDegree(m_.components.size(), 0);
         for (size_t i = 0; i < m_.dependencies.size(); ++i) {
             const Dependency& d = m_.dependencies[i];
-            const std::string path = elementPath("dependencies", dependencyIds_, i);
-            const int from = m_.componentIndex(d.from);
-            const int to = m_.componentIndex(d.to);
+            const std::string path = dependencyIds_.path("dependencies", i);
+            const int from = componentIds_.find(d.from);
+            const int to = componentIds_.find(d.to);
             if (from < 0 && !d.from.empty())
                 error(joinPath(path, "from"), "refers to component \"" + d.from + "\", which does not exist");
             if (to < 0 && !d.to.empty())
@@ -425,12 +424,12 @@ private:
         for (size_t i = 0; i < m_.components.size(); ++i) {
             const Component& c = m_.components[i];
             if (c.dependency_mode != DependencyMode::All && outDegree[i] == 0)
-                error(joinPath(elementPath("components", componentIds_, i), "dependency_mode"),
+                error(joinPath(componentIds_.path("components", i), "dependency_mode"),
                       "\"" + std::string(toString(c.dependency_mode))
                           + "\" needs at least one dependency to choose from, and this component has none");
             else if (c.dependency_mode == DependencyMode::AtLeast
                 && (c.dependency_min < 1 || c.dependency_min > outDegree[i]))
-                error(joinPath(elementPath("components", componentIds_, i), "dependency_min"),
+                error(joinPath(componentIds_.path("components", i), "dependency_min"),
                       "must be between 1 and the component's " + std::to_string(outDegree[i])
                           + " dependencies, got " + std::to_string(c.dependency_min));
         }
@@ -443,49 +442,56 @@ private:
         const size_t n = m_.components.size();
         std::vector<std::vector<size_t>> adj(n);
         for (const auto& d : m_.dependencies) {
-            const int a = m_.componentIndex(d.from), b = m_.componentIndex(d.to);
+            const int a = componentIds_.find(d.from), b = componentIds_.find(d.to);
             if (a >= 0 && b >= 0 && a != b)
                 adj[static_cast<size_t>(a)].push_back(static_cast<size_t>(b));
         }
-        std::vector<int> state(n, 0);  // 0 new, 1 on stack, 2 done
-        std::vector<size_t> stack;
-        std::function<bool(size_t)> dfs = [&](size_t v) {
+        // Iterative: a chain of 100,000 components must not overflow the call stack.
+        std::vector<int> state(n, 0);  // 0 new, 1 on the path, 2 done
+        std::vector<std::pair<size_t, size_t>> path;  // vertex, next edge to follow
+        for (size_t v = 0; v < n; ++v) {
+            if (state[v] != 0)
+                continue;
             state[v] = 1;
-            stack.push_back(v);
-            for (size_t w : adj[v]) {
+            path.push_back({v, 0});
+            while (!path.empty()) {
+                const size_t u = path.back().first;
+                size_t& edge = path.back().second;
+                if (edge == adj[u].size()) {
+                    state[u] = 2;
+                    path.pop_back();
+                    continue;
+                }
+                const size_t w = adj[u][edge++];
                 if (state[w] == 1) {
                     std::string cycle;
-                    auto it = std::find(stack.begin(), stack.end(), w);
-                    for (; it != stack.end(); ++it)
-                        cycle += m_.components[*it].id + " -> ";
+                    auto it = std::find_if(path.begin(), path.end(), [&](const auto& p) { return p.first == w; });
+                    for (; it != path.end(); ++it)
+                        cycle += m_.components[it->first].id + " -> ";
                     cycle += m_.components[w].id;
                     error("dependencies", "dependency cycle " + cycle
                                               + "; a request must not come back to a component it passed");
-                    return true;
+                    return;
                 }
-                if (state[w] == 0 && dfs(w))
-                    return true;
+                if (state[w] == 0) {
+                    state[w] = 1;
+                    path.push_back({w, 0});
+                }
             }
-            stack.pop_back();
-            state[v] = 2;
-            return false;
-        };
-        for (size_t v = 0; v < n; ++v)
-            if (state[v] == 0 && dfs(v))
-                return;
+        }
     }
 
     void checkSharedFate()
     {
         for (size_t i = 0; i < m_.shared_fate.size(); ++i) {
             const SharedFate& s = m_.shared_fate[i];
-            const std::string path = elementPath("shared_fate", sharedFateIds_, i);
+            const std::string path = sharedFateIds_.path("shared_fate", i);
             if (s.components.empty())
                 error(joinPath(path, "components"), "must name at least one component");
             std::set<std::string> named;
             for (size_t j = 0; j < s.components.size(); ++j) {
                 const std::string cp = joinPath(path, "components") + "[" + std::to_string(j) + "]";
-                if (m_.componentIndex(s.components[j]) < 0)
+                if (componentIds_.find(s.components[j]) < 0)
                     error(cp, "refers to component \"" + s.components[j] + "\", which does not exist");
                 else if (!named.insert(s.components[j]).second)
                     error(cp, "component \"" + s.components[j] + "\" is listed twice");
@@ -516,34 +522,49 @@ private:
 
     void checkScenarios()
     {
-        for (size_t i = 0; i < m_.scenarios.size(); ++i) {
-            const Scenario& s = m_.scenarios[i];
-            const std::string path = elementPath("scenarios", scenarioIds_, i);
-            if (s.based_on) {
-                if (std::find(scenarioIds_.begin(), scenarioIds_.end(), *s.based_on) == scenarioIds_.end())
-                    error(joinPath(path, "based_on"), "refers to scenario \"" + *s.based_on + "\", which does not exist");
-                else {
-                    // Follow the chain; report a circle at each scenario on it, naming it.
-                    std::vector<std::string> chain{s.id};
-                    std::optional<std::string> next = s.based_on;
-                    while (next) {
-                        auto pos = std::find(chain.begin(), chain.end(), *next);
-                        if (pos != chain.end()) {
-                            if (pos == chain.begin()) {
-                                std::string circle;
-                                for (const auto& id : chain)
-                                    circle += id + " -> ";
-                                error(joinPath(path, "based_on"),
-                                      "scenarios are based on each other in a circle: " + circle + s.id);
-                            }
-                            break;
-                        }
-                        chain.push_back(*next);
-                        auto it = std::find_if(m_.scenarios.begin(), m_.scenarios.end(),
-                                               [&](const Scenario& o) { return o.id == *next; });
-                        next = it == m_.scenarios.end() ? std::nullopt : it->based_on;
-                    }
+        // Each scenario is based on at most one other: walk each chain once, marking the
+        // scenarios that lie on a circle (linear in the number of scenarios, however long the
+        // chains).
+        const size_t n = m_.scenarios.size();
+        std::vector<int> next(n, -1);
+        for (size_t i = 0; i < n; ++i)
+            if (m_.scenarios[i].based_on)
+                next[i] = scenarioIds_.find(*m_.scenarios[i].based_on);
+        std::vector<int> state(n, 0);  // 0 new, 1 on the walk, 2 done
+        std::vector<bool> onCircle(n, false);
+        std::vector<size_t> walk;
+        for (size_t i = 0; i < n; ++i) {
+            if (state[i] != 0)
+                continue;
+            size_t j = i;
+            while (state[j] == 0) {
+                state[j] = 1;
+                walk.push_back(j);
+                if (next[j] < 0)
+                    break;
+                j = static_cast<size_t>(next[j]);
+            }
+            if (state[j] == 1 && next[walk.back()] >= 0) {  // the walk came back to itself at j
+                for (size_t k = walk.size(); k-- > 0;) {
+                    onCircle[walk[k]] = true;
+                    if (walk[k] == j)
+                        break;
                 }
+            }
+            for (size_t k : walk)
+                state[k] = 2;
+            walk.clear();
+        }
+        for (size_t i = 0; i < n; ++i) {
+            const Scenario& s = m_.scenarios[i];
+            const std::string path = scenarioIds_.path("scenarios", i);
+            if (s.based_on && !scenarioIds_.contains(*s.based_on))
+                error(joinPath(path, "based_on"), "refers to scenario \"" + *s.based_on + "\", which does not exist");
+            else if (onCircle[i]) {
+                std::string circle = s.id;
+                for (int j = next[i]; j != static_cast<int>(i); j = next[static_cast<size_t>(j)])
+                    circle += " -> " + m_.scenarios[static_cast<size_t>(j)].id;
+                error(joinPath(path, "based_on"), "scenarios are based on each other in a circle: " + circle + " -> " + s.id);
             }
             for (size_t j = 0; j < s.operations.size(); ++j) {
                 std::string why;
@@ -560,7 +581,7 @@ private:
         const size_t n = m_.components.size();
         std::vector<std::vector<size_t>> adj(n);
         for (const auto& d : m_.dependencies) {
-            const int a = m_.componentIndex(d.from), b = m_.componentIndex(d.to);
+            const int a = componentIds_.find(d.from), b = componentIds_.find(d.to);
             if (a >= 0 && b >= 0)
                 adj[static_cast<size_t>(a)].push_back(static_cast<size_t>(b));
         }
@@ -584,7 +605,7 @@ private:
         }
         for (size_t i = 0; i < n; ++i)
             if (!reached[i])
-                warning(elementPath("components", componentIds_, i),
+                warning(componentIds_.path("components", i),
                         "no entry depends on this component, so it does not affect availability");
     }
 };

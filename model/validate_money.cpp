@@ -45,10 +45,10 @@ public:
         fixed("links", m_.links);
         fixed("repair_crews", m_.repair_crews);
 
-        const std::vector<std::string> ids = idsOf(m_.components);
+        const IdIndex ids(idsOf(m_.components));
         for (size_t i = 0; i < m_.components.size(); ++i) {
             const Component& c = m_.components[i];
-            const std::string path = elementPath("components", ids, i);
+            const std::string path = ids.path("components", i);
             money(joinPath(path, "cost.purchase_per_instance"), c.cost.purchase_per_instance);
             money(joinPath(path, "cost.yearly_per_instance"), c.cost.yearly_per_instance);
             if (c.support) {
@@ -89,9 +89,9 @@ private:
     template <typename T>
     void fixed(const char* collection, const std::vector<T>& items)
     {
-        const std::vector<std::string> ids = idsOf(items);
+        const IdIndex ids(idsOf(items));
         for (size_t i = 0; i < items.size(); ++i) {
-            const std::string path = joinPath(elementPath(collection, ids, i), "cost");
+            const std::string path = joinPath(ids.path(collection, i), "cost");
             money(joinPath(path, "capex"), items[i].cost.capex);
             money(joinPath(path, "yearly"), items[i].cost.yearly);
         }

@@ -90,12 +90,12 @@ public:
     std::string at(std::string_view key) const { return joinPath(path_, key); }
     bool has(const char* key)
     {
-        known_.insert(key);
+        known_.push_back(key);
         return o_.contains(QLatin1String(key));
     }
     QJsonValue raw(const char* key)
     {
-        known_.insert(key);
+        known_.push_back(key);
         return o_.value(QLatin1String(key));
     }
     Problems& problems() { return problems_; }
@@ -307,12 +307,13 @@ public:
         finished_ = true;
         for (auto it = o_.begin(); it != o_.end(); ++it) {
             const std::string key = str(it.key());
-            if (known_.count(key))
+            if (std::find(known_.begin(), known_.end(), std::string_view(key)) != known_.end())
                 continue;
+            const std::set<std::string> known(known_.begin(), known_.end());  // sorted, once each
             std::string msg = "unknown field";
             std::string best;
             size_t bestDist = 3;
-            for (const auto& k : known_) {
+            for (const auto& k : known) {
                 const size_t d = editDistance(key, k);
                 if (d < bestDist) {
                     bestDist = d;
@@ -320,7 +321,7 @@ public:
                 }
             }
             // A field written without its unit ("scale" for "scale_hours") beats a near miss.
-            for (const auto& k : known_)
+            for (const auto& k : known)
                 if (key.size() >= 3 && k.rfind(key + "_", 0) == 0) {
                     best = k;
                     break;
@@ -330,7 +331,7 @@ public:
             else {
                 msg += "; expected one of ";
                 bool first = true;
-                for (const auto& k : known_) {
+                for (const auto& k : known) {
                     msg += (first ? "" : ", ") + k;
                     first = false;
                 }
@@ -343,7 +344,9 @@ private:
     const QJsonObject o_;
     std::string path_;
     Problems& problems_;
-    std::set<std::string> known_;
+    /// The fields asked for, as the literals the getters were called with: a set of strings
+    /// cost an allocation per field read, most of the time reading a large model took.
+    std::vector<std::string_view> known_;
     bool finished_ = false;
 };
 
@@ -365,9 +368,9 @@ void forEachObject(ObjectReader& parent, const char* key, Problems& problems, F 
     auto a = parent.array(key, false, "an array of objects");
     if (!a)
         return;
-    const std::vector<std::string> ids = idsOf(*a);
+    const IdIndex ids(idsOf(*a));
     for (qsizetype i = 0; i < a->size(); ++i) {
-        const std::string path = elementPath(parent.at(key), ids, static_cast<size_t>(i));
+        const std::string path = ids.path(parent.at(key), static_cast<size_t>(i));
         const QJsonValue v = a->at(i);
         if (!v.isObject()) {
             problems.push_back({path, "must be an object, got " + describe(v)});

@@ -302,7 +302,7 @@ std::vector<Assumption> assumptions(const Model& m)
         std::vector<std::string> v;
         for (const auto& x : items)
             v.push_back(x.id);
-        return v;
+        return model::IdIndex(std::move(v));
     };
     // The money every cost of ownership and payback rests on.
     {
@@ -323,20 +323,20 @@ std::vector<Assumption> assumptions(const Model& m)
     }
     const auto regionIds = ids(m.regions);
     for (size_t i = 0; i < m.regions.size(); ++i)
-        addRows(out, m, elementPath("regions", regionIds, i), displayName(m.regions[i].id, m.regions[i].name),
+        addRows(out, m, regionIds.path("regions", i), displayName(m.regions[i].id, m.regions[i].name),
                 withCostRows(outageRows(m.regions[i].outage), m.regions[i].cost));
     const auto zoneIds = ids(m.zones);
     for (size_t i = 0; i < m.zones.size(); ++i)
-        addRows(out, m, elementPath("zones", zoneIds, i), displayName(m.zones[i].id, m.zones[i].name),
+        addRows(out, m, zoneIds.path("zones", i), displayName(m.zones[i].id, m.zones[i].name),
                 withCostRows(outageRows(m.zones[i].outage), m.zones[i].cost));
     const auto linkIds = ids(m.links);
     for (size_t i = 0; i < m.links.size(); ++i)
-        addRows(out, m, elementPath("links", linkIds, i), displayName(m.links[i].id, m.links[i].name),
+        addRows(out, m, linkIds.path("links", i), displayName(m.links[i].id, m.links[i].name),
                 withCostRows(outageRows(m.links[i].outage), m.links[i].cost));
     const auto crewIds = ids(m.repair_crews);
     for (size_t i = 0; i < m.repair_crews.size(); ++i) {
         const RepairCrew& c = m.repair_crews[i];
-        addRows(out, m, elementPath("repair_crews", crewIds, i), displayName(c.id, c.name),
+        addRows(out, m, crewIds.path("repair_crews", i), displayName(c.id, c.name),
                 withCostRows({{"size", std::to_string(c.size) + " repairs at once"}}, c.cost));
     }
     const auto componentIds = ids(m.components);
@@ -360,7 +360,7 @@ std::vector<Assumption> assumptions(const Model& m)
         const auto modeIds = ids(c.failure_modes);
         for (size_t j = 0; j < c.failure_modes.size(); ++j) {
             const FailureMode& fm = c.failure_modes[j];
-            const std::string p = elementPath("failure_modes", modeIds, j);
+            const std::string p = modeIds.path("failure_modes", j);
             rows.push_back({p + ".failure", describeDistribution(fm.failure)});
             rows.push_back({p + ".repair", describeDistribution(fm.repair)});
             rows.push_back({p + ".detection_seconds", number(fm.detection_seconds) + " s"});
@@ -379,11 +379,11 @@ std::vector<Assumption> assumptions(const Model& m)
                                            + number(c.support->yearly_per_instance) + " per instance per year, "
                                            + (c.support->enabled ? "taken" : "not taken")});
         }
-        addRows(out, m, elementPath("components", componentIds, i), displayName(c.id, c.name), rows);
+        addRows(out, m, componentIds.path("components", i), displayName(c.id, c.name), rows);
     }
     const auto fateIds = ids(m.shared_fate);
     for (size_t i = 0; i < m.shared_fate.size(); ++i)
-        addRows(out, m, elementPath("shared_fate", fateIds, i),
+        addRows(out, m, fateIds.path("shared_fate", i),
                 displayName(m.shared_fate[i].id, m.shared_fate[i].name), outageRows(m.shared_fate[i].outage));
     return out;
 }

@@ -3,6 +3,8 @@
 
 #include <QTest>
 
+#include <memory>
+
 using namespace nines::model;
 
 class TestPath : public QObject
@@ -17,6 +19,25 @@ private Q_SLOTS:
         QCOMPARE(elementPath("components", ids, 1), std::string("components[1]"));  // duplicate
         QCOMPARE(elementPath("components", ids, 3), std::string("components[3]"));  // missing
         QCOMPARE(elementPath("components", ids, 4), std::string("components[4]"));  // invalid
+    }
+
+    // The index names items as elementPath does, finds the first of duplicates, and a copy
+    // indexes its own list (its views must not point into the list it was copied from).
+    void idIndexNamesLikeElementPath()
+    {
+        const std::vector<std::string> ids{"lb", "web", "web", "", "bad id", "a-rather-long-id-beyond-small-strings"};
+        auto index = std::make_unique<IdIndex>(ids);
+        for (size_t i = 0; i <= ids.size(); ++i)
+            QCOMPARE(index->path("components", i), elementPath("components", ids, i));
+        QCOMPARE(index->find("web"), 1);
+        QCOMPARE(index->count("web"), size_t(2));
+        QCOMPARE(index->find("db"), -1);
+        const IdIndex copy = *index;
+        index.reset();
+        QCOMPARE(copy.find("a-rather-long-id-beyond-small-strings"), 5);
+        QCOMPARE(copy.path("components", 0), std::string("components[lb]"));
+        IdIndex moved = IdIndex(ids);
+        QVERIFY(moved.contains("lb") && !moved.contains("LB"));
     }
 
     void joins()

@@ -3,6 +3,7 @@
 #include "model/io/json_writer.h"
 #include "model/io/model_file.h"
 #include "model/validate.h"
+#include "large_model.h"
 #include "test_util.h"
 
 #include <QElapsedTimer>
@@ -56,6 +57,41 @@ class TestValidation : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // Reading and validating grow linearly: doubling the items (or a chain of scenarios) at most
+    // about doubles the time. A linear scan per item made both quadratic (60,000 items took
+    // minutes, 1,000 chained scenarios half a minute). The times are the fastest of three runs,
+    // small and large interleaved, so that a busy machine slows both alike; 2.5 leaves room for
+    // noise and caches while a quadratic step (4x) cannot pass. The absolute promise (2 s for
+    // 100,000 items and for 1,000 scenarios) is in bench_validation.
+    void readingAndValidationGrowLinearly_data()
+    {
+        QTest::addColumn<QByteArray>("small");
+        QTest::addColumn<QByteArray>("large");
+        QTest::newRow("items") << nines::test::largeModelJson(8000) << nines::test::largeModelJson(16000);
+        QTest::newRow("chained scenarios") << nines::test::chainedScenariosJson(150) << nines::test::chainedScenariosJson(300);
+    }
+
+    void readingAndValidationGrowLinearly()
+    {
+        QFETCH(QByteArray, small);
+        QFETCH(QByteArray, large);
+        auto fastest = [](qint64& best, const QByteArray& bytes) {
+            QElapsedTimer t;
+            t.start();
+            const auto r = nines::io::parseModel(bytes);
+            best = std::min(best, t.nsecsElapsed());
+            QVERIFY2(r.ok(), r.problems.empty() ? "" : r.problems.front().text().c_str());
+        };
+        qint64 smallNs = std::numeric_limits<qint64>::max(), largeNs = smallNs;
+        for (int round = 0; round < 3; ++round) {
+            fastest(smallNs, small);
+            fastest(largeNs, large);
+        }
+        const double ratio = double(largeNs) / double(smallNs);
+        qInfo("%.1f ms, twice the size %.1f ms: %.2fx", smallNs / 1e6, largeNs / 1e6, ratio);
+        QVERIFY2(ratio <= 2.5, qPrintable(QStringLiteral("twice the size took %1x the time").arg(ratio)));
+    }
+
     void corpusIsThere()
     {
         QVERIFY2(invalidCount() >= 40, "the invalid-file corpus in tests/data/invalid should cover every rule");
