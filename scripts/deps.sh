@@ -10,6 +10,7 @@ NINES_PACKAGES=(
   libeigen3-dev libboost-dev libboost-graph-dev libboost-math-dev
   xvfb xauth fonts-dejavu-core poppler-utils
   python3 python3-jsonschema
+  clang libclang-rt-14-dev  # scripts/fuzz.sh: libFuzzer with ASan and UBSan
 )
 
 missing=()

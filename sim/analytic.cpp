@@ -731,8 +731,10 @@ private:
             res.stores.push_back({cm_.componentIds[cm_.stores[st].component], partitioned[st] * 8760.0,
                                   divergent[st] * 8760.0, g.failoversPerHour * 8760.0, g.failuresPerHour * 8760.0});
         }
-        res.unavailability = unavailability;
-        res.availability = 1.0 - unavailability;
+        // A sum of state probabilities can round past 1 (fuzzing found 1 + 2.2e-16, so an
+        // availability of -2.2e-16): a probability is reported as one.
+        res.unavailability = std::clamp(unavailability, 0.0, 1.0);
+        res.availability = 1.0 - res.unavailability;
         res.nines = res.unavailability > 0 ? -std::log10(res.unavailability) : INFINITY;
         for (std::size_t c = 0; c < nc_; ++c)
             res.components.push_back({cm_.componentIds[c], 1.0 - ownDownMean[c], ownDownMean[c], birnbaum[c]});
