@@ -4,6 +4,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <algorithm>
 #include <map>
 #include <set>
@@ -11,6 +12,23 @@
 namespace nines::model {
 
 namespace {
+
+/// "12,345,678" for a whole number.
+std::string withThousands(double v)
+{
+    std::string digits = std::to_string(static_cast<long long>(v));
+    for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3)
+        digits.insert(static_cast<size_t>(i), ",");
+    return digits;
+}
+
+/// Bytes as GiB with one decimal.
+std::string gib(double bytes)
+{
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f", bytes / (1024.0 * 1024.0 * 1024.0));
+    return text;
+}
 
 class Validator {
 public:
@@ -30,6 +48,7 @@ public:
         checkScenarios();
         checkUsage();
         validateMoney(m_, out_);
+        validateCycles(m_, out_);
         return std::move(out_);
     }
 
@@ -235,6 +254,15 @@ private:
 
     void checkComponents()
     {
+        // The engine keeps state for every instance in every worker thread (docs/performance.md).
+        double total = 0;
+        for (const Component& c : m_.components)
+            total += std::max(c.instances, 0);
+        if (total > kMaxInstances)
+            error("components", "hold " + withThousands(total) + " instances in all; Nines simulates at most "
+                                    + withThousands(kMaxInstances) + " (about " + std::to_string(kBytesPerInstance)
+                                    + " bytes each per worker thread: this model would need "
+                                    + gib(total * kBytesPerInstance) + " GiB for each)");
         for (size_t i = 0; i < m_.components.size(); ++i) {
             const Component& c = m_.components[i];
             const std::string path = componentIds_.path("components", i);

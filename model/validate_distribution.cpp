@@ -1,11 +1,15 @@
 // The checks of one distribution's parameters (validate.h), shared by failure modes, repairs,
-// outages and failover times, and the number format their messages use.
+// outages and failover times, the number format their messages use, and the check that every
+// failure and repair cycle is long enough to simulate.
 #include "validate.h"
 
 #include "path.h"
 
+#include <algorithm>
 #include <charconv>
+#include <cstdio>
 #include <cmath>
+#include <optional>
 
 namespace nines::model {
 
@@ -49,13 +53,24 @@ void validateDistribution(const Distribution& d, const std::string& path, Proble
     case DistributionType::Exponential:
         pos("mean_hours", d.mean_hours, "number of hours");
         break;
+    // Below a Weibull shape of 0.1 or above a lognormal sigma of 5, the mean rests on draws too
+    // rare to simulate: the median is under a millionth of the mean (sigma 5: 3.7e-6; shape
+    // 0.1: 3e6 times the scale against 0.026), so runs see almost only near-zero durations and
+    // their figures would not converge. Published fits stay far inside (shapes 0.5 to 5, sigmas
+    // up to about 2).
     case DistributionType::Weibull:
         pos("shape", d.shape, "number");
+        if (std::isfinite(d.shape) && d.shape > 0 && d.shape < 0.1)
+            bad("shape", "must be at least 0.1 (below, the mean rests on draws too rare to simulate), got "
+                             + formatNumber(d.shape));
         pos("scale_hours", d.scale_hours, "number of hours");
         break;
     case DistributionType::Lognormal:
         pos("mean_hours", d.mean_hours, "number of hours");
         pos("sigma", d.sigma, "number (the standard deviation of the logarithm)");
+        if (std::isfinite(d.sigma) && d.sigma > 5)
+            bad("sigma", "must be at most 5 (above, the median is under a millionth of the mean, which then "
+                         "rests on draws too rare to simulate), got " + formatNumber(d.sigma));
         break;
     case DistributionType::Deterministic:
         pos("hours", d.hours, "number of hours");
@@ -88,6 +103,128 @@ void validateDistribution(const Distribution& d, const std::string& path, Proble
         break;
     }
     }
+}
+
+}  // namespace nines::model
+
+namespace nines::model {
+
+namespace {
+
+/// The mean of a distribution whose parameters are valid (NaN otherwise: its own problems
+/// are reported by validateDistribution).
+double validMean(const Distribution& d)
+{
+    Problems ignored;
+    validateDistribution(d, "", ignored);
+    return ignored.empty() ? d.mean() : NAN;
+}
+
+}  // namespace
+
+void validateCycles(const Model& m, Problems& out)
+{
+    const double mission = m.settings.mission_hours;
+    if (!std::isfinite(mission) || mission <= 0)
+        return;  // reported with the settings
+    // The clock of a replication runs through its warm-up and its mission. This bounds the
+    // warm-up the engine chooses (warmupFor) from above without depending on the engine: five
+    // of the longest times down (a crew's whole queue counted), and thirty failure cycles of
+    // an instance whose failure clock has a memory (not exponential).
+    double horizon = mission;
+    if (m.settings.start == EstimateStart::Steady) {
+        double down = 0.0, cycles = 0.0;
+        std::vector<double> crewWork(m.repair_crews.size(), 0.0);
+        for (const Component& c : m.components) {
+            double longest = 0.0;
+            for (const FailureMode& f : c.failure_modes) {
+                const double repair = validMean(f.repair), failure = validMean(f.failure);
+                const double detection = std::isfinite(f.detection_seconds) ? f.detection_seconds / 3600.0 : 0.0;
+                if (!std::isfinite(repair))
+                    continue;
+                longest = std::max(longest, repair + detection);
+                const bool memory = !f.failure.isExponential() || (f.dormant_failure && !f.dormant_failure->isExponential());
+                if (memory && std::isfinite(failure))
+                    cycles = std::max(cycles, failure + repair + detection);
+            }
+            down = std::max(down, longest);
+            for (size_t k = 0; k < m.repair_crews.size(); ++k)
+                if (c.repair_crew && *c.repair_crew == m.repair_crews[k].id)
+                    crewWork[k] += std::max(c.instances, 1) * longest;
+        }
+        for (size_t k = 0; k < m.repair_crews.size(); ++k)
+            down = std::max(down, crewWork[k] / std::max(m.repair_crews[k].size, 1));
+        auto outage = [&](const std::optional<Outage>& o) {
+            if (o && std::isfinite(validMean(o->repair)))
+                down = std::max(down, validMean(o->repair));
+        };
+        for (const auto& z : m.zones)
+            outage(z.outage);
+        for (const auto& r : m.regions)
+            outage(r.outage);
+        for (const auto& l : m.links)
+            outage(l.outage);
+        for (const auto& sf : m.shared_fate)
+            outage(sf.outage);
+        horizon += 5.0 * down + 30.0 * cycles;
+    }
+    // A failure and its repair take turns: when a turn takes less than this on average, a
+    // replication holds more than a billion of them (beyond any time budget), and once it is
+    // below the clock's resolution (2.2e-16 of the clock) time stops advancing altogether.
+    constexpr double kMostCyclesPerReplication = 1e9;
+    const double shortest = horizon / kMostCyclesPerReplication;
+    auto rounded = [](double v) {  // four significant digits: the bound is not that precise
+        char text[32];
+        std::snprintf(text, sizeof text, "%.4g", v);
+        return std::string(text);
+    };
+    auto check = [&](const std::string& path, const Distribution& failure, const Distribution& repair,
+                     double extraHours) {
+        const double cycle = validMean(failure) + validMean(repair) + extraHours;
+        if (!std::isfinite(cycle) || cycle >= shortest)
+            return;
+        out.push_back({path, "fails and is repaired every " + formatNumber(cycle) + " h on average: a replication runs "
+                                 + rounded(horizon) + " h (the mission"
+                                 + (horizon > mission ? std::string(" and its warm-up") : std::string())
+                                 + "), which would take over a billion failures; a failure and its repair must take at "
+                                   "least " + rounded(shortest) + " h together"});
+    };
+    const IdIndex components([&] {
+        std::vector<std::string> ids;
+        for (const auto& c : m.components)
+            ids.push_back(c.id);
+        return ids;
+    }());
+    for (size_t i = 0; i < m.components.size(); ++i) {
+        const Component& c = m.components[i];
+        std::vector<std::string> modeIds;
+        for (const auto& f : c.failure_modes)
+            modeIds.push_back(f.id);
+        const IdIndex modes(std::move(modeIds));
+        for (size_t j = 0; j < c.failure_modes.size(); ++j) {
+            const FailureMode& f = c.failure_modes[j];
+            const std::string path = modes.path(joinPath(components.path("components", i), "failure_modes"), j);
+            const double detection = std::isfinite(f.detection_seconds) && f.detection_seconds > 0 ? f.detection_seconds / 3600.0 : 0.0;
+            check(path, f.failure, f.repair, detection);
+            if (f.dormant_failure)
+                check(joinPath(path, "dormant_failure"), *f.dormant_failure, f.repair, detection);
+        }
+    }
+    auto outages = [&](const char* collection, const auto& items) {
+        std::vector<std::string> ids;
+        for (const auto& x : items)
+            ids.push_back(x.id);
+        const IdIndex index(std::move(ids));
+        for (size_t i = 0; i < items.size(); ++i) {
+            const std::optional<Outage> o = items[i].outage;
+            if (o)
+                check(joinPath(index.path(collection, i), "outage"), o->failure, o->repair, 0.0);
+        }
+    };
+    outages("zones", m.zones);
+    outages("regions", m.regions);
+    outages("links", m.links);
+    outages("shared_fate", m.shared_fate);
 }
 
 }  // namespace nines::model

@@ -106,7 +106,7 @@ private Q_SLOTS:
     }
 
     // A valid model whose replications take far longer than the run's time budget (events every
-    // 1e-6 h: a year is 1.7e10 of them) stops at the budget, not after the first block of
+    // 2e-5 h: a year is 8.8e8 of them, just above what validation refuses) stops at the budget, not after the first block of
     // replications, and says that no replication completed instead of printing figures.
     void timeBudgetHoldsInsideAReplication()
     {
@@ -116,8 +116,8 @@ private Q_SLOTS:
         f.write(R"({"format": "nines/1", "name": "time barely moves", "settings": {"max_wall_seconds": 1},
           "components": [{"id": "users", "kind": "entry", "traffic_share": 1},
             {"id": "svc", "kind": "service", "failure_modes": [{"id": "f",
-              "failure": {"type": "exponential", "mean_hours": 1e-6},
-              "repair": {"type": "exponential", "mean_hours": 1e-6}}]}],
+              "failure": {"type": "exponential", "mean_hours": 2e-5},
+              "repair": {"type": "exponential", "mean_hours": 2e-5}}]}],
           "dependencies": [{"from": "users", "to": "svc"}]})");
         f.close();
         QElapsedTimer t;
