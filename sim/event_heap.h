@@ -8,6 +8,7 @@
 // choice is a coin toss for random times: a branch there mispredicts half the time).
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <vector>
@@ -20,9 +21,28 @@ public:
 
     void resize(std::uint32_t count)
     {
-        pos_.assign(count, kAbsent);
-        heap_.assign(count + 1, kEnd);
+        resize(count, [] { return false; });
+    }
+    /// The same in steps of 65,536 slots, asking `stop()` after each (a heap of tens of millions
+    /// of slots takes a while to fill); false when it stopped, the heap then unusable.
+    template <typename Stop>
+    bool resize(std::uint32_t count, Stop stop)
+    {
+        constexpr std::size_t kStep = 65536;
+        pos_.clear();
+        heap_.clear();
+        pos_.reserve(count);
+        heap_.reserve(std::size_t(count) + 1);
+        heap_.push_back(kEnd);
+        while (pos_.size() < count) {
+            const std::size_t next = std::min<std::size_t>(count, pos_.size() + kStep);
+            pos_.resize(next, kAbsent);
+            heap_.resize(next + 1, kEnd);
+            if (stop())
+                return false;
+        }
         n_ = 0;
+        return true;
     }
     void clear()
     {

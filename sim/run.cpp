@@ -1,11 +1,14 @@
 #include "run.h"
 
+#include "model/validate.h"
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <condition_variable>
 #include <limits>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <thread>
 
@@ -95,6 +98,10 @@ void simulateBlock(const CompiledModel& m, const RunSettings& s, double warmup, 
     sim.setMonths(warmup, kMonthHours, static_cast<std::size_t>(std::floor(s.mission_hours / kMonthHours + 1e-9)));
     for (std::uint64_t r = first; r < first + count; ++r) {
         sim.reset(s.seed, r, s.steady_state);
+        if (sim.abandoned()) {
+            out.complete = false;
+            return;
+        }
         if (warmup > 0) {
             if (!sim.runUntil(warmup, cancel)) {
                 out.complete = false;
@@ -236,7 +243,12 @@ RunResult runSimulation(const CompiledModel& model, const RunSettings& settings,
                                                        : warmupFor(model);
     res.warmup_hours = warmup;
     const unsigned hw = std::max(1u, std::thread::hardware_concurrency());
-    const unsigned threads = settings.threads ? settings.threads : hw;
+    // Each worker keeps the state of every instance (model::kBytesPerInstance bytes each): no
+    // more workers than fit in kWorkerMemory together, and always one.
+    constexpr double kWorkerMemory = 8.0 * 1024 * 1024 * 1024;
+    const double perWorker = static_cast<double>(model.instanceCount()) * model::kBytesPerInstance;
+    const unsigned fit = static_cast<unsigned>(std::clamp(kWorkerMemory / std::max(perWorker, 1.0), 1.0, 1024.0));
+    const unsigned threads = std::min(settings.threads ? settings.threads : hw, fit);
     res.threads = threads;
     const std::uint64_t total = std::max<std::uint32_t>(1, settings.replications);
     const std::uint64_t block = std::max<std::uint32_t>(1, settings.block);
@@ -251,8 +263,9 @@ RunResult runSimulation(const CompiledModel& model, const RunSettings& settings,
     std::atomic<bool> abortWork{false};
     const std::uint64_t window = 4ull * threads;  // how far workers may run ahead of the merge
 
-    auto worker = [&] {
-        Simulator sim(model);
+    auto work = [&](Simulator& sim) {
+        if (sim.abandoned())
+            return;
         while (true) {
             std::uint64_t b;
             {
@@ -271,6 +284,15 @@ RunResult runSimulation(const CompiledModel& model, const RunSettings& settings,
             }
             cv.notify_all();
         }
+    };
+    auto worker = [&] {
+        auto sim = std::make_unique<Simulator>(model, &abortWork);
+        work(*sim);
+        // A stopped run returns at once: the simulator of a model of millions of instances
+        // takes a quarter of a second a gigabyte to free, so a cancelled or timed-out run leaves
+        // that to a thread of its own (it touches nothing but its own memory).
+        if (abortWork.load())
+            std::thread([dead = std::move(sim)] {}).detach();
     };
     std::vector<std::thread> pool;
     for (unsigned t = 0; t < threads; ++t)

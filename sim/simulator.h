@@ -56,7 +56,14 @@ using TraceFn = std::function<void(const TraceEvent&)>;
 
 class Simulator {
 public:
-    explicit Simulator(const CompiledModel& model);
+    /// Sets up the state of every instance. `abandon` (optional) is polled while that and each
+    /// reset() walk the instances: a model of ten million instances takes seconds to set up, and
+    /// a cancelled or timed-out run must not wait for it (abandoned() then tells).
+    explicit Simulator(const CompiledModel& model, const std::atomic<bool>* abandon = nullptr);
+
+    /// Set-up or the last reset() stopped early because `abandon` turned true: the simulator
+    /// must not run; a later reset() starts over.
+    bool abandoned() const { return abandoned_; }
 
     /// Demand grows with the model's yearly growth from this hour on (the start of the observed
     /// window: a steady-state run's warm-up sees less than today's load, never more).
@@ -91,6 +98,31 @@ public:
 
 private:
     static constexpr double kFull = 1.0 - 1e-12;  // a served share at or above this is "fully served"
+
+    const std::atomic<bool>* abandon_ = nullptr;
+    bool abandoned_ = false;
+    /// Polls `abandon_` every 16,384 steps of a walk over the instances (a relaxed load costs
+    /// nothing there; the walk of ten million takes about a second).
+    bool giveUp(std::size_t step)
+    {
+        if ((step & 0x3FFF) == 0 && abandon_ && abandon_->load(std::memory_order_relaxed))
+            abandoned_ = true;
+        return abandoned_;
+    }
+    /// Grows `v` to `n` elements in steps, polling `abandon_` after each (filling a gigabyte of
+    /// instances at once would keep a cancelled run waiting); false when abandoned.
+    template <typename V>
+    bool growTo(V& v, std::size_t n)
+    {
+        constexpr std::size_t kStep = 65536;
+        v.reserve(n);
+        while (v.size() < n) {
+            v.resize(std::min(n, v.size() + kStep));
+            if (giveUp(0))
+                return false;
+        }
+        return true;
+    }
     enum SlotKind : std::uint8_t { LifeSlot, FailureSlot, TimerSlot, FailoverSlot, DomainSlot, QueueSlot, HourSlot, RetrySlot };
     enum Role : std::uint8_t { InService, Spare, Failed };
     /// DomainLost: in a standby group, an instance whose failure domain went out while it served

@@ -11,9 +11,10 @@ namespace nines::sim {
 // ---------------------------------------------------------------------------------------
 // Setup
 
-Simulator::Simulator(const CompiledModel& model)
+Simulator::Simulator(const CompiledModel& model, const std::atomic<bool>* abandon)
     : m_(model), nEntries_(model.entries.size()), nComponents_(model.components.size())
 {
+    abandon_ = abandon;
     const std::size_t nInst = m_.instanceCount();
     std::uint32_t slots = 0;
     std::uint32_t streams = 0;
@@ -21,8 +22,15 @@ Simulator::Simulator(const CompiledModel& model)
         slots_.push_back({owner, static_cast<std::uint16_t>(mode), kind});
         return slots++;
     };
-    inst_.resize(nInst);
+    std::size_t slotCount = m_.domains.size() + m_.queues.size() * nEntries_ + 1 + nComponents_;
+    for (const auto& cc : m_.components)
+        slotCount += std::size_t(cc.instances) * (cc.modeCount == 1 ? 2 : cc.modeCount + 2);
+    slots_.reserve(slotCount);
+    if (!growTo(inst_, nInst))
+        return;
     for (std::uint32_t i = 0; i < nInst; ++i) {
+        if (giveUp(i))
+            return;
         Instance& x = inst_[i];
         x.comp = m_.instanceComponent[i];
         x.cell = m_.instanceCell[i];
@@ -67,10 +75,15 @@ Simulator::Simulator(const CompiledModel& model)
     for (const auto& cc : m_.components)
         maxCells = std::max(maxCells, cc.cellCount);
     cellLoad_.resize(maxCells);
-    heap_.resize(static_cast<std::uint32_t>(slots_.size()));
-    failureStreams_.resize(streams);
-    repairStreams_.resize(streams);
-    for (Instance& x : inst_) {
+    if (!heap_.resize(static_cast<std::uint32_t>(slots_.size()), [this] { return giveUp(0); })
+        || !growTo(failureStreams_, streams) || !growTo(repairStreams_, streams))
+        return;
+    streamIds_.reserve(nComponents_ + 2 * std::size_t(streams) + 2 * m_.domains.size());
+    streamOf_.reserve(streamIds_.capacity());
+    for (std::size_t i = 0; i < inst_.size(); ++i) {
+        if (giveUp(i))
+            return;
+        Instance& x = inst_[i];
         const auto& cc = m_.components[x.comp];
         x.simple = cc.modeCount == 1 && !cc.standby && cc.crew < 0;
         if (!x.simple)
@@ -92,6 +105,8 @@ Simulator::Simulator(const CompiledModel& model)
         streamOf_.push_back(&failoverStreams_[c]);
         for (std::uint32_t j = 0; j < cc.instances; ++j) {
             const std::uint32_t i = cc.firstInstance + j;
+            if (giveUp(i))
+                return;
             for (std::uint32_t k = 0; k < cc.modeCount; ++k) {
                 const std::uint64_t index = combine(j, m_.modes[cc.firstMode + k].key);
                 streamIds_.push_back(streamIdentity(cc.key, index, Purpose::Failure));
@@ -174,6 +189,7 @@ Simulator::Simulator(const CompiledModel& model)
 void Simulator::reset(std::uint64_t seed, std::uint64_t replication, bool stationary)
 {
     simple_ = plain_ && !trace_;
+    abandoned_ = false;
     heap_.clear();
     now_ = 0.0;
     share_ = 1.0;
@@ -184,8 +200,11 @@ void Simulator::reset(std::uint64_t seed, std::uint64_t replication, bool statio
 
     // Keys: (seed, replication) mixed with each stream's identity, computed once per model.
     const std::uint64_t rep = replicationKey(seed, replication);
-    for (std::size_t k = 0; k < streamIds_.size(); ++k)
+    for (std::size_t k = 0; k < streamIds_.size(); ++k) {
+        if (giveUp(k))
+            return;
         (*streamOf_[k]) = Stream(streamKey(rep, streamIds_[k]));
+    }
 
     std::fill(cellServing_.begin(), cellServing_.end(), 0u);
     std::fill(cellHealthy_.begin(), cellHealthy_.end(), 0u);
@@ -213,6 +232,8 @@ void Simulator::reset(std::uint64_t seed, std::uint64_t replication, bool statio
         const auto& cc = m_.components[c];
         for (std::uint32_t j = 0; j < cc.instances; ++j) {
             const std::uint32_t i = cc.firstInstance + j;
+            if (giveUp(i))
+                return;
             Instance& x = inst_[i];
             x.restart(cc.standby && j >= cc.required ? Spare : InService);
             cellHealthy_[inst_[i].cell] += 1;
