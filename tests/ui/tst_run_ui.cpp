@@ -142,6 +142,46 @@ private Q_SLOTS:
         }
     }
 
+    // A run whose budget ends before one replication is complete shows no figures (they would
+    // read as a dead design: 0%, 525,600 min a year), says why, and exports no report.
+    void noReplicationShowsNoFigures()
+    {
+        MainWindow w(options());
+        quiet(w);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        const QString path = dir_.filePath(QStringLiteral("slow.nines.json"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"format": "nines/1", "name": "Slow", "settings": {"max_wall_seconds": 1},
+          "components": [{"id": "users", "kind": "entry", "traffic_share": 1},
+            {"id": "svc", "kind": "service", "failure_modes": [{"id": "f",
+              "failure": {"type": "exponential", "mean_hours": 2e-5},
+              "repair": {"type": "exponential", "mean_hours": 2e-5}}]}],
+          "dependencies": [{"from": "users", "to": "svc"}]})");
+        f.close();
+        QVERIFY(w.openFile(path));
+        RunPanel* run = w.runPanel();
+        QSignalSpy done(run, &RunPanel::finished);
+        QVERIFY(run->simulate());
+        QVERIFY(done.wait(30000));
+        const auto a = run->result();
+        QVERIFY(a);
+        QCOMPARE(a->simulation.replications, std::uint64_t(0));
+        QVERIFY2(run->statusLabel()->text().contains(QStringLiteral("No replication finished within the time budget")),
+                 qPrintable(run->statusLabel()->text()));
+        const QString headline = w.resultsView()->headline()->text();
+        QVERIFY2(headline.contains(QStringLiteral("No replication finished")), qPrintable(headline));
+        QVERIFY(!headline.contains(QStringLiteral("525")));
+        QVERIFY(!headline.contains(QStringLiteral("availability")));
+        QVERIFY(!w.resultsView()->chart(ChartKind::Downtime));  // no charts built
+        QString shown;
+        w.showError = [&](const QString&, const QString& m) { shown = m; };
+        QVERIFY(!w.exportReport(dir_.filePath(QStringLiteral("none.json"))));
+        QVERIFY2(shown.contains(QStringLiteral("no replication")), qPrintable(shown));
+        QVERIFY(!QFile::exists(dir_.filePath(QStringLiteral("none.json"))));
+    }
+
     void cancelReturnsPartialResultPromptly()
     {
         MainWindow w(options());

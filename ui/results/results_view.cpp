@@ -247,6 +247,26 @@ void ResultsView::rebuild()
     const study::Evaluation& a = *analysis_;
     const sim::RunResult& r = a.simulation;
 
+    if (r.replications == 0) {
+        // Figures from no replication would read as a dead design (0%, 525,600 min a year).
+        banner_->hide();
+        charts_->hide();
+        tables_->hide();
+        headline_->setText(tr("<h2>%1</h2><p><b>No replication finished</b>, so there are no figures.</p><p>%2</p>")
+                               .arg(QString::fromStdString(a.model.name).toHtmlEscaped(),
+                                    r.stop == sim::StopReason::WallClock
+                                        ? tr("The run reached its time budget of %1 s before one simulated %2 was "
+                                             "complete. Raise the Time budget in the model's run settings or "
+                                             "shorten the mission, and simulate again.")
+                                              .arg(present::fixedText(a.settings.max_wall_seconds, 0), present::periodOf(a.settings))
+                                        : tr("The run was cancelled before one simulated %1 was complete. Simulate "
+                                             "again and let it run longer.")
+                                              .arg(present::periodOf(a.settings))));
+        return;
+    }
+    charts_->show();
+    tables_->show();
+
     QStringList warnings;
     if (a.partial())
         warnings << tr("PARTIAL RESULT: the run was cancelled after %1 replications.").arg(r.replications);

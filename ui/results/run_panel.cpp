@@ -374,13 +374,17 @@ void RunPanel::onFinished()
     result_ = watcher_->result();
     const sim::RunResult& r = result_->simulation;
     progress_->setValue(r.partial() ? progress_->value() : 1000);
-    progress_->setFormat(result_->partial() ? tr("cancelled") : tr("done"));
+    const bool none = r.replications == 0;
+    progress_->setFormat(none ? tr("no result") : result_->partial() ? tr("cancelled") : tr("done"));
     timing_->setText(tr("%1 replications in %2 (%3 million events/s)")
                          .arg(QString::fromStdString(present::formatFixed(double(r.replications), 0)), duration(r.wall_seconds),
                               QString::fromStdString(present::formatFixed(r.events_per_second() / 1e6, 1))));
-    status_->setText(result_->partial() ? tr("Cancelled: the results so far are shown, marked as partial.")
-                                 : tr("Done: availability %1 (see Results).")
-                                       .arg(present::availabilityText(r.availability.mean, r.unavailability.mean)));
+    status_->setText(none ? (r.stop == sim::StopReason::WallClock
+                                 ? tr("No replication finished within the time budget: there are no figures.")
+                                 : tr("Cancelled before one replication finished: there are no figures."))
+                     : result_->partial() ? tr("Cancelled: the results so far are shown, marked as partial.")
+                                          : tr("Done: availability %1 (see Results).")
+                                                .arg(present::availabilityText(r.availability.mean, r.unavailability.mean)));
     Q_EMIT finished(result_);
 }
 

@@ -403,6 +403,12 @@ bool MainWindow::exportReport(const QString& path)
         showError(tr("Export Report"), tr("There are no results to report yet."));
         return false;
     }
+    if (a->simulation.replications == 0) {
+        // As `nines report`: a report of no replication would print figures that stand for nothing.
+        showError(tr("Export Report"), tr("The last run finished no replication, so there are no figures to report. "
+                                          "Simulate again with a larger time budget."));
+        return false;
+    }
     QStringList written;
     const QString why = writeReport(*a, path, &written);
     if (!why.isEmpty()) {
