@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <memory>
 
 namespace nines::io {
 
@@ -20,39 +21,73 @@ QString reason(const QSaveFile& f, int err)
     return why;
 }
 
+/// Writes all of `bytes` into an open save file and flushes it; "" or why not (the caller cancels).
+QString writeInto(QSaveFile& f, const QString& path, const QByteArray& bytes, const WriteProgress& progress)
+{
+    constexpr qint64 kChunk = 64 * 1024;
+    for (qint64 pos = 0; pos < bytes.size(); pos += kChunk) {
+        const qint64 n = std::min(kChunk, bytes.size() - pos);
+        errno = 0;
+        if (f.write(bytes.constData() + pos, n) != n)
+            return QStringLiteral("cannot write %1: %2").arg(path, reason(f, errno));
+        if (progress && !progress(pos + n, bytes.size()))
+            return QStringLiteral("the write of %1 was abandoned; the file was left as it was").arg(path);
+    }
+    errno = 0;
+    if (!f.flush())
+        return QStringLiteral("cannot write %1: %2").arg(path, reason(f, errno));
+    return {};
+}
+
+/// Opens a save file unbuffered: a write that fails says so at once, not inside commit(),
+/// where Qt 6.4 can lose a failed flush and leave an empty file in place of the old one.
+QString openUnbuffered(QSaveFile& f, const QString& path)
+{
+    errno = 0;
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
+        return QStringLiteral("cannot write %1: %2").arg(path, reason(f, errno));
+    return {};
+}
+
 }  // namespace
 
 QString writeFileAtomically(const QString& path, const QByteArray& bytes, const WriteProgress& progress)
 {
     QSaveFile f(path);
-    // Unbuffered: a write that fails says so at once, not inside commit(), where Qt 6.4 can lose
-    // a failed flush and leave an empty file in place of the old one.
-    errno = 0;
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
-        return QStringLiteral("cannot write %1: %2").arg(path, reason(f, errno));
-    constexpr qint64 kChunk = 64 * 1024;
-    for (qint64 pos = 0; pos < bytes.size(); pos += kChunk) {
-        const qint64 n = std::min(kChunk, bytes.size() - pos);
-        errno = 0;
-        if (f.write(bytes.constData() + pos, n) != n) {
-            const int err = errno;
-            f.cancelWriting();
-            return QStringLiteral("cannot write %1: %2").arg(path, reason(f, err));
-        }
-        if (progress && !progress(pos + n, bytes.size())) {
-            f.cancelWriting();
-            return QStringLiteral("the write of %1 was abandoned; the file was left as it was").arg(path);
-        }
-    }
-    errno = 0;
-    if (!f.flush()) {
-        const int err = errno;
+    if (QString why = openUnbuffered(f, path); !why.isEmpty())
+        return why;
+    if (QString why = writeInto(f, path, bytes, progress); !why.isEmpty()) {
         f.cancelWriting();
-        return QStringLiteral("cannot write %1: %2").arg(path, reason(f, err));
+        return why;
     }
     errno = 0;
     if (!f.commit())  // syncs, then renames over the old file
         return QStringLiteral("cannot write %1: %2").arg(path, reason(f, errno));
+    return {};
+}
+
+QString writeFilesAtomically(const std::vector<std::pair<QString, QByteArray>>& files)
+{
+    std::vector<std::unique_ptr<QSaveFile>> open;
+    QString why;
+    for (const auto& [path, bytes] : files) {
+        open.push_back(std::make_unique<QSaveFile>(path));
+        why = openUnbuffered(*open.back(), path);
+        if (why.isEmpty())
+            why = writeInto(*open.back(), path, bytes, {});
+        if (!why.isEmpty())
+            break;
+    }
+    if (!why.isEmpty()) {
+        for (auto& f : open)
+            f->cancelWriting();
+        return why;
+    }
+    for (size_t i = 0; i < open.size(); ++i) {
+        errno = 0;
+        if (!open[i]->commit())
+            return QStringLiteral("cannot write %1: %2").arg(files[i].first, reason(*open[i], errno));
+    }
     return {};
 }
 

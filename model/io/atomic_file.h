@@ -7,6 +7,8 @@
 #include <QString>
 
 #include <functional>
+#include <utility>
+#include <vector>
 
 namespace nines::io {
 
@@ -17,5 +19,10 @@ using WriteProgress = std::function<bool(qint64 written, qint64 total)>;
 /// written and synced. Returns "" or why not: "cannot write PATH: No space left on device (the
 /// disk is full)". A write abandoned by `progress` leaves the old file too.
 QString writeFileAtomically(const QString& path, const QByteArray& bytes, const WriteProgress& progress = {});
+
+/// Writes a set of files that belong together (a CSV report's tables) as one: all are written
+/// and synced before any replaces its old file, so a failure while writing leaves every old file
+/// as it was. Returns "" or why not, naming the file.
+QString writeFilesAtomically(const std::vector<std::pair<QString, QByteArray>>& files);
 
 }  // namespace nines::io

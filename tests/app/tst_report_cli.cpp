@@ -14,6 +14,7 @@
 #include <QTemporaryDir>
 #include <QFileInfo>
 #include <QTest>
+#include <QXmlStreamReader>
 
 #include <cmath>
 
@@ -210,7 +211,7 @@ private Q_SLOTS:
     }
 
     // Names that attack their reader go through every export format: CSV cells a spreadsheet
-    // would run as formulas are neutralised, HTML escapes every user string, JSON keeps them
+    // would run as formulas are neutralised, HTML and its SVG charts escape every user string, JSON keeps them
     // exactly, nothing is cut in the middle of a character.
     void hostileNamesAreSafeInEveryFormat()
     {
@@ -272,6 +273,25 @@ private Q_SLOTS:
         QVERIFY(!html.contains(QStringLiteral("<img src=x")));
         QVERIFY(html.contains(QStringLiteral("&lt;script&gt;")));
         QVERIFY(html.contains(longName));
+        // The charts are SVG inside the HTML (the criticality chart names every component): each
+        // is well-formed XML with no element but drawing ones, whatever the names hold.
+        static const QRegularExpression svgData(QStringLiteral("data:image/svg\\+xml;base64,([A-Za-z0-9+/=]+)"));
+        int svgs = 0;
+        bool namesDrawn = false;
+        for (auto it = svgData.globalMatch(html); it.hasNext();) {
+            const QByteArray svg = QByteArray::fromBase64(it.next().captured(1).toLatin1());
+            ++svgs;
+            namesDrawn = namesDrawn || svg.contains("&lt;script&gt;");
+            QXmlStreamReader xml(svg);
+            while (!xml.atEnd())
+                if (xml.readNext() == QXmlStreamReader::StartElement)
+                    QVERIFY2(xml.name() != QLatin1String("script") && xml.name() != QLatin1String("img")
+                                 && xml.name() != QLatin1String("foreignObject"),
+                             qPrintable(xml.name().toString()));
+            QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+        }
+        QVERIFY(svgs >= 3);
+        QVERIFY(namesDrawn);  // the names are in the charts, escaped
         const QJsonObject json = QJsonDocument::fromJson(readAll(path("h.json"))).object();
         QVERIFY(!json.isEmpty());
         bool longKept = false;
@@ -279,6 +299,32 @@ private Q_SLOTS:
             longKept = longKept || a.toObject().value(QStringLiteral("name")).toString() == longName;
         QVERIFY(longKept);
         QVERIFY(readAll(path("h.pdf")).startsWith("%PDF"));
+    }
+
+    // The CSV tables are one report: when one of them cannot be written (here its name is taken
+    // by a directory), none of the old files is replaced, not only the ones after it.
+    void csvTablesAreReplacedTogetherOrNotAtAll()
+    {
+        const QStringList tables = {QStringLiteral("headline"), QStringLiteral("components"), QStringLiteral("capacity"),
+                                    QStringLiteral("comparison"), QStringLiteral("assumptions"), QStringLiteral("run")};
+        for (const QString& t : tables) {
+            QFile f(path("set-") + t + QStringLiteral(".csv"));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("old\n");
+        }
+        QVERIFY(QDir(dir_.path()).mkdir(QStringLiteral("set-cap.csv")));  // the fourth table's name
+        const NinesRun r = runNines({QStringLiteral("report"), kModel, QStringLiteral("-o"), path("set.csv"),
+                                     QStringLiteral("--replications"), QStringLiteral("20")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("set-cap.csv")), qPrintable(r.err));
+        for (const QString& t : tables)
+            QVERIFY2(readAll(path("set-") + t + QStringLiteral(".csv")) == "old\n", qPrintable(t));
+        QVERIFY(QDir(dir_.path()).rmdir(QStringLiteral("set-cap.csv")));
+        const NinesRun again = runNines({QStringLiteral("report"), kModel, QStringLiteral("-o"), path("set.csv"),
+                                         QStringLiteral("--replications"), QStringLiteral("20")});
+        QCOMPARE(again.exitCode, 0);
+        for (const QString& t : tables)
+            QVERIFY2(readAll(path("set-") + t + QStringLiteral(".csv")) != "old\n", qPrintable(t));
     }
 
     void badOutputIsRefused()

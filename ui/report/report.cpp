@@ -446,7 +446,10 @@ QString writeReport(const study::Evaluation& a, const QString& path, QStringList
         why = writeText(path, QJsonDocument(present::evaluationToJson(a)).toJson(QJsonDocument::Indented));
         break;
     case ReportFormat::Csv: {
+        // The tables are one report: written together, so that a failure (a full disk) never
+        // leaves some files new and others old.
         const QFileInfo info(path);
+        std::vector<std::pair<QString, QByteArray>> files;
         for (const auto& t : present::reportTables(a)) {
             QString text;
             QStringList head;
@@ -459,13 +462,14 @@ QString writeReport(const study::Evaluation& a, const QString& path, QStringList
                     cells << csvCell(c);
                 text += cells.join(QLatin1Char(',')) + QLatin1Char('\n');
             }
-            const QString file = info.dir().filePath(info.completeBaseName() + QLatin1Char('-') + t.id + QStringLiteral(".csv"));
-            why = writeText(file, text.toUtf8());
-            if (!why.isEmpty())
-                return why;
-            if (written)
-                *written << file;
+            files.emplace_back(info.dir().filePath(info.completeBaseName() + QLatin1Char('-') + t.id + QStringLiteral(".csv")),
+                               text.toUtf8());
         }
+        if (QString why = io::writeFilesAtomically(files); !why.isEmpty())
+            return why;
+        if (written)
+            for (const auto& f : files)
+                *written << f.first;
         return {};
     }
     }
