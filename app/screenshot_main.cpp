@@ -8,6 +8,7 @@
 // selected. With "compare", "improve" or "sweep:PATH=FROM..TO[:STEP][;PATH=FROM..TO[:STEP]]", the
 // Compare tab after comparing the scenarios, ranking improvements or sweeping. Used by scripts/screenshot.sh for the
 // pictures in README.md and docs/, so anyone can retake them.
+#include "model/io/atomic_file.h"
 #include "ui/scenarios/compare_view.h"
 #include "ui/editor/component_form.h"
 #include "ui/editor/diagram_scene.h"
@@ -19,6 +20,7 @@
 #include "ui/editor/scenario_panel.h"
 
 #include <QApplication>
+#include <QBuffer>
 #include <QComboBox>
 #include <QTabWidget>
 #include <QDockWidget>
@@ -31,6 +33,15 @@
 #include <QTimer>
 
 #include <cstdio>
+
+/// The screenshot written all or nothing (a full disk leaves the old one).
+static bool saveImage(const QPixmap& image, const QString& path)
+{
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    return buffer.open(QIODevice::WriteOnly) && image.save(&buffer, "PNG")
+           && nines::io::writeFileAtomically(path, bytes).isEmpty();
+}
 
 int main(int argc, char** argv)
 {
@@ -54,7 +65,7 @@ int main(int argc, char** argv)
         int status = 0;
         QObject::connect(window.runPanel(), &nines::ui::RunPanel::finished, &window, [&] {
             QTimer::singleShot(500, &window, [&] {
-                if (!window.grab().save(args.at(1)))
+                if (!saveImage(window.grab(), args.at(1)))
                     status = 1;
                 QApplication::quit();
             });
@@ -76,7 +87,7 @@ int main(int argc, char** argv)
         int status = 0;
         auto grabLater = [&] {
             QTimer::singleShot(500, &window, [&] {
-                if (!window.grab().save(args.at(1)))
+                if (!saveImage(window.grab(), args.at(1)))
                     status = 1;
                 QApplication::quit();
             });
@@ -161,13 +172,13 @@ int main(int argc, char** argv)
                                QStringLiteral("<qt>%1</qt>").arg(form->fieldOrigin(field)), w);
             QApplication::processEvents();
             QTimer::singleShot(400, &window, [&] {
-                if (!window.screen()->grabWindow(0).save(args.at(1)))
+                if (!saveImage(window.screen()->grabWindow(0), args.at(1)))
                     status = 1;
                 QApplication::quit();
             });
             return;
         }
-        if (!window.grab().save(args.at(1))) {
+        if (!saveImage(window.grab(), args.at(1))) {
             std::fprintf(stderr, "nines-screenshot: cannot write %s\n", qPrintable(args.at(1)));
             status = 1;
         }

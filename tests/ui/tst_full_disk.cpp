@@ -12,6 +12,7 @@
 #include "ui/document/recovery_store.h"
 #include "ui/editor/diagram_scene.h"
 #include "ui/report/report.h"
+#include "ui/results/results_view.h"
 #include "ui/window/main_window.h"
 
 #include <QDir>
@@ -121,6 +122,24 @@ private Q_SLOTS:
             QVERIFY2(why.contains(QStringLiteral("disk is full")) && why.contains(file), qPrintable(name + ": " + why));
             QCOMPARE(contents(file), QByteArray("the old report\n"));
             onlyOldFiles({name});
+            QFile::remove(file);
+        }
+        // A chart exported from the results, in each of its formats.
+        ResultsView view;
+        view.setAnalysis(std::make_shared<const study::Evaluation>(a));
+        for (const QString& name : {QStringLiteral("c.png"), QStringLiteral("c.svg"), QStringLiteral("c.pdf")}) {
+            const QString file = path(name);
+            QVERIFY(writeOld(file, "the old chart\n"));
+            QString why;
+            {
+                FullDisk full(dir_.path());
+                why = view.exportChart(ChartKind::Downtime, file);
+            }
+            QVERIFY2(why.contains(QStringLiteral("disk is full")) && why.contains(file), qPrintable(name + ": " + why));
+            QCOMPARE(contents(file), QByteArray("the old chart\n"));
+            onlyOldFiles({name});
+            QCOMPARE(view.exportChart(ChartKind::Downtime, file), QString());
+            QVERIFY(contents(file).size() > 1000);
             QFile::remove(file);
         }
     }

@@ -1,16 +1,21 @@
 #include "results_view.h"
 
+#include "model/io/atomic_file.h"
+
 #include "ui/results/qcustomplot_include.h"
 #include "ui/present/result_tables.h"
 #include "ui/present/number_format.h"
 #include "ui/present/run_warnings.h"
 
+#include <QBuffer>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGridLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
+#include <QTemporaryFile>
 #include <QSvgGenerator>
 #include <QTableWidget>
 #include <QToolTip>
@@ -121,15 +126,28 @@ QString ResultsView::exportChart(ChartKind kind, const QString& path) const
     QCustomPlot* plot = chart(kind);
     if (!plot)
         return tr("there is no such chart for these results");
+    // Drawn into memory first, then written all or nothing: a full disk must not leave half a
+    // chart in place of the one exported before.
     const QString suffix = QFileInfo(path).suffix().toLower();
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
     bool ok = false;
     if (suffix == QLatin1String("png")) {
-        ok = plot->savePng(path, plot->width(), plot->height(), 2.0);
+        ok = plot->toPixmap(plot->width(), plot->height(), 2.0).save(&buffer, "PNG");
     } else if (suffix == QLatin1String("pdf")) {
-        ok = plot->savePdf(path, plot->width(), plot->height());
+        // QCustomPlot writes PDFs to a file name only: a temporary file, read back.
+        QTemporaryFile temp(QDir::tempPath() + QStringLiteral("/nines-chart-XXXXXX.pdf"));
+        ok = temp.open() && plot->savePdf(temp.fileName(), plot->width(), plot->height());
+        if (ok) {
+            QFile back(temp.fileName());
+            ok = back.open(QIODevice::ReadOnly);
+            bytes = back.readAll();
+            ok = ok && !bytes.isEmpty();
+        }
     } else if (suffix == QLatin1String("svg")) {
         QSvgGenerator svg;
-        svg.setFileName(path);
+        svg.setOutputDevice(&buffer);
         svg.setSize(plot->size());
         svg.setViewBox(QRect(QPoint(0, 0), plot->size()));
         svg.setTitle(chartTitle(kind));
@@ -144,7 +162,9 @@ QString ResultsView::exportChart(ChartKind kind, const QString& path) const
     } else {
         return tr("a chart exports as .png, .svg or .pdf");
     }
-    return ok ? QString() : tr("cannot write %1").arg(path);
+    if (!ok)
+        return tr("cannot draw the chart for %1").arg(path);
+    return io::writeFileAtomically(path, bytes);
 }
 
 QWidget* ResultsView::chartBox(ChartKind kind)
