@@ -23,8 +23,8 @@ Problems validate(const Model& model);
 void validateMoney(const Model& model, Problems& out);
 
 /// Problems of failure and repair cycles too short to simulate: each failure mode's and each
-/// outage's mean failure plus repair time against the clock a replication runs (its mission
-/// and warm-up) divided by a billion (validate_distribution.cpp).
+/// outage's mean failure plus repair time against the least clock a replication runs (its
+/// mission and a lower bound on its warm-up) divided by a billion (validate_distribution.cpp).
 void validateCycles(const Model& model, Problems& out);
 /// Problems of one distribution's parameters, reported under `path`.
 void validateDistribution(const Distribution& d, const std::string& path, Problems& out);

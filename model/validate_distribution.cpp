@@ -127,25 +127,21 @@ void validateCycles(const Model& m, Problems& out)
     const double mission = m.settings.mission_hours;
     if (!std::isfinite(mission) || mission <= 0)
         return;  // reported with the settings
-    // The clock of a replication runs through its warm-up and its mission. This bounds the
-    // warm-up the engine chooses (warmupFor) from above without depending on the engine: five
-    // of the longest times down (a crew's whole queue counted), and thirty failure cycles of
-    // an instance whose failure clock has a memory (not exponential).
+    // The clock of a replication runs through its warm-up and its mission. In steady state the
+    // warm-up the engine chooses (warmupFor) is at least five of the longest times down (a
+    // crew's whole queue counted, outages included); this counts only those, so the clock runs
+    // at least this long and a refusal below is never overstated.
     double horizon = mission;
     if (m.settings.start == EstimateStart::Steady) {
-        double down = 0.0, cycles = 0.0;
+        double down = 0.0;
         std::vector<double> crewWork(m.repair_crews.size(), 0.0);
         for (const Component& c : m.components) {
             double longest = 0.0;
             for (const FailureMode& f : c.failure_modes) {
-                const double repair = validMean(f.repair), failure = validMean(f.failure);
+                const double repair = validMean(f.repair);
                 const double detection = std::isfinite(f.detection_seconds) ? f.detection_seconds / 3600.0 : 0.0;
-                if (!std::isfinite(repair))
-                    continue;
-                longest = std::max(longest, repair + detection);
-                const bool memory = !f.failure.isExponential() || (f.dormant_failure && !f.dormant_failure->isExponential());
-                if (memory && std::isfinite(failure))
-                    cycles = std::max(cycles, failure + repair + detection);
+                if (std::isfinite(repair))
+                    longest = std::max(longest, repair + detection);
             }
             down = std::max(down, longest);
             for (size_t k = 0; k < m.repair_crews.size(); ++k)
@@ -166,7 +162,7 @@ void validateCycles(const Model& m, Problems& out)
             outage(l.outage);
         for (const auto& sf : m.shared_fate)
             outage(sf.outage);
-        horizon += 5.0 * down + 30.0 * cycles;
+        horizon += 5.0 * down;
     }
     // A failure and its repair take turns: when a turn takes less than this on average, a
     // replication holds more than a billion of them (beyond any time budget), and once it is
@@ -183,8 +179,8 @@ void validateCycles(const Model& m, Problems& out)
         const double cycle = validMean(failure) + validMean(repair) + extraHours;
         if (!std::isfinite(cycle) || cycle >= shortest)
             return;
-        out.push_back({path, "fails and is repaired every " + formatNumber(cycle) + " h on average: a replication runs "
-                                 + rounded(horizon) + " h (the mission"
+        out.push_back({path, "fails and is repaired every " + formatNumber(cycle) + " h on average: a replication runs at "
+                                 "least " + rounded(horizon) + " h (the mission"
                                  + (horizon > mission ? std::string(" and its warm-up") : std::string())
                                  + "), which would take over a billion failures; a failure and its repair must take at "
                                    "least " + rounded(shortest) + " h together"});

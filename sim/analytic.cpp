@@ -336,7 +336,7 @@ private:
                     const auto cm = competingModes(fails);
                     if (!cm) {
                         reasons_.push_back(where(c) + ": several failure modes compete and one has an empirical "
-                                                      "distribution");
+                                                      "distribution, or their race could not be integrated accurately");
                         continue;
                     }
                     up = cm->mean_up;

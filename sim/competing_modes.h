@@ -1,6 +1,7 @@
 // The long-run cycle of an instance whose failure modes compete: the mean time until the first
 // mode fires, and the chance that each mode is the one. Exact for any mix of continuous and
-// fixed-time distributions (numerical quadrature with Boost.Math); empirical ones are out.
+// fixed-time distributions (numerical quadrature with Boost.Math); nullopt for empirical ones and
+// when the quadrature does not converge within its bounded effort.
 #pragma once
 
 #include "model/distribution.h"

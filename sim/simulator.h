@@ -62,8 +62,9 @@ public:
     explicit Simulator(const CompiledModel& model, const std::atomic<bool>* abandon = nullptr);
 
     /// Set-up or the last reset() stopped early because `abandon` turned true: the simulator
-    /// must not run; a later reset() starts over.
-    bool abandoned() const { return abandoned_; }
+    /// must not run. After an abandoned reset, a later reset() starts over; after an abandoned
+    /// set-up, the simulator stays abandoned (its arrays are half built).
+    bool abandoned() const { return abandoned_ || !setUp_; }
 
     /// Demand grows with the model's yearly growth from this hour on (the start of the observed
     /// window: a steady-state run's warm-up sees less than today's load, never more).
@@ -101,6 +102,7 @@ private:
 
     const std::atomic<bool>* abandon_ = nullptr;
     bool abandoned_ = false;
+    bool setUp_ = false;  // the constructor finished
     /// Polls `abandon_` every 16,384 steps of a walk over the instances (a relaxed load costs
     /// nothing there; the walk of ten million takes about a second).
     bool giveUp(std::size_t step)

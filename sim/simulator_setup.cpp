@@ -184,10 +184,13 @@ Simulator::Simulator(const CompiledModel& model, const std::atomic<bool>* abando
     seg_.ownDownHours.resize(nComponents_);
     plain_ = !m_.hasCapacity && m_.queues.empty() && m_.stores.empty() && nEntries_ == 1;
     entryComponent_ = nEntries_ > 0 ? m_.entries[0].component : 0;
+    setUp_ = true;
 }
 
 void Simulator::reset(std::uint64_t seed, std::uint64_t replication, bool stationary)
 {
+    if (!setUp_)
+        return;  // abandoned during set-up: nothing to reset
     simple_ = plain_ && !trace_;
     abandoned_ = false;
     heap_.clear();

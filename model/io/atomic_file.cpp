@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cstring>
 #include <memory>
+#include <unistd.h>
 
 namespace nines::io {
 
@@ -82,6 +83,17 @@ QString writeFilesAtomically(const std::vector<std::pair<QString, QByteArray>>& 
         for (auto& f : open)
             f->cancelWriting();
         return why;
+    }
+    // Every file on the disk before any replaces its old one: commit() syncs too, but one file
+    // at a time, and a sync failing at the k-th would leave the first k replaced.
+    for (size_t i = 0; i < open.size(); ++i) {
+        errno = 0;
+        if (::fsync(open[i]->handle()) != 0) {
+            const int err = errno;
+            for (auto& f : open)
+                f->cancelWriting();
+            return QStringLiteral("cannot write %1: %2").arg(files[i].first, reason(*open[i], err));
+        }
     }
     for (size_t i = 0; i < open.size(); ++i) {
         errno = 0;
