@@ -57,20 +57,20 @@ class TestValidation : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    // Reading and validating grow linearly: four times the items (or a chain of scenarios) take
-    // about four times as long. A linear scan per item made both quadratic (60,000 items took
-    // minutes, 1,000 chained scenarios half a minute), which would show as 16x. The times are the
-    // fastest of three runs, small and large interleaved, so that a busy machine slows both alike;
-    // 8x (an exponent of 1.5) leaves room for caches and the allocator while no quadratic step can
-    // pass. Under a sanitizer the time measures the sanitizer's bookkeeping (its quarantine grows
-    // with the heap), so the check is skipped there. The absolute promise (2 s for 100,000 items
+    // Reading and validating grow linearly: doubling the items (or a chain of scenarios) at most
+    // about doubles the time. A linear scan per item made both quadratic (60,000 items took
+    // minutes, 1,000 chained scenarios half a minute), which shows as 4x. The times are the
+    // fastest of five runs, small and large interleaved, so that a busy machine slows both alike;
+    // 2.5 leaves room for caches and the allocator while no quadratic step can pass. Under a
+    // sanitizer the time measures the sanitizer's bookkeeping (its quarantine grows with the
+    // heap), so the check is skipped there. The absolute promise (2 s for 100,000 items
     // and for 1,000 scenarios) is in bench_validation.
     void readingAndValidationGrowLinearly_data()
     {
         QTest::addColumn<QByteArray>("small");
         QTest::addColumn<QByteArray>("large");
-        QTest::newRow("items") << nines::test::largeModelJson(5000) << nines::test::largeModelJson(20000);
-        QTest::newRow("chained scenarios") << nines::test::chainedScenariosJson(100) << nines::test::chainedScenariosJson(400);
+        QTest::newRow("items") << nines::test::largeModelJson(8000) << nines::test::largeModelJson(16000);
+        QTest::newRow("chained scenarios") << nines::test::chainedScenariosJson(150) << nines::test::chainedScenariosJson(300);
     }
 
     void readingAndValidationGrowLinearly()
@@ -91,14 +91,22 @@ private Q_SLOTS:
             best = std::min(best, t.nsecsElapsed());
             QVERIFY2(r.ok(), r.problems.empty() ? "" : r.problems.front().text().c_str());
         };
-        qint64 smallNs = std::numeric_limits<qint64>::max(), largeNs = smallNs;
-        for (int round = 0; round < 3; ++round) {
-            fastest(smallNs, small);
-            fastest(largeNs, large);
+        // This virtual machine's timings jump by half now and then even for the fastest of several
+        // runs; a measurement above the bound is therefore repeated, up to three in all. Growth
+        // that is really quadratic shows 4x every time and fails all three.
+        double ratio = 0;
+        for (int attempt = 1; attempt <= 3; ++attempt) {
+            qint64 smallNs = std::numeric_limits<qint64>::max(), largeNs = smallNs;
+            for (int round = 0; round < 5; ++round) {
+                fastest(smallNs, small);
+                fastest(largeNs, large);
+            }
+            ratio = double(largeNs) / double(smallNs);
+            qInfo("%.1f ms, twice the size %.1f ms: %.2fx", smallNs / 1e6, largeNs / 1e6, ratio);
+            if (ratio <= 2.5)
+                break;
         }
-        const double ratio = double(largeNs) / double(smallNs);
-        qInfo("%.1f ms, four times the size %.1f ms: %.2fx", smallNs / 1e6, largeNs / 1e6, ratio);
-        QVERIFY2(ratio <= 8.0, qPrintable(QStringLiteral("four times the size took %1x the time").arg(ratio)));
+        QVERIFY2(ratio <= 2.5, qPrintable(QStringLiteral("twice the size took %1x the time, three times").arg(ratio)));
     }
 
     void corpusIsThere()
