@@ -29,6 +29,8 @@ std::string elementPath(std::string_view collection, const std::vector<std::stri
 
 IdIndex::IdIndex(std::vector<std::string> ids) : ids_(std::move(ids))
 {
+    if (ids_.size() <= kScanned)
+        return;
     index_.reserve(ids_.size());
     for (size_t i = 0; i < ids_.size(); ++i) {
         ++index_.try_emplace(std::string_view(ids_[i]), Entry{i, 0}).first->second.count;
@@ -37,12 +39,18 @@ IdIndex::IdIndex(std::vector<std::string> ids) : ids_(std::move(ids))
 
 int IdIndex::find(std::string_view id) const
 {
+    if (ids_.size() <= kScanned) {
+        const auto it = std::find(ids_.begin(), ids_.end(), id);
+        return it == ids_.end() ? -1 : static_cast<int>(it - ids_.begin());
+    }
     const auto it = index_.find(id);
     return it == index_.end() ? -1 : static_cast<int>(it->second.first);
 }
 
 size_t IdIndex::count(std::string_view id) const
 {
+    if (ids_.size() <= kScanned)
+        return static_cast<size_t>(std::count(ids_.begin(), ids_.end(), id));
     const auto it = index_.find(id);
     return it == index_.end() ? 0 : it->second.count;
 }

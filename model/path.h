@@ -49,8 +49,11 @@ private:
         size_t first = 0;
         size_t count = 0;
     };
+    // Short lists (a component's failure modes, most of a model's lists) are scanned: a hash
+    // map for each would cost more in allocations than it saves.
+    static constexpr size_t kScanned = 16;
     std::vector<std::string> ids_;
-    std::unordered_map<std::string_view, Entry> index_;  // views into ids_
+    std::unordered_map<std::string_view, Entry> index_;  // views into ids_; empty when scanned
 };
 
 /// Joins a parent path and a field name: join("a[x]", "b") == "a[x].b"; join("", "b") == "b".

@@ -174,12 +174,14 @@ void validateCycles(const Model& m, Problems& out)
         std::snprintf(text, sizeof text, "%.4g", v);
         return std::string(text);
     };
-    auto check = [&](const std::string& path, const Distribution& failure, const Distribution& repair,
+    // pathOf() builds the field path only for a finding: building it for every mode of a large
+    // model cost more than the check.
+    auto check = [&](const auto& pathOf, const Distribution& failure, const Distribution& repair,
                      double extraHours) {
         const double cycle = validMean(failure) + validMean(repair) + extraHours;
         if (!std::isfinite(cycle) || cycle >= shortest)
             return;
-        out.push_back({path, "fails and is repaired every " + formatNumber(cycle) + " h on average: a replication runs at "
+        out.push_back({pathOf(), "fails and is repaired every " + formatNumber(cycle) + " h on average: a replication runs at "
                                  "least " + rounded(horizon) + " h (the mission"
                                  + (horizon > mission ? std::string(" and its warm-up") : std::string())
                                  + "), which would take over a billion failures; a failure and its repair must take at "
@@ -193,17 +195,18 @@ void validateCycles(const Model& m, Problems& out)
     }());
     for (size_t i = 0; i < m.components.size(); ++i) {
         const Component& c = m.components[i];
-        std::vector<std::string> modeIds;
-        for (const auto& f : c.failure_modes)
-            modeIds.push_back(f.id);
-        const IdIndex modes(std::move(modeIds));
         for (size_t j = 0; j < c.failure_modes.size(); ++j) {
             const FailureMode& f = c.failure_modes[j];
-            const std::string path = modes.path(joinPath(components.path("components", i), "failure_modes"), j);
+            auto path = [&] {
+                std::vector<std::string> modeIds;
+                for (const auto& g : c.failure_modes)
+                    modeIds.push_back(g.id);
+                return IdIndex(std::move(modeIds)).path(joinPath(components.path("components", i), "failure_modes"), j);
+            };
             const double detection = std::isfinite(f.detection_seconds) && f.detection_seconds > 0 ? f.detection_seconds / 3600.0 : 0.0;
             check(path, f.failure, f.repair, detection);
             if (f.dormant_failure)
-                check(joinPath(path, "dormant_failure"), *f.dormant_failure, f.repair, detection);
+                check([&] { return joinPath(path(), "dormant_failure"); }, *f.dormant_failure, f.repair, detection);
         }
     }
     auto outages = [&](const char* collection, const auto& items) {
@@ -214,7 +217,7 @@ void validateCycles(const Model& m, Problems& out)
         for (size_t i = 0; i < items.size(); ++i) {
             const std::optional<Outage> o = items[i].outage;
             if (o)
-                check(joinPath(index.path(collection, i), "outage"), o->failure, o->repair, 0.0);
+                check([&] { return joinPath(index.path(collection, i), "outage"); }, o->failure, o->repair, 0.0);
         }
     };
     outages("zones", m.zones);

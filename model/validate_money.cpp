@@ -20,8 +20,8 @@ public:
         const Settings& s = m_.settings;
         if (!std::isfinite(s.horizon_years) || s.horizon_years <= 0 || s.horizon_years > 100)
             error("settings.horizon_years", "must be a number of years in (0, 100], got " + formatNumber(s.horizon_years));
-        money("settings.downtime_cost_per_minute", s.downtime_cost_per_minute);
-        money("settings.monthly_fee", s.monthly_fee);
+        money([] { return std::string("settings"); }, "downtime_cost_per_minute", s.downtime_cost_per_minute);
+        money([] { return std::string("settings"); }, "monthly_fee", s.monthly_fee);
         std::set<double> thresholds;
         for (size_t i = 0; i < s.sla_credits.size(); ++i) {
             const CreditStep& c = s.sla_credits[i];
@@ -48,17 +48,17 @@ public:
         const IdIndex ids(idsOf(m_.components));
         for (size_t i = 0; i < m_.components.size(); ++i) {
             const Component& c = m_.components[i];
-            const std::string path = ids.path("components", i);
-            money(joinPath(path, "cost.purchase_per_instance"), c.cost.purchase_per_instance);
-            money(joinPath(path, "cost.yearly_per_instance"), c.cost.yearly_per_instance);
+            auto path = [&] { return ids.path("components", i); };
+            money(path, "cost.purchase_per_instance", c.cost.purchase_per_instance);
+            money(path, "cost.yearly_per_instance", c.cost.yearly_per_instance);
             if (c.support) {
-                const std::string sp = joinPath(path, "support");
+                auto sp = [&] { return joinPath(path(), "support"); };
                 const double f = c.support->repair_factor;
                 if (!std::isfinite(f) || f <= 0 || f > 1)
-                    error(joinPath(sp, "repair_factor"),
+                    error(joinPath(sp(), "repair_factor"),
                           "must be a factor in (0, 1] on every repair time (0.25: repairs take a quarter as long), got "
                               + formatNumber(f));
-                money(joinPath(sp, "yearly_per_instance"), c.support->yearly_per_instance);
+                money(sp, "yearly_per_instance", c.support->yearly_per_instance);
             }
         }
     }
@@ -70,10 +70,13 @@ private:
     void error(const std::string& path, const std::string& msg) { out_.push_back({path, msg, Severity::Error}); }
     void warning(const std::string& path, const std::string& msg) { out_.push_back({path, msg, Severity::Warning}); }
 
-    void money(const std::string& path, double v)
+    // The parent's path is built only for a finding: a large model has hundreds of thousands of
+    // amounts, and building each one's path cost more than checking it.
+    template <typename ParentPath>
+    void money(const ParentPath& parent, std::string_view field, double v)
     {
         if (!std::isfinite(v) || v < 0)
-            error(path, "must be a non-negative amount of money, got " + formatNumber(v));
+            error(joinPath(parent(), field), "must be a non-negative amount of money, got " + formatNumber(v));
     }
 
     template <typename T>
@@ -91,9 +94,9 @@ private:
     {
         const IdIndex ids(idsOf(items));
         for (size_t i = 0; i < items.size(); ++i) {
-            const std::string path = joinPath(ids.path(collection, i), "cost");
-            money(joinPath(path, "capex"), items[i].cost.capex);
-            money(joinPath(path, "yearly"), items[i].cost.yearly);
+            auto path = [&] { return joinPath(ids.path(collection, i), "cost"); };
+            money(path, "capex", items[i].cost.capex);
+            money(path, "yearly", items[i].cost.yearly);
         }
     }
 };

@@ -6,9 +6,11 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <cstdio>
-#include <set>
 #include <string>
+#include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace nines::io {
@@ -167,7 +169,9 @@ std::optional<model::Problem> syntaxProblem(const QByteArray& text, const QJsonP
 namespace {
 
 /// A minimal scanner over text that Qt already accepted: it only needs to find object keys
-/// and where values start and end, tracking the path as it goes.
+/// and where values start and end, tracking the path as it goes. Keys are views into the text,
+/// and an object's keys are compared by scanning while few (a set per object made this scan a
+/// third of reading a large model).
 class KeyScanner {
 public:
     KeyScanner(const QByteArray& text, const QJsonDocument& doc, model::Problems& out)
@@ -183,8 +187,8 @@ public:
 
 private:
     struct Step {
-        std::string field;     // an object's field, or
-        qsizetype index = -1;  // an array's item
+        std::string_view field;  // an object's field, or
+        qsizetype index = -1;    // an array's item
     };
     const QByteArray& t_;
     const QJsonDocument& doc_;
@@ -198,19 +202,15 @@ private:
             ++i_;
     }
 
-    std::string string()
+    std::string_view string()
     {
         // at the opening quote; keys are compared raw (escapes kept), which is enough to find repeats
-        std::string s;
+        const qsizetype start = ++i_;
+        while (i_ < t_.size() && t_[i_] != '"')
+            i_ += t_[i_] == '\\' ? 2 : 1;
+        const qsizetype end = std::min(i_, t_.size());
         ++i_;
-        while (i_ < t_.size() && t_[i_] != '"') {
-            if (t_[i_] == '\\') {
-                s += t_[i_++];
-            }
-            s += t_[i_++];
-        }
-        ++i_;
-        return s;
+        return std::string_view(t_.constData() + start, static_cast<size_t>(end - start));
     }
 
     void value()
@@ -234,12 +234,23 @@ private:
     void object()
     {
         ++i_;
-        std::set<std::string> seen;
+        constexpr size_t kScanned = 16;
+        std::vector<std::string_view> keys;
+        std::unordered_set<std::string_view> many;  // once an object has more keys than kScanned
         skipWs();
         while (i_ < t_.size() && t_[i_] != '}') {
             skipWs();
-            const std::string key = string();
-            if (!seen.insert(key).second)
+            const std::string_view key = string();
+            bool repeated;
+            if (keys.size() < kScanned) {
+                repeated = std::find(keys.begin(), keys.end(), key) != keys.end();
+                keys.push_back(key);
+            } else {
+                if (many.empty())
+                    many.insert(keys.begin(), keys.end());
+                repeated = !many.insert(key).second;
+            }
+            if (repeated)
                 report(key);
             skipWs();
             ++i_;  // ':'
@@ -260,7 +271,7 @@ private:
         qsizetype index = 0;
         skipWs();
         while (i_ < t_.size() && t_[i_] != ']') {
-            path_.push_back({std::string(), index++});
+            path_.push_back({std::string_view(), index++});
             value();
             path_.pop_back();
             skipWs();
@@ -272,14 +283,14 @@ private:
     }
 
     // Builds the field path the rest of Nines uses: array items by id where they have one.
-    void report(const std::string& key)
+    void report(std::string_view key)
     {
         std::string path;
         QJsonValue node = doc_.isObject() ? QJsonValue(doc_.object()) : QJsonValue(doc_.array());
         for (const Step& s : path_) {
             if (s.index < 0) {
                 path = model::joinPath(path, s.field);
-                node = node.toObject().value(QString::fromStdString(s.field));
+                node = node.toObject().value(QString::fromUtf8(s.field.data(), static_cast<qsizetype>(s.field.size())));
             } else {
                 const qsizetype idx = s.index;
                 const QJsonArray a = node.toArray();

@@ -15,6 +15,7 @@
 #include <QSaveFile>
 
 #include <algorithm>
+#include <utility>
 
 namespace nines::io {
 
@@ -100,7 +101,7 @@ LoadResult parseModel(const QByteArray& input)
     const Problems semantic = validateDocument(res.draft, typeErrors);
     res.problems.insert(res.problems.end(), semantic.begin(), semantic.end());
     if (!hasErrors(res.problems))
-        res.model = res.draft;
+        res.model = std::exchange(res.draft, model::Model{});
     return res;
 }
 

@@ -20,7 +20,8 @@ struct LoadResult {
     /// Set only when there are no errors: nothing invalid or half-loaded reaches the engine.
     std::optional<model::Model> model;
     /// Everything that could be read, for an editor that shows an invalid document with its
-    /// problems. Meaningful when `json_ok` is true.
+    /// problems; meaningful when `json_ok` is true. Empty when the model is valid: it moved into
+    /// `model` (a copy of 100,000 items costs a tenth of the check). document() is either.
     model::Model draft;
     bool json_ok = false;      // the bytes were a JSON object
     bool read_failed = false;  // the file could not be read at all (missing, unreadable, too large)
@@ -30,6 +31,9 @@ struct LoadResult {
     model::Problems reader_problems;
 
     bool ok() const { return model.has_value(); }
+    /// What was read, valid or not: the model when there is one, else the draft.
+    model::Model& document() { return model ? *model : draft; }
+    const model::Model& document() const { return model ? *model : draft; }
 };
 
 /// Semantic validation of a model and, when its base is sound, of its scenarios.

@@ -82,19 +82,26 @@ public:
     ObjectReader(const QJsonObject& o, std::string path, Problems& problems)
         : o_(o), path_(std::move(path)), problems_(problems)
     {
+        known_.reserve(24);  // one allocation for the fields of most objects
     }
     ~ObjectReader() { finish(); }
 
     const std::string& path() const { return path_; }
     const QJsonObject& object() const { return o_; }
     std::string at(std::string_view key) const { return joinPath(path_, key); }
+    // Every getter asks has(key) and then raw(key): the second answer comes from the first
+    // lookup (the same literal), so a field costs one lookup in the object.
     bool has(const char* key)
     {
         known_.push_back(key);
-        return o_.contains(QLatin1String(key));
+        lastKey_ = key;
+        lastValue_ = o_.value(QLatin1String(key));
+        return !lastValue_.isUndefined();
     }
     QJsonValue raw(const char* key)
     {
+        if (key == lastKey_)
+            return lastValue_;
         known_.push_back(key);
         return o_.value(QLatin1String(key));
     }
@@ -306,9 +313,12 @@ public:
             return;
         finished_ = true;
         for (auto it = o_.begin(); it != o_.end(); ++it) {
-            const std::string key = str(it.key());
-            if (std::find(known_.begin(), known_.end(), std::string_view(key)) != known_.end())
+            const QString k = it.key();
+            if (std::any_of(known_.begin(), known_.end(), [&](std::string_view n) {
+                    return k == QLatin1String(n.data(), static_cast<qsizetype>(n.size()));
+                }))
                 continue;
+            const std::string key = str(k);
             const std::set<std::string> known(known_.begin(), known_.end());  // sorted, once each
             std::string msg = "unknown field";
             std::string best;
@@ -347,6 +357,8 @@ private:
     /// The fields asked for, as the literals the getters were called with: a set of strings
     /// cost an allocation per field read, most of the time reading a large model took.
     std::vector<std::string_view> known_;
+    const char* lastKey_ = nullptr;  // the field has() looked up last, and its value
+    QJsonValue lastValue_;
     bool finished_ = false;
 };
 

@@ -434,7 +434,7 @@ private Q_SLOTS:
                      != std::string::npos,
                  text.c_str());
         QVERIFY(text.find("hdd") != std::string::npos);
-        QCOMPARE(r.draft.components[1].template_id, std::string("floppy"));  // not lost from the draft
+        QCOMPARE(r.document().components[1].template_id, std::string("floppy"));  // not lost from the draft
     }
 
     // Scenario operations and sweeps reach into values the template gives.

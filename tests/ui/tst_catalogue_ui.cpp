@@ -174,7 +174,7 @@ private Q_SLOTS:
         QVERIFY(!saved.contains(QStringLiteral("kind")));  // kept from the template
         io::LoadResult back = io::loadModelFile(path);
         QVERIFY(back.json_ok);  // no entry yet, so not a valid model, but read whole
-        QVERIFY(back.draft == doc->model());
+        QVERIFY(back.document() == doc->model());
 
         // Reset to the catalogue value, one undo step.
         const int steps = doc->undoStack()->count();

@@ -552,7 +552,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(timed.recovery()->sessionFile()), 5000);
         const io::LoadResult r = io::loadModelFile(timed.recovery()->sessionFile());
         QVERIFY(r.json_ok);
-        QCOMPARE(r.draft, timed.document()->model());
+        QCOMPARE(r.document(), timed.document()->model());
     }
 
     void unsavedChangesPrompt()

@@ -63,7 +63,7 @@ void MainWindow::newDocument(const QString& templatePath)
     if (!templatePath.isEmpty()) {
         const io::LoadResult r = io::loadModelFile(templatePath);
         if (r.json_ok)
-            m = r.draft;
+            m = r.document();
     } else {
         m.name = tr("New system").toStdString();
     }
@@ -85,8 +85,8 @@ bool MainWindow::openFile(const QString& path)
                   tr("%1 cannot be opened as a Nines model:\n%2").arg(QDir::toNativeSeparators(path), why.join(QLatin1Char('\n'))));
         return false;
     }
-    layoutMissingPositions(r.draft);
-    doc_->reset(std::move(r.draft), QFileInfo(path).absoluteFilePath(), std::move(r.reader_problems));
+    layoutMissingPositions(r.document());
+    doc_->reset(std::move(r.document()), QFileInfo(path).absoluteFilePath(), std::move(r.reader_problems));
     pasteCount_ = 0;
     addRecent(QFileInfo(path).absoluteFilePath());
     view_->fitAll();
@@ -162,8 +162,8 @@ bool MainWindow::offerRecovery()
                                           r.problems.empty() ? QString() : QString::fromStdString(r.problems.front().message)));
         return false;
     }
-    layoutMissingPositions(r.draft);
-    doc_->reset(std::move(r.draft), p.originalPath, std::move(r.reader_problems));
+    layoutMissingPositions(r.document());
+    doc_->reset(std::move(r.document()), p.originalPath, std::move(r.reader_problems));
     doc_->markRestored();
     view_->fitAll();
     updateTitle();
