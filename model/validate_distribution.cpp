@@ -3,6 +3,7 @@
 // failure and repair cycle is long enough to simulate.
 #include "validate.h"
 
+#include "outages.h"
 #include "path.h"
 
 #include <algorithm>
@@ -150,18 +151,10 @@ void validateCycles(const Model& m, Problems& out)
         }
         for (size_t k = 0; k < m.repair_crews.size(); ++k)
             down = std::max(down, crewWork[k] / std::max(m.repair_crews[k].size, 1));
-        auto outage = [&](const std::optional<Outage>& o) {
-            if (o && std::isfinite(validMean(o->repair)))
-                down = std::max(down, validMean(o->repair));
-        };
-        for (const auto& z : m.zones)
-            outage(z.outage);
-        for (const auto& r : m.regions)
-            outage(r.outage);
-        for (const auto& l : m.links)
-            outage(l.outage);
-        for (const auto& sf : m.shared_fate)
-            outage(sf.outage);
+        forEachOutage(m, [&](const Outage& o, OutageOwner, size_t) {
+            if (std::isfinite(validMean(o.repair)))
+                down = std::max(down, validMean(o.repair));
+        });
         horizon += 5.0 * down;
     }
     // A failure and its repair take turns: when a turn takes less than this on average, a
@@ -209,21 +202,38 @@ void validateCycles(const Model& m, Problems& out)
                 check([&] { return joinPath(path(), "dormant_failure"); }, *f.dormant_failure, f.repair, detection);
         }
     }
-    auto outages = [&](const char* collection, const auto& items) {
-        std::vector<std::string> ids;
-        for (const auto& x : items)
-            ids.push_back(x.id);
-        const IdIndex index(std::move(ids));
-        for (size_t i = 0; i < items.size(); ++i) {
-            const std::optional<Outage> o = items[i].outage;
-            if (o)
-                check([&] { return joinPath(index.path(collection, i), "outage"); }, o->failure, o->repair, 0.0);
+    std::optional<IdIndex> indexes[4];  // of each owner's list, built at its first finding
+    auto ids = [&](OutageOwner owner) {
+        std::vector<std::string> out;
+        auto add = [&](const auto& items) {
+            for (const auto& x : items)
+                out.push_back(x.id);
+        };
+        switch (owner) {
+        case OutageOwner::Zone:
+            add(m.zones);
+            break;
+        case OutageOwner::Region:
+            add(m.regions);
+            break;
+        case OutageOwner::Link:
+            add(m.links);
+            break;
+        case OutageOwner::SharedFate:
+            add(m.shared_fate);
+            break;
         }
+        return out;
     };
-    outages("zones", m.zones);
-    outages("regions", m.regions);
-    outages("links", m.links);
-    outages("shared_fate", m.shared_fate);
+    forEachOutage(m, [&](const Outage& o, OutageOwner owner, size_t i) {
+        auto path = [&] {
+            std::optional<IdIndex>& index = indexes[static_cast<int>(owner)];
+            if (!index)
+                index.emplace(ids(owner));
+            return joinPath(index->path(collectionOf(owner), i), "outage");
+        };
+        check(path, o.failure, o.repair, 0.0);
+    });
 }
 
 }  // namespace nines::model

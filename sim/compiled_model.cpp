@@ -1,6 +1,7 @@
 #include "compiled_model.h"
 
 #include "capacity.h"
+#include "model/outages.h"
 #include "random.h"
 
 #include <boost/graph/adjacency_list.hpp>
@@ -41,18 +42,9 @@ CompiledModel compile(const Model& file)
         for (const auto& fm : c.failure_modes)
             samples += countSamples(fm.failure) + countSamples(fm.repair)
                        + (fm.dormant_failure ? countSamples(*fm.dormant_failure) : 0);
-    auto outageSamples = [&](const std::optional<Outage>& o) {
-        if (o)
-            samples += countSamples(o->failure) + countSamples(o->repair);
-    };
-    for (const auto& z : m.zones)
-        outageSamples(z.outage);
-    for (const auto& r : m.regions)
-        outageSamples(r.outage);
-    for (const auto& l : m.links)
-        outageSamples(l.outage);
-    for (const auto& s : m.shared_fate)
-        outageSamples(s.outage);
+    forEachOutage(m, [&](const Outage& o, OutageOwner, std::size_t) {
+        samples += countSamples(o.failure) + countSamples(o.repair);
+    });
     cm.empiricalSamples.reserve(samples);
 
     std::map<std::string, std::int32_t> crewIndex;
