@@ -16,8 +16,15 @@
 namespace nines::sim {
 
 class EventHeap {
+    struct Entry {
+        double time;
+        std::uint32_t slot;
+    };
+
 public:
     static constexpr std::uint32_t kAbsent = std::numeric_limits<std::uint32_t>::max();
+    /// What a slot costs: its position and its entry.
+    static constexpr std::size_t kBytesPerSlot = sizeof(std::uint32_t) + sizeof(Entry);
 
     void resize(std::uint32_t count)
     {
@@ -97,10 +104,6 @@ public:
     void pop() { cancel(heap_[0].slot); }
 
 private:
-    struct Entry {
-        double time;
-        std::uint32_t slot;
-    };
     static constexpr Entry kEnd{std::numeric_limits<double>::infinity(), kAbsent};
     std::vector<std::uint32_t> pos_;
     std::vector<Entry> heap_;  // n_ entries, then the end marker

@@ -243,10 +243,10 @@ RunResult runSimulation(const CompiledModel& model, const RunSettings& settings,
                                                        : warmupFor(model);
     res.warmup_hours = warmup;
     const unsigned hw = std::max(1u, std::thread::hardware_concurrency());
-    // Each worker keeps the state of every instance (model::kBytesPerInstance bytes each): no
-    // more workers than fit in kWorkerMemory together, and always one.
+    // Each worker keeps the state of every instance, failure mode and timer: no more workers
+    // than fit in kWorkerMemory together, and always one.
     constexpr double kWorkerMemory = 8.0 * 1024 * 1024 * 1024;
-    const double perWorker = static_cast<double>(model.instanceCount()) * model::kBytesPerInstance;
+    const double perWorker = Simulator::bytesFor(model);
     const unsigned fit = static_cast<unsigned>(std::clamp(kWorkerMemory / std::max(perWorker, 1.0), 1.0, 1024.0));
     const unsigned threads = std::min(settings.threads ? settings.threads : hw, fit);
     res.threads = threads;

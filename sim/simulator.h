@@ -61,6 +61,11 @@ public:
     /// a cancelled or timed-out run must not wait for it (abandoned() then tells).
     explicit Simulator(const CompiledModel& model, const std::atomic<bool>* abandon = nullptr);
 
+    /// The memory one simulator of this model holds, from the same counts its set-up uses (the
+    /// arrays per instance, failure mode and timer dominate; per component and zone they are
+    /// small): a run starts no more workers than fit in its memory budget.
+    static double bytesFor(const CompiledModel& model);
+
     /// Set-up or the last reset() stopped early because `abandon` turned true: the simulator
     /// must not run. After an abandoned reset, a later reset() starts over; after an abandoned
     /// set-up, the simulator stays abandoned (its arrays are half built).

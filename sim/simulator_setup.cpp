@@ -11,6 +11,41 @@ namespace nines::sim {
 // ---------------------------------------------------------------------------------------
 // Setup
 
+namespace {
+
+/// The timer slots and failure-mode streams a simulator of this model holds: what the set-up
+/// below builds, and what bytesFor counts.
+struct Counts {
+    std::size_t slots = 0;
+    std::size_t streams = 0;
+};
+
+Counts countsOf(const CompiledModel& m)
+{
+    Counts n;
+    n.slots = m.domains.size() + m.queues.size() * m.entries.size() + 1 + m.components.size();
+    for (const auto& cc : m.components) {
+        n.slots += std::size_t(cc.instances) * (cc.modeCount == 1 ? 2 : cc.modeCount + 2);
+        n.streams += std::size_t(cc.instances) * cc.modeCount;
+    }
+    return n;
+}
+
+}  // namespace
+
+double Simulator::bytesFor(const CompiledModel& m)
+{
+    const Counts n = countsOf(m);
+    const double perSlot = sizeof(Slot) + EventHeap::kBytesPerSlot;
+    // A failure and a repair stream per instance and mode, each with its identity and address.
+    const double perStream = 2.0 * (sizeof(Stream) + sizeof(std::uint64_t) + sizeof(Stream*));
+    const double ce = double(m.components.size()) * double(m.entries.size());
+    const double perComponentEntry = sizeof(Flow) + sizeof(std::uint32_t) + 2 * sizeof(double);
+    const double memo = m.entries.size() <= kMemoEntries ? double(m.components.size() << m.entries.size()) : 0.0;
+    return double(m.instanceCount()) * sizeof(Instance) + double(n.slots) * perSlot + double(n.streams) * perStream
+           + double(m.cells.size()) * (3 * sizeof(std::uint32_t) + sizeof(double)) + ce * perComponentEntry + memo;
+}
+
 Simulator::Simulator(const CompiledModel& model, const std::atomic<bool>* abandon)
     : m_(model), nEntries_(model.entries.size()), nComponents_(model.components.size())
 {
@@ -22,10 +57,7 @@ Simulator::Simulator(const CompiledModel& model, const std::atomic<bool>* abando
         slots_.push_back({owner, static_cast<std::uint16_t>(mode), kind});
         return slots++;
     };
-    std::size_t slotCount = m_.domains.size() + m_.queues.size() * nEntries_ + 1 + nComponents_;
-    for (const auto& cc : m_.components)
-        slotCount += std::size_t(cc.instances) * (cc.modeCount == 1 ? 2 : cc.modeCount + 2);
-    slots_.reserve(slotCount);
+    slots_.reserve(countsOf(m_).slots);
     if (!growTo(inst_, nInst))
         return;
     for (std::uint32_t i = 0; i < nInst; ++i) {
