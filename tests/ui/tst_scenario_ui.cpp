@@ -33,6 +33,8 @@
 #include <QTest>
 #include <QUndoStack>
 
+#include <cmath>
+
 using namespace nines;
 using namespace nines::ui;
 
@@ -50,6 +52,97 @@ private Q_SLOTS:
         QCoreApplication::setApplicationName(QStringLiteral("tst_scenario_ui"));
         QSettings().clear();
         QVERIFY(dir_.isValid());
+    }
+
+    // Each scenario's intervals are drawn on its own row. A QCPGraph sorts its points by key (here
+    // the difference) while the error bars follow the order they were added in: scenarios listed
+    // out of the order of their differences got each other's intervals (issue 19). The chart is
+    // read back point by point and compared with the comparison it was drawn from; the same for a
+    // sweep whose values are not ascending.
+    void chartIntervalsStayOnTheirRows()
+    {
+        study::Comparison c;
+        c.runs.resize(4);
+        c.runs[0].name = "Base";
+        const double mean[] = {0, 0.00343, 0.0, -0.0012};
+        const double low[] = {0, 0.00089, -0.0025, -0.0020};
+        const double high[] = {0, 0.00597, 0.0025, -0.0004};
+        const double separate[] = {0, 0.004, 0.0031, 0.0009};
+        const char* names[] = {"Base", "Three zones", "Sixth application server", "Cheaper disks"};
+        for (int i = 1; i < 4; ++i) {
+            c.runs[i].name = names[i];
+            c.runs[i].difference = {mean[i], low[i], high[i]};
+            c.runs[i].independent_half_width = separate[i];
+        }
+        QCustomPlot plot;
+        QVERIFY(drawDifferences(&plot, c));
+        auto* ticker = dynamic_cast<QCPAxisTickerText*>(plot.yAxis->ticker().data());
+        QVERIFY(ticker);
+        int checked = 0;
+        for (int p = 0; p < plot.plottableCount(); ++p) {
+            auto* bars = qobject_cast<QCPErrorBars*>(plot.plottable(p));
+            if (!bars)
+                continue;
+            auto* graph = qobject_cast<QCPGraph*>(bars->dataPlottable());
+            QVERIFY(graph);
+            const bool paired = graph->name().startsWith(QLatin1String("paired"));
+            QCOMPARE(graph->data()->size(), 3);
+            QCOMPARE(bars->dataCount(), 3);
+            for (int k = 0; k < graph->data()->size(); ++k) {
+                const double d = graph->data()->at(k)->key;
+                const double row = graph->data()->at(k)->value;
+                // The row's label: the tick nearest to the point.
+                QString label;
+                double nearest = 1e9;
+                for (auto it = ticker->ticks().cbegin(); it != ticker->ticks().cend(); ++it)
+                    if (std::abs(it.key() - row) < nearest) {
+                        nearest = std::abs(it.key() - row);
+                        label = it.value();
+                    }
+                int i = 1;
+                while (i < 4 && label != QLatin1String(names[i]))
+                    ++i;
+                QVERIFY2(i < 4, qPrintable(label));
+                QCOMPARE(d, 100 * mean[i]);
+                const QCPErrorBarsData e = bars->data()->at(k);
+                const double below = paired ? 100 * (mean[i] - low[i]) : 100 * separate[i];
+                const double above = paired ? 100 * (high[i] - mean[i]) : 100 * separate[i];
+                QVERIFY2(std::abs(e.errorMinus - below) < 1e-12 && std::abs(e.errorPlus - above) < 1e-12,
+                         qPrintable(QStringLiteral("%1 on the row of %2: -%3 +%4, expected -%5 +%6")
+                                        .arg(paired ? "paired" : "separate", label)
+                                        .arg(e.errorMinus).arg(e.errorPlus).arg(below).arg(above)));
+                ++checked;
+            }
+        }
+        QCOMPARE(checked, 6);
+
+        study::Sweep sw;
+        sw.axes = {{"components[app].instances", {3, 1, 2}}};
+        sw.settings.sla_availability = 0.99;
+        for (double v : {3.0, 1.0, 2.0}) {
+            study::SweepPoint pt;
+            pt.values = {v};
+            pt.valid = true;
+            pt.run.availability = {0.99 + v / 1000, 0.99 + v / 1000 - v / 10000, 0.99 + v / 1000 + v / 20000};
+            sw.points.push_back(pt);
+        }
+        QCustomPlot sweepPlot;
+        QVERIFY(drawSweep(&sweepPlot, sw));
+        checked = 0;
+        for (int p = 0; p < sweepPlot.plottableCount(); ++p) {
+            auto* bars = qobject_cast<QCPErrorBars*>(sweepPlot.plottable(p));
+            if (!bars)
+                continue;
+            auto* graph = qobject_cast<QCPGraph*>(bars->dataPlottable());
+            for (int k = 0; k < graph->data()->size(); ++k) {
+                const double v = graph->data()->at(k)->key;
+                const QCPErrorBarsData e = bars->data()->at(k);
+                QVERIFY2(std::abs(e.errorMinus - 100 * v / 10000) < 1e-9 && std::abs(e.errorPlus - 100 * v / 20000) < 1e-9,
+                         qPrintable(QStringLiteral("the interval at %1 is -%2 +%3").arg(v).arg(e.errorMinus).arg(e.errorPlus)));
+                ++checked;
+            }
+        }
+        QCOMPARE(checked, 3);
     }
 
     void createOverrideCompare()

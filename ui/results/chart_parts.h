@@ -6,6 +6,9 @@
 #include "ui/results/qcustomplot_include.h"
 #include "ui/present/number_format.h"
 
+#include <algorithm>
+#include <vector>
+
 namespace nines::ui::charts {
 
 inline const QColor kBlue(0x2b, 0x6c, 0xb0);
@@ -67,6 +70,29 @@ inline void limitLine(QCustomPlot* plot, double y, const QString& label)
     QFont f = plot->font();
     f.setPointSizeF(8.5);
     text->setFont(f);
+}
+
+/// A point with the interval around it (distances below and above, along the key or value axis
+/// as the error bars are set).
+struct PointWithInterval {
+    double key = 0;
+    double value = 0;
+    double below = 0;
+    double above = 0;
+};
+
+/// Adds the points to the graph and their intervals to the bars, in order of key. A QCPGraph
+/// keeps its data sorted by key and QCPErrorBars gives the i-th interval to the i-th point in
+/// that order: points added out of key order would each carry another point's interval (the
+/// Compare chart did: a scenario's interval drawn on another scenario's row).
+inline void addPointsWithIntervals(QCPGraph* graph, QCPErrorBars* intervals, std::vector<PointWithInterval> points)
+{
+    std::stable_sort(points.begin(), points.end(),
+                     [](const PointWithInterval& a, const PointWithInterval& b) { return a.key < b.key; });
+    for (const PointWithInterval& p : points) {
+        graph->addData(p.key, p.value);
+        intervals->addData(p.below, p.above);
+    }
 }
 
 /// Charts of the design's capacity, data stores and scenarios; false when there is nothing to show.

@@ -36,13 +36,13 @@ bool oneAxis(QCustomPlot* plot, const study::Sweep& s, const QString& currency)
     cost->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssSquare, kAmber, kAmber, 5));
     double yMin = 100, yMax = 0, cMax = 0, xMin = 0, xMax = 0;
     bool first = true;
+    std::vector<PointWithInterval> means;
     for (const auto& p : s.points) {
         if (!p.valid)
             continue;
         const double x = p.values[0];
         const auto& a = p.run.availability;
-        mean->addData(x, 100 * a.mean);
-        errors->addData(100 * (a.mean - a.low), 100 * (a.high - a.mean));
+        means.push_back({x, 100 * a.mean, 100 * (a.mean - a.low), 100 * (a.high - a.mean)});
         yMin = std::min(yMin, 100 * a.low);
         yMax = std::max(yMax, 100 * a.high);
         if (p.exact_availability) {
@@ -63,6 +63,7 @@ bool oneAxis(QCustomPlot* plot, const study::Sweep& s, const QString& currency)
     }
     if (first)
         return false;
+    addPointsWithIntervals(mean, errors, std::move(means));  // swept values in any order
     const double sla = 100 * s.settings.sla_availability;
     yMin = std::min(yMin, sla);
     yMax = std::max(yMax, sla);
@@ -213,19 +214,21 @@ bool drawDifferences(QCustomPlot* plot, const study::Comparison& c)
     QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
     double lo = 0, hi = 0;
     const size_t n = c.runs.size() - 1;
+    std::vector<PointWithInterval> pairedPoints, separatePoints;
     for (size_t i = 1; i < c.runs.size(); ++i) {
         const study::ScenarioRun& r = c.runs[i];
         const double y = double(n - i) + 0.1;  // the first scenario on top
         const double d = 100 * r.difference.mean;
-        // Points are (difference, row): the key is the difference, so key errors are horizontal.
-        paired->addData(d, y);
-        pairedBars->addData(100 * (r.difference.mean - r.difference.low), 100 * (r.difference.high - r.difference.mean));
-        separate->addData(d, y - 0.2);
-        separateBars->addData(100 * r.independent_half_width, 100 * r.independent_half_width);
+        // Points are (difference, row): the key is the difference, so key errors are horizontal,
+        // and the graph orders them by difference (addPointsWithIntervals keeps each on its row).
+        pairedPoints.push_back({d, y, 100 * (r.difference.mean - r.difference.low), 100 * (r.difference.high - r.difference.mean)});
+        separatePoints.push_back({d, y - 0.2, 100 * r.independent_half_width, 100 * r.independent_half_width});
         lo = std::min({lo, 100 * r.difference.low, d - 100 * r.independent_half_width});
         hi = std::max({hi, 100 * r.difference.high, d + 100 * r.independent_half_width});
         ticker->addTick(y - 0.1, QString::fromStdString(r.name.empty() ? r.id : r.name));
     }
+    addPointsWithIntervals(paired, pairedBars, std::move(pairedPoints));
+    addPointsWithIntervals(separate, separateBars, std::move(separatePoints));
     auto* zero = new QCPItemStraightLine(plot);
     zero->point1->setCoords(0, 0);
     zero->point2->setCoords(0, 1);
