@@ -207,6 +207,24 @@ private Q_SLOTS:
 
     // The standby fields of the inspector: the failover time as a distribution (the mean kept
     // when the type changes) and the retry delay, each one undoable step.
+    // A load balancer drawn from the palette needs any one of its backends, a service all of its
+    // dependencies (issue 19: two web servers behind a balancer were in series by default).
+    void loadBalancerDefaultsToAnyBackend()
+    {
+        MainWindow w(options());
+        quietDialogs(w);
+        w.resize(1400, 900);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        dropFromPalette(w, QStringLiteral("load_balancer"), {200, 200});
+        dropFromPalette(w, QStringLiteral("service"), {560, 200});
+        const Model& m = w.document()->model();
+        QCOMPARE(m.components.size(), size_t(2));
+        QVERIFY(m.components[0].kind == ComponentKind::LoadBalancer);
+        QVERIFY(m.components[0].dependency_mode == DependencyMode::Any);
+        QVERIFY(m.components[1].dependency_mode == DependencyMode::All);
+    }
+
     void failoverTimeAndRetryAreEditable()
     {
         MainWindow w(options());

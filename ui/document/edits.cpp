@@ -167,6 +167,11 @@ Component newComponent(const Model& m, ComponentKind kind, Point at)
         same += x.kind == kind;
     c.name = (same == 0 ? label : QStringLiteral("%1 %2").arg(label).arg(same + 1)).toStdString();
     c.position = at;
+    // A load balancer spreads the requests over whichever backends are up, so one healthy
+    // backend serves (capacity aside). "All", the file's default, would put two web servers
+    // drawn behind it in series: less available than one, which no architect means.
+    if (kind == ComponentKind::LoadBalancer)
+        c.dependency_mode = DependencyMode::Any;
     if (kind == ComponentKind::Entry) {
         const bool firstEntry = std::none_of(m.components.begin(), m.components.end(),
                                              [](const Component& x) { return x.kind == ComponentKind::Entry; });

@@ -17,6 +17,7 @@
 #include "ui/results/run_panel.h"
 #include "ui/editor/scenario_panel.h"
 #include "ui/editor/problem_list_model.h"
+#include "wheel_guard.h"
 
 #include <QAction>
 #include <QApplication>
@@ -77,6 +78,7 @@ MainWindow::MainWindow(Options options, QWidget* parent)
     , recovery_(std::make_unique<RecoveryStore>(options_.recoveryDirectory))
 {
     setObjectName(QStringLiteral("MainWindow"));
+    WheelGuard::install();  // before any field is polished (shown)
     // The design and its results share the centre: the results dashboard needs the room.
     // The design tab: what the editors work on (base or scenario) above the canvas.
     auto* design = new QWidget(this);
