@@ -7,6 +7,7 @@
 #include "model/io/scenario.h"
 #include "model/path.h"
 
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QColor>
 #include <QHeaderView>
@@ -64,7 +65,8 @@ ScenarioPanel::ScenarioPanel(Document* doc, QWidget* parent)
     box->addWidget(intro);
     list_->setMaximumHeight(140);
     box->addWidget(list_);
-    auto* row = new QHBoxLayout;
+    // Two rows of three buttons: in one row they held the dock (and the window) 570 px wide.
+    auto* row = new QGridLayout;
     auto* create = new QPushButton(tr("New"), this);
     create->setToolTip(tr("A scenario of the base"));
     auto* derive = new QPushButton(tr("New from selected"), this);
@@ -75,9 +77,12 @@ ScenarioPanel::ScenarioPanel(Document* doc, QWidget* parent)
     auto* down = new QPushButton(QStringLiteral("\u2193"), this);
     up->setToolTip(tr("Move up"));
     down->setToolTip(tr("Move down"));
-    for (auto* b : {create, derive, rename, remove, up, down})
-        row->addWidget(b);
-    row->addStretch();
+    int at = 0;
+    for (auto* b : {create, derive, rename, remove, up, down}) {
+        row->addWidget(b, at / 3, at % 3);
+        ++at;
+    }
+    row->setColumnStretch(3, 1);
     box->addLayout(row);
     edit_->setObjectName(QStringLiteral("editOnCanvas"));
     edit_->setToolTip(tr("Edit the selected scenario on the canvas and in the inspector (or double-click it); "

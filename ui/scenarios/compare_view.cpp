@@ -21,6 +21,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QGridLayout>
 #include <QScrollArea>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -192,7 +193,12 @@ QWidget* CompareView::scenariosPage()
 
 QWidget* CompareView::sweepPage()
 {
-    auto* page = new QWidget(this);
+    // In a scroll area, like the scenarios page: its chart and table must not hold the window
+    // taller or wider than a laptop's screen.
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto* page = new QWidget(scroll);
     page->setBackgroundRole(QPalette::Base);
     page->setAutoFillBackground(true);
     auto* box = new QVBoxLayout(page);
@@ -200,7 +206,8 @@ QWidget* CompareView::sweepPage()
                            "simulated with the model's run settings and the same seed, and solved exactly where the "
                            "solver applies; the sweep names the cheapest point (to own) that meets the SLA."),
                         page));
-    auto* form = new QHBoxLayout;
+    // The first field and its range on one row, the optional second on the next.
+    auto* form = new QGridLayout;
     for (QComboBox* c : {path1_, path2_}) {
         c->setEditable(true);
         c->setInsertPolicy(QComboBox::NoInsert);
@@ -215,13 +222,14 @@ QWidget* CompareView::sweepPage()
         r->setMaximumWidth(150);
         r->setToolTip(tr("The values: from, to and the step (1 when left out), e.g. 2..6 or 0.5..4:0.5"));
     }
-    form->addWidget(new QLabel(tr("Field:"), page));
-    form->addWidget(path1_, 2);
-    form->addWidget(range1_);
-    form->addWidget(second_);
-    form->addWidget(path2_, 2);
-    form->addWidget(range2_);
-    form->addWidget(runSweep_);
+    form->addWidget(new QLabel(tr("Field:"), page), 0, 0);
+    form->addWidget(path1_, 0, 1);
+    form->addWidget(range1_, 0, 2);
+    form->addWidget(runSweep_, 0, 3);
+    form->addWidget(second_, 1, 0);
+    form->addWidget(path2_, 1, 1);
+    form->addWidget(range2_, 1, 2);
+    form->setColumnStretch(1, 1);
     box->addLayout(form);
     path2_->setEnabled(false);
     range2_->setEnabled(false);
@@ -248,7 +256,8 @@ QWidget* CompareView::sweepPage()
     sweepTable_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     sweepTable_->verticalHeader()->hide();
     box->addWidget(sweepTable_, 2);
-    return page;
+    scroll->setWidget(page);
+    return scroll;
 }
 
 QWidget* CompareView::improvePage()

@@ -31,6 +31,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMimeData>
+#include <QScreen>
 #include <QSettings>
 #include <QVBoxLayout>
 #include <QStatusBar>
@@ -158,8 +159,21 @@ MainWindow::MainWindow(Options options, QWidget* parent)
     autosave_->start(options_.autosaveIntervalMs);
 
     QSettings settings;
-    resize(1400, 900);
-    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    // 1,400 by 900; on a smaller screen (a 1,280 by 720 laptop) maximized, so that the frame
+    // fits too. A size saved on another screen is brought back onto this one by restoreGeometry.
+    const QSize preferred(1400, 900);
+    resize(preferred);
+    const QByteArray saved = settings.value(QStringLiteral("window/geometry")).toByteArray();
+    if (saved.isEmpty()) {
+        if (const QScreen* screen = QGuiApplication::primaryScreen()) {
+            const QSize room = screen->availableGeometry().size();
+            if (room.width() < preferred.width() || room.height() < preferred.height()) {
+                resize(preferred.boundedTo(room));
+                setWindowState(windowState() | Qt::WindowMaximized);
+            }
+        }
+    }
+    restoreGeometry(saved);
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     rebuildRecentMenu();
     newDocument();
