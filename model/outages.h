@@ -28,12 +28,23 @@ constexpr const char* collectionOf(OutageOwner o)
     return "";
 }
 
+/// Calls f(owner, items) with each list whose items can have an outage, in the order zones,
+/// regions, links, shared fate.
+template <typename F>
+void forEachOutageList(const Model& m, F&& f)
+{
+    f(OutageOwner::Zone, m.zones);
+    f(OutageOwner::Region, m.regions);
+    f(OutageOwner::Link, m.links);
+    f(OutageOwner::SharedFate, m.shared_fate);
+}
+
 /// Calls f(outage, owner, index) for each zone, region and link that has an outage and for each
-/// shared-fate group (which always has one), in that order and in file order within each list.
+/// shared-fate group (which always has one), list by list as above and in file order within each.
 template <typename F>
 void forEachOutage(const Model& m, F&& f)
 {
-    auto each = [&](OutageOwner owner, const auto& items) {
+    forEachOutageList(m, [&](OutageOwner owner, const auto& items) {
         for (std::size_t i = 0; i < items.size(); ++i) {
             const auto& o = items[i].outage;
             if constexpr (std::is_same_v<std::decay_t<decltype(o)>, Outage>)
@@ -41,11 +52,7 @@ void forEachOutage(const Model& m, F&& f)
             else if (o)
                 f(*o, owner, i);
         }
-    };
-    each(OutageOwner::Zone, m.zones);
-    each(OutageOwner::Region, m.regions);
-    each(OutageOwner::Link, m.links);
-    each(OutageOwner::SharedFate, m.shared_fate);
+    });
 }
 
 }  // namespace nines::model

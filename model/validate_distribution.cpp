@@ -205,24 +205,11 @@ void validateCycles(const Model& m, Problems& out)
     std::optional<IdIndex> indexes[4];  // of each owner's list, built at its first finding
     auto ids = [&](OutageOwner owner) {
         std::vector<std::string> out;
-        auto add = [&](const auto& items) {
-            for (const auto& x : items)
-                out.push_back(x.id);
-        };
-        switch (owner) {
-        case OutageOwner::Zone:
-            add(m.zones);
-            break;
-        case OutageOwner::Region:
-            add(m.regions);
-            break;
-        case OutageOwner::Link:
-            add(m.links);
-            break;
-        case OutageOwner::SharedFate:
-            add(m.shared_fate);
-            break;
-        }
+        forEachOutageList(m, [&](OutageOwner o, const auto& items) {
+            if (o == owner)
+                for (const auto& x : items)
+                    out.push_back(x.id);
+        });
         return out;
     };
     forEachOutage(m, [&](const Outage& o, OutageOwner owner, size_t i) {

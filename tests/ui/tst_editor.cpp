@@ -22,8 +22,6 @@
 #include <QClipboard>
 #include <QCheckBox>
 #include <QComboBox>
-#include <QTabWidget>
-#include <QDockWidget>
 #include <QLineEdit>
 #include <QMimeData>
 #include <QSettings>
@@ -209,30 +207,6 @@ private Q_SLOTS:
 
     // The standby fields of the inspector: the failover time as a distribution (the mean kept
     // when the type changes) and the retry delay, each one undoable step.
-    // The whole window fits a 1,280 by 720 laptop screen with every dock open, on every tab
-    // (issue 19: its minimum was 1,690 by 915, the Run panel and the inspector's values off
-    // screen). The Compare tab's pages scroll and the scenario buttons take two rows.
-    void windowFitsALaptopScreen()
-    {
-        MainWindow w(options());
-        quietDialogs(w);
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
-        QVERIFY(w.openFile(nines::test::example("three-tier-web.nines.json")));
-        auto* tabs = w.findChild<QTabWidget*>();
-        QVERIFY(tabs);
-        for (auto* dock : w.findChildren<QDockWidget*>())
-            QVERIFY2(dock->isVisible(), qPrintable(dock->windowTitle()));
-        for (int i = 0; i < tabs->count(); ++i) {
-            tabs->setCurrentIndex(i);
-            QApplication::processEvents();
-            const QSize least = w.minimumSizeHint().expandedTo(w.minimumSize());
-            QVERIFY2(least.width() <= 1280 && least.height() <= 720,
-                     qPrintable(QStringLiteral("on the %1 tab the window needs at least %2 by %3")
-                                    .arg(tabs->tabText(i)).arg(least.width()).arg(least.height())));
-        }
-    }
-
     // A load balancer drawn from the palette needs any one of its backends, a service all of its
     // dependencies (issue 19: two web servers behind a balancer were in series by default).
     void loadBalancerDefaultsToAnyBackend()

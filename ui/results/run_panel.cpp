@@ -24,7 +24,6 @@
 #include <QThread>
 #include <QUndoStack>
 #include <QVBoxLayout>
-#include <QWheelEvent>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <cmath>
@@ -48,21 +47,6 @@ public:
     }
 };
 
-/// A choice the wheel does not change while the pointer merely passes over it.
-class FocusedWheelCombo : public QComboBox {
-public:
-    using QComboBox::QComboBox;
-
-protected:
-    void wheelEvent(QWheelEvent* e) override
-    {
-        if (hasFocus())
-            QComboBox::wheelEvent(e);
-        else
-            e->ignore();
-    }
-};
-
 QString duration(double seconds)
 {
     if (seconds < 60)
@@ -80,7 +64,7 @@ RunPanel::RunPanel(Document* doc, QWidget* parent)
     , replications_(new QSpinBox(this))
     , precision_(new ShortestSpinBox(this))
     , mission_(new ShortestSpinBox(this))
-    , start_(new FocusedWheelCombo(this))
+    , start_(new QComboBox(this))
     , seed_(new QLineEdit(this))
     , threads_(new QSpinBox(this))
     , simulate_(new QPushButton(tr("Simulate"), this))
@@ -108,7 +92,6 @@ RunPanel::RunPanel(Document* doc, QWidget* parent)
     mission_->setGroupSeparatorShown(true);
     start_->addItem(tr("A year in steady service"), int(model::EstimateStart::Steady));
     start_->addItem(tr("The first year from new"), int(model::EstimateStart::New));
-    start_->setFocusPolicy(Qt::StrongFocus);
     start_->setToolTip(tr("What the figures estimate: a year (mission) of a system long in service, after a "
                           "warm-up, or the first one from all new (wear-out makes that one better)"));
     seed_->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("\\d{1,15}")), seed_));
