@@ -24,7 +24,9 @@ private Q_SLOTS:
         QCOMPARE(m.data(m.index(1, ui::ProblemListModel::PathColumn)).toString(), QStringLiteral("(file)"));
         QCOMPARE(m.data(m.index(2, ui::ProblemListModel::SeverityColumn)).toString(), QStringLiteral("Warning"));
         QCOMPARE(m.data(m.index(0, 0), ui::ProblemListModel::PathRole).toString(), QStringLiteral("components[b].required"));
-        QCOMPARE(m.headerData(2, Qt::Horizontal).toString(), QStringLiteral("Problem"));
+        QCOMPARE(m.headerData(ui::ProblemListModel::MessageColumn, Qt::Horizontal).toString(), QStringLiteral("Problem"));
+        QCOMPARE(ui::ProblemListModel::MessageColumn, 1);  // the problem before its field
+        QCOMPARE(m.data(m.index(0, 0), Qt::ToolTipRole).toString(), QStringLiteral("components[b].required: k > n"));
     }
 };
 

@@ -9,6 +9,7 @@
 #include <QIcon>
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
+#include <QTextLayout>
 #include <QtMath>
 
 #include <cmath>
@@ -113,12 +114,25 @@ ComponentItem::ComponentItem(int index)
     setCacheMode(DeviceCoordinateCache);
 }
 
-void ComponentItem::setData(const Component& c, const QString& zoneBadges)
+void ComponentItem::setData(const Component& c, const QString& zoneBadges, int dependencies)
 {
-    if (!(c == data_) || zoneBadges != zoneBadges_) {
+    if (!(c == data_) || zoneBadges != zoneBadges_ || dependencies != dependencies_) {
         data_ = c;
         zoneBadges_ = zoneBadges;
-        setToolTip(QString::fromStdString(c.description.empty() ? c.name : c.name + "\n" + c.description));
+        dependencies_ = dependencies;
+        QString tip = QString::fromStdString(c.description.empty() ? c.name : c.name + "\n" + c.description);
+        if (dependencies_ >= 2) {
+            const QString how = c.dependency_mode == DependencyMode::All
+                                    ? QObject::tr("It serves only while all %1 of its dependencies serve.").arg(dependencies_)
+                                : c.dependency_mode == DependencyMode::Any
+                                    ? QObject::tr("It serves while any one of its %1 dependencies serves.").arg(dependencies_)
+                                    : QObject::tr("It serves while at least %1 of its %2 dependencies serve.")
+                                          .arg(c.dependency_min)
+                                          .arg(dependencies_);
+            tip += QLatin1Char('\n') + how;
+        }
+        setToolTip(tip);
+        prepareGeometryChange();
         update();
     }
     if (c.position && pos() != QPointF(c.position->x, c.position->y))
@@ -136,7 +150,23 @@ void ComponentItem::setResult(std::optional<double> availability, std::optional<
 
 QRectF ComponentItem::connectHandle() { return QRectF(kNodeWidth - 8, kNodeHeight / 2 - 8, 16, 16); }
 
-QRectF ComponentItem::boundingRect() const { return QRectF(-5, -12, kNodeWidth + 14, kNodeHeight + 17); }
+QRectF ComponentItem::boundingRect() const
+{
+    // The fan-out label sits right of the card, where its arrows leave.
+    return QRectF(-5, -12, kNodeWidth + (dependencies_ >= 2 ? 90 : 14), kNodeHeight + 17);
+}
+
+QString ComponentItem::fanOutText() const
+{
+    if (dependencies_ < 2)
+        return {};
+    switch (data_.dependency_mode) {
+    case DependencyMode::All: return QObject::tr("all");
+    case DependencyMode::Any: return QObject::tr("any");
+    case DependencyMode::AtLeast: return QObject::tr("%1 of %2").arg(data_.dependency_min).arg(dependencies_);
+    }
+    return {};
+}
 
 QPainterPath ComponentItem::shape() const
 {
@@ -164,16 +194,19 @@ void ComponentItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, Q
 
     kindIcon(data_.kind).paint(p, QRect(14, 10, 30, 30));
 
-    // Name (two lines at most, elided), then the k/n badge and zone badges.
+    // Name (two lines at most, the second elided), then the k/n badge and zone badges.
     const QFont nameFont = scaledFont(9.5, true);
     p->setFont(nameFont);
     p->setPen(kInk);
-    const QRectF nameRect(52, 6, kNodeWidth - 60, 36);
+    const QRectF nameRect = nameArea();
     const QFontMetricsF fm(nameFont);
-    QString name = QString::fromStdString(data_.name.empty() ? data_.id : data_.name);
-    if (fm.horizontalAdvance(name) > nameRect.width() * 2 - 10)
-        name = fm.elidedText(name, Qt::ElideRight, nameRect.width() * 2 - 10);
-    p->drawText(nameRect, Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignVCenter, name);
+    const QStringList lines = cardNameLines(QString::fromStdString(data_.name.empty() ? data_.id : data_.name), nameFont,
+                                            nameRect.width());
+    double lineY = nameRect.center().y() - fm.lineSpacing() * double(lines.size()) / 2;
+    for (const QString& line : lines) {
+        p->drawText(QRectF(nameRect.left(), lineY, nameRect.width(), fm.lineSpacing()), Qt::AlignLeft | Qt::AlignVCenter, line);
+        lineY += fm.lineSpacing();
+    }
 
     const QFont small = scaledFont(7.5);
     double x = 14;
@@ -193,11 +226,17 @@ void ComponentItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, Q
         const QString z = sfm.elidedText(zoneBadges_, Qt::ElideRight, kNodeWidth - x - 16);
         drawPill(p, {x, y}, z, QColor(0xeb, 0xf8, 0xff), QColor(0x2c, 0x52, 0x82), small);
     }
+    if (const QString fan = fanOutText(); !fan.isEmpty()) {
+        // Above the point where the arrows leave: whether the card needs all of them or fewer.
+        const QFontMetricsF sfm(small);
+        const bool all = data_.dependency_mode == DependencyMode::All;
+        drawPill(p, {kNodeWidth + 8, kNodeHeight / 2 - sfm.height() - 8}, fan,
+                 all ? QColor(0xed, 0xf2, 0xf7) : QColor(0xe6, 0xff, 0xfa), all ? kInk : QColor(0x23, 0x4e, 0x52), small);
+    }
     if (unavailability_) {
-        const double u = *unavailability_;
-        const QString nines = u > 0 ? present::ninesText(u) + QObject::tr(" nines") : QObject::tr("never down");
-        drawPill(p, {kNodeWidth - QFontMetricsF(small).horizontalAdvance(nines) - 20, -1}, nines,
-                 QColor(0xf0, 0xff, 0xf4), QColor(0x22, 0x54, 0x3d), small);
+        // On the card's top edge, above the name: inside the card it hid the name's first line.
+        const QString nines = resultText();
+        drawPill(p, resultPillRect(nines, small).topLeft(), nines, QColor(0xf0, 0xff, 0xf4), QColor(0x22, 0x54, 0x3d), small);
     }
 
     if (mark_ != ScenarioMark::None) {
@@ -214,6 +253,47 @@ void ComponentItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, Q
         p->setBrush(Qt::white);
         p->drawEllipse(connectHandle().adjusted(2, 2, -2, -2));
     }
+}
+
+QStringList cardNameLines(const QString& name, const QFont& font, double width)
+{
+    // Qt's own line breaking, kept to two lines: a third would run over the badges below.
+    QTextLayout layout(name, font);
+    layout.beginLayout();
+    QStringList lines;
+    for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
+        line.setLineWidth(width);
+        if (lines.size() == 1) {  // the second line takes the rest, elided
+            lines << QFontMetricsF(font).elidedText(name.mid(line.textStart()).trimmed(), Qt::ElideRight, width);
+            break;
+        }
+        lines << name.mid(line.textStart(), line.textLength()).trimmed();
+    }
+    layout.endLayout();
+    // A word longer than the card does not break: elide it rather than draw past the edge.
+    for (QString& l : lines)
+        l = QFontMetricsF(font).elidedText(l, Qt::ElideRight, width);
+    return lines;
+}
+
+QRectF ComponentItem::nameArea()
+{
+    return {52, 8, kNodeWidth - 60, 36};
+}
+
+QString ComponentItem::resultText() const
+{
+    if (!unavailability_)
+        return {};
+    // A run that saw no outage of this component has not shown that it never goes down.
+    return *unavailability_ > 0 ? present::ninesText(*unavailability_) + QObject::tr(" nines") : QObject::tr("no outage seen");
+}
+
+QRectF ComponentItem::resultPillRect(const QString& text, const QFont& font)
+{
+    const QFontMetricsF fm(font);
+    const double h = fm.height() + 2;
+    return {kNodeWidth - fm.horizontalAdvance(text) - 20, -h / 2 - 1, fm.horizontalAdvance(text) + 10, h};
 }
 
 void ComponentItem::setScenarioMark(ScenarioMark m)

@@ -6,6 +6,7 @@
 
 #include <QGraphicsItem>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 #include <vector>
@@ -37,6 +38,9 @@ protected:
     ItemRef ref_;
 };
 
+/// A card's name in at most two lines that fit `width`, the second elided when the name is longer.
+QStringList cardNameLines(const QString& name, const QFont& font, double width);
+
 /// Returns the ModelItem behind a graphics item, if it is one of ours.
 ModelItem* modelItem(QGraphicsItem* item);
 
@@ -48,7 +52,11 @@ public:
     explicit ComponentItem(int index);
     int type() const override { return Type; }
 
-    void setData(const model::Component& c, const QString& zoneBadges);
+    /// `dependencies`: how many it depends on; from two on, the card says how they combine.
+    void setData(const model::Component& c, const QString& zoneBadges, int dependencies = 0);
+    /// "all", "any" or "2 of 3" beside the arrows leaving a card with two dependencies or more;
+    /// empty with fewer (the mode then makes no difference).
+    QString fanOutText() const;
     const model::Component& component() const { return data_; }
     /// Availability and criticality from a run, shown once results exist.
     void setResult(std::optional<double> availability, std::optional<double> unavailability,
@@ -64,6 +72,11 @@ public:
     void clearEdges() { edges_.clear(); }
     /// The handle on the right edge from which a dependency is dragged, in item coordinates.
     static QRectF connectHandle();
+    /// Where the name is drawn, in item coordinates.
+    static QRectF nameArea();
+    /// The result shown on the card's top edge: "4.52 nines", "no outage seen", or empty.
+    QString resultText() const;
+    static QRectF resultPillRect(const QString& text, const QFont& font);
 
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
@@ -77,6 +90,7 @@ protected:
 private:
     model::Component data_;
     QString zoneBadges_;
+    int dependencies_ = 0;
     std::optional<double> availability_, unavailability_, criticality_;
     ScenarioMark mark_ = ScenarioMark::None;
     std::vector<EdgeItem*> edges_;

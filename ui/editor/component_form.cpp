@@ -144,6 +144,7 @@ ComponentForm::ComponentForm(Document* doc, QWidget* parent)
     addRow(redForm, tr("Zone loss"), zoneFailover_, "standby.fail_over_on_zone_loss");
     addRow(redForm, tr("Zone loss noticed after"), zoneDetection_, "standby.detection_seconds");
     connect(instances_, &QSpinBox::valueChanged, this, [this](int v) {
+        instances_->setSuffix(v == 1 ? tr(" instance") : tr(" instances"));
         edit<Component>("instances", tr("instances"), [v](Component& c) { c.instances = v; });
     });
     connect(required_, &QSpinBox::valueChanged, this, [this](int v) {
@@ -509,6 +510,7 @@ void ComponentForm::load()
     {
         const QSignalBlocker a(instances_), b(required_), d(dependencyMin_);
         instances_->setValue(c.instances);
+        instances_->setSuffix(c.instances == 1 ? tr(" instance") : tr(" instances"));
         required_->setValue(c.required);
         dependencyMin_->setValue(c.dependency_min);
     }

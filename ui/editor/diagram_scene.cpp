@@ -31,6 +31,40 @@ QPointF snapped(QPointF p) { return {std::round(p.x() / kGrid) * kGrid, std::rou
 
 }  // namespace
 
+QPointF DiagramScene::freeCorner(QPointF wanted, QSizeF size) const
+{
+    // Cards and hubs already drawn, with a grid step of air around each: a new card must not
+    // hide one (a double-click on the palette always aims at the view's centre, and a drop may
+    // land on a card).
+    std::vector<QRectF> taken;
+    for (const auto* c : components_)
+        taken.push_back(QRectF(c->pos(), QSizeF(kNodeWidth, kNodeHeight)).adjusted(-kGrid / 2, -kGrid / 2, kGrid / 2, kGrid / 2));
+    for (const auto* h : hubs_)
+        taken.push_back(h->sceneBoundingRect().adjusted(-kGrid / 2, -kGrid / 2, kGrid / 2, kGrid / 2));
+    const auto isFree = [&](QPointF tl) {
+        const QRectF r(tl, size);
+        return std::none_of(taken.begin(), taken.end(), [&](const QRectF& t) { return t.intersects(r); });
+    };
+    if (isFree(wanted))
+        return wanted;
+    // Rings of grid steps around the wanted corner, nearest first: the card lands beside the
+    // one in the way, in the same container when there is room around it.
+    for (int ring = 1; ring <= 100; ++ring) {
+        std::vector<QPointF> around;
+        for (int i = -ring; i <= ring; ++i)
+            for (int j = -ring; j <= ring; ++j)
+                if (std::max(std::abs(i), std::abs(j)) == ring)
+                    around.push_back(wanted + QPointF(i * kGrid, j * kGrid));
+        std::stable_sort(around.begin(), around.end(), [&](QPointF a, QPointF b) {
+            return QLineF(wanted, a).length() < QLineF(wanted, b).length();
+        });
+        for (QPointF p : around)
+            if (isFree(p))
+                return p;
+    }
+    return wanted;  // a canvas full for 2,000 units around: overlap rather than refuse
+}
+
 DiagramScene::DiagramScene(Document* doc, QObject* parent)
     : QGraphicsScene(parent)
     , doc_(doc)
@@ -147,10 +181,14 @@ void DiagramScene::sync()
     resize(hubs_, m.hubs.size(), [](int i) { return new HubItem(i); });
     resize(links_, m.links.size(), [](int i) { return new LinkItem(i); });
 
+    std::map<std::string, int> dependencies;  // per caller
+    for (const Dependency& d : m.dependencies)
+        ++dependencies[d.from];
     std::map<std::string, ComponentItem*> byId;
     for (size_t i = 0; i < m.components.size(); ++i) {
         const Component& c = m.components[i];
-        components_[i]->setData(c, zoneBadges(m, c));
+        const auto n = dependencies.find(c.id);
+        components_[i]->setData(c, zoneBadges(m, c), n == dependencies.end() ? 0 : n->second);
         // Results are the base's: a scenario being edited shows what it changes instead.
         const Document::Override o = doc_->overrideOf(itemPath(m, {ItemKind::Component, int(i)}));
         components_[i]->setScenarioMark(o.added        ? ComponentItem::ScenarioMark::Added
@@ -487,14 +525,16 @@ void DiagramScene::createFromPalette(const QString& what, QPointF at)
         Hub h;
         h.id = uniqueId(m, ItemKind::Hub, "internet");
         h.name = h.id == "internet" ? "Internet" : h.id;
-        const QPointF tl = snapped(at - QPointF(kHubSize / 2, kHubSize / 2));
+        const QPointF tl = freeCorner(snapped(at - QPointF(kHubSize / 2, kHubSize / 2)), QSizeF(kHubSize, kHubSize));
         h.position = Point{tl.x(), tl.y()};
         selectRefs(addItems(doc_, {Item(h)}, tr("Add hub")));
         return;
     }
     if (const io::Template* t = templateOfKey(what)) {
         const bool node = t->target == io::TemplateTarget::Component;
-        const QPointF tl = snapped(at - (node ? QPointF(kNodeWidth / 2, kNodeHeight / 2) : QPointF(110, 20)));
+        QPointF tl = snapped(at - (node ? QPointF(kNodeWidth / 2, kNodeHeight / 2) : QPointF(110, 20)));
+        if (node)
+            tl = freeCorner(tl, QSizeF(kNodeWidth, kNodeHeight));
         std::optional<Item> item = newItemFromTemplate(m, *t, {tl.x(), tl.y()});
         if (!item)
             return;
@@ -508,7 +548,7 @@ void DiagramScene::createFromPalette(const QString& what, QPointF at)
     ComponentKind kind;
     if (!parseEnum(what.toStdString(), kind))
         return;
-    const QPointF tl = snapped(at - QPointF(kNodeWidth / 2, kNodeHeight / 2));
+    const QPointF tl = freeCorner(snapped(at - QPointF(kNodeWidth / 2, kNodeHeight / 2)), QSizeF(kNodeWidth, kNodeHeight));
     Component c = newComponent(m, kind, {tl.x(), tl.y()});
     c.zones = zonesForDrop(m, container, c);
     selectRefs(addItems(doc_, {Item(c)}, tr("Add %1").arg(kindLabel(kind))));

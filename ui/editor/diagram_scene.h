@@ -84,6 +84,8 @@ private:
     /// The innermost container (zone before region) whose rectangle holds the point.
     ContainerItem* containerAt(QPointF scenePos, const QGraphicsItem* ignore = nullptr) const;
     std::optional<ItemRef> containerRefAt(QPointF scenePos) const;
+    /// The grid corner nearest `wanted` where a card of `size` hides no card or hub.
+    QPointF freeCorner(QPointF wanted, QSizeF size) const;
     QGraphicsItem* nodeAt(QPointF scenePos) const;
     std::optional<std::string> nodeId(QGraphicsItem* item) const;  // zone/region/hub id
     void finishConnect(QPointF scenePos);

@@ -5,6 +5,7 @@
 #include "ui/editor/network_forms.h"
 
 #include <QLabel>
+#include <QScrollBar>
 #include <QStackedWidget>
 
 namespace nines::ui {
@@ -51,6 +52,9 @@ ItemForm* Inspector::formFor(ItemKind kind) const
 
 void Inspector::setSelection(const std::vector<ItemRef>& refs)
 {
+    // Another item's form starts at its top, not where the last one was scrolled to.
+    if (refs != refs_)
+        verticalScrollBar()->setValue(0);
     refs_ = refs;
     if (refs.empty()) {
         showPage(modelForm_);

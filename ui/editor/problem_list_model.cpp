@@ -49,7 +49,9 @@ QVariant ProblemListModel::data(const QModelIndex& index, int role) const
     const bool error = p.severity == model::Severity::Error;
     if (role == PathRole)
         return QString::fromStdString(p.path);
-    if (role == Qt::DisplayRole || role == Qt::ToolTipRole) {
+    if (role == Qt::ToolTipRole)  // the whole text, whichever column is cut
+        return (p.path.empty() ? QString() : QString::fromStdString(p.path) + QStringLiteral(": ")) + QString::fromStdString(p.message);
+    if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case SeverityColumn:
             return error ? tr("Error") : tr("Warning");

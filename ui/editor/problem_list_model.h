@@ -1,4 +1,4 @@
-// The problems of a document as a Qt item model (severity, field path, message), for the
+// The problems of a document as a Qt item model (severity, message, field path), for the
 // problems dock: selecting a row tells the editor which field is at fault.
 #pragma once
 
@@ -13,7 +13,7 @@ class ProblemListModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { SeverityColumn, PathColumn, MessageColumn, ColumnCount };
+    enum Column { SeverityColumn, MessageColumn, PathColumn, ColumnCount };  // the problem before its field: it is what a reader needs
     enum Role { PathRole = Qt::UserRole + 1 };
 
     explicit ProblemListModel(QObject* parent = nullptr);

@@ -223,7 +223,9 @@ Table componentsTable(const model::Model& m, const sim::RunResult& r, const stud
         }
         QStringList row{displayName(m, c->id), qs(c->id), comp ? qs(std::string(toString(comp->kind))) : QString(),
                         redundancy, figureText(Figure::Share, c->criticality),
-                        availabilityText(c->own_availability, c->own_unavailability)};
+                        // 100% only when exact: a run that saw no outage has not shown one is impossible.
+                        c->own_unavailability > 0 ? availabilityText(c->own_availability, c->own_unavailability)
+                                                  : tr("no outage seen")};
         if (simulatedGains) {
             const auto g = study::gainIfPerfect(*a, c->id);
             row << (g ? QStringLiteral("%1 (%2)").arg(figureText(Figure::Minutes, g->mean * perYear),

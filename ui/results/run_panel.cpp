@@ -125,10 +125,19 @@ RunPanel::RunPanel(Document* doc, QWidget* parent)
     middle->addWidget(timing_);
     status_->setWordWrap(true);
     status_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // "The model has problems" holds while they last: once fixed, the panel says it can run.
+    connect(doc_, &Document::problemsChanged, this, [this] {
+        if (blockedByProblems_ && !doc_->hasErrors()) {
+            blockedByProblems_ = false;
+            status_->setText(tr("The problems are fixed: the model is ready to simulate."));
+        }
+    });
     middle->addWidget(status_);
     middle->addStretch();
 
-    live_->setMinimumSize(280, 150);
+    // The chart gives way first: at 280 pixels it made the panel 861 wide, two thirds of a
+    // laptop's screen, and the Problems beside it a sliver.
+    live_->setMinimumSize(160, 140);
     live_->setToolTip(tr("The estimate and its 95% band while the run goes on"));
     styleChart(live_);
     live_->xAxis->setLabel(tr("Replications"));
@@ -256,6 +265,7 @@ bool RunPanel::simulate()
     commitFields();
     if (doc_->hasErrors()) {
         status_->setText(tr("The model has problems (see the Problems list); fix them to run it."));
+        blockedByProblems_ = true;
         return false;
     }
     const model::Model m = doc_->fileModel();
@@ -302,6 +312,7 @@ bool RunPanel::analyzeExact()
         return false;
     if (doc_->hasErrors()) {
         status_->setText(tr("The model has problems (see the Problems list); fix them to analyze it."));
+        blockedByProblems_ = true;
         return false;
     }
     status_->setText(tr("Solving exactly..."));

@@ -90,6 +90,7 @@ private:
     std::shared_ptr<const study::Evaluation> result_;
     bool loading_ = false;
     bool discard_ = false;
+    bool blockedByProblems_ = false;  // the status says the model has problems
     void commitFields();
 };
 

@@ -17,6 +17,7 @@
 #include "ui/results/run_panel.h"
 #include "ui/editor/scenario_panel.h"
 #include "ui/editor/problem_list_model.h"
+#include "ui/present/number_format.h"
 #include "wheel_guard.h"
 
 #include <QAction>
@@ -55,6 +56,14 @@ QString exampleTitle(const QString& path)
     if (!name.isEmpty())
         name[0] = name[0].toUpper();
     return name;
+}
+
+// The platform's key for a standard action, or the usual one where the platform has none: on a
+// plain X11 desktop QKeySequence::SaveAs is empty, and Ctrl+Shift+S did nothing.
+QKeySequence standardKey(QKeySequence::StandardKey key, QKeyCombination fallback)
+{
+    const QList<QKeySequence> bound = QKeySequence::keyBindings(key);
+    return bound.isEmpty() ? QKeySequence(fallback) : bound.front();
 }
 }  // namespace
 
@@ -105,7 +114,7 @@ MainWindow::MainWindow(Options options, QWidget* parent)
                                      QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
     };
     askSavePath = [this] {
-        return QFileDialog::getSaveFileName(this, tr("Save model"), doc_->filePath(), fileFilter());
+        return QFileDialog::getSaveFileName(this, tr("Save model"), saveStartPath(), fileFilter());
     };
     askRestore = [this](const RecoveryStore::Pending& p) {
         const QString what = p.originalPath.isEmpty() ? tr("an unsaved model") : QDir::toNativeSeparators(p.originalPath);
@@ -208,11 +217,21 @@ void MainWindow::createDocks()
     problemsView_->setModel(problems_);
     problemsView_->setSelectionBehavior(QAbstractItemView::SelectRows);
     problemsView_->setSelectionMode(QAbstractItemView::SingleSelection);
-    problemsView_->horizontalHeader()->setStretchLastSection(true);
+    // The problem takes the room and wraps (on a new model it was cut behind a wide field
+    // column); the field path after it, whole on hover.
+    problemsView_->horizontalHeader()->setStretchLastSection(false);
+    problemsView_->horizontalHeader()->setSectionResizeMode(ProblemListModel::MessageColumn, QHeaderView::Stretch);
     problemsView_->verticalHeader()->hide();
-    problemsView_->setWordWrap(false);
+    problemsView_->setWordWrap(true);
     problemsView_->setColumnWidth(ProblemListModel::SeverityColumn, 70);
-    problemsView_->setColumnWidth(ProblemListModel::PathColumn, 320);
+    problemsView_->setColumnWidth(ProblemListModel::PathColumn, 110);
+    problemsView_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    const auto fitRows = [this] {
+        if (problems_->rowCount() <= 200)  // measuring thousands of rows on every edit would drag
+            problemsView_->resizeRowsToContents();
+    };
+    connect(problems_, &QAbstractItemModel::modelReset, problemsView_, fitRows);
+    connect(problemsView_->horizontalHeader(), &QHeaderView::sectionResized, problemsView_, fitRows);
     auto* problemsDock = new QDockWidget(tr("Problems"), this);
     problemsDock->setObjectName(QStringLiteral("ProblemsDock"));
     problemsDock->setWidget(problemsView_);
@@ -245,7 +264,7 @@ void MainWindow::createActions()
     };
 
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    file->addAction(make(QStringLiteral("actionNew"), tr("&New"), QKeySequence::New, [this] {
+    file->addAction(make(QStringLiteral("actionNew"), tr("&New"), standardKey(QKeySequence::New, Qt::CTRL | Qt::Key_N), [this] {
         if (maybeSave())
             newDocument();
     }, QStringLiteral("document-new")));
@@ -257,21 +276,21 @@ void MainWindow::createActions()
                 newDocument(path);
         });
     }
-    file->addAction(make(QStringLiteral("actionOpen"), tr("&Open..."), QKeySequence::Open, [this] {
+    file->addAction(make(QStringLiteral("actionOpen"), tr("&Open..."), standardKey(QKeySequence::Open, Qt::CTRL | Qt::Key_O), [this] {
         if (!maybeSave())
             return;
-        const QString path = QFileDialog::getOpenFileName(this, tr("Open model"), QFileInfo(doc_->filePath()).path(), fileFilter());
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open model"), lastDirectory(), fileFilter());
         if (!path.isEmpty())
             openFile(path);
     }, QStringLiteral("document-open")));
     recentMenu_ = file->addMenu(tr("Open &Recent"));
     file->addSeparator();
-    file->addAction(make(QStringLiteral("actionSave"), tr("&Save"), QKeySequence::Save, [this] { save(); },
+    file->addAction(make(QStringLiteral("actionSave"), tr("&Save"), standardKey(QKeySequence::Save, Qt::CTRL | Qt::Key_S), [this] { save(); },
                          QStringLiteral("document-save")));
-    file->addAction(make(QStringLiteral("actionSaveAs"), tr("Save &As..."), QKeySequence::SaveAs, [this] {
+    file->addAction(make(QStringLiteral("actionSaveAs"), tr("Save &As..."), standardKey(QKeySequence::SaveAs, Qt::CTRL | Qt::SHIFT | Qt::Key_S), [this] {
         const QString path = askSavePath();
         if (!path.isEmpty())
-            saveAs(path);
+            saveAs(withModelSuffix(path));
     }));
     file->addSeparator();
     file->addAction(make(QStringLiteral("actionExportReport"), tr("&Export Report..."), QKeySequence(Qt::CTRL | Qt::Key_E), [this] {
@@ -284,12 +303,12 @@ void MainWindow::createActions()
             exportReport(path);
     }));
     file->addSeparator();
-    file->addAction(make(QStringLiteral("actionQuit"), tr("&Quit"), QKeySequence::Quit, [this] { close(); }));
+    file->addAction(make(QStringLiteral("actionQuit"), tr("&Quit"), standardKey(QKeySequence::Quit, Qt::CTRL | Qt::Key_Q), [this] { close(); }));
 
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     QAction* undo = doc_->undoStack()->createUndoAction(this, tr("&Undo"));
     undo->setObjectName(QStringLiteral("actionUndo"));
-    undo->setShortcut(QKeySequence::Undo);
+    undo->setShortcut(standardKey(QKeySequence::Undo, Qt::CTRL | Qt::Key_Z));
     undo->setIcon(QIcon::fromTheme(QStringLiteral("edit-undo")));
     QAction* redo = doc_->undoStack()->createRedoAction(this, tr("&Redo"));
     redo->setObjectName(QStringLiteral("actionRedo"));
@@ -300,18 +319,18 @@ void MainWindow::createActions()
     edit->addAction(undo);
     edit->addAction(redo);
     edit->addSeparator();
-    edit->addAction(make(QStringLiteral("actionCut"), tr("Cu&t"), QKeySequence::Cut, [this] {
+    edit->addAction(make(QStringLiteral("actionCut"), tr("Cu&t"), standardKey(QKeySequence::Cut, Qt::CTRL | Qt::Key_X), [this] {
         copySelection();
         deleteItems(doc_, scene_->selectedRefs());
     }));
-    edit->addAction(make(QStringLiteral("actionCopy"), tr("&Copy"), QKeySequence::Copy, [this] { copySelection(); }));
-    edit->addAction(make(QStringLiteral("actionPaste"), tr("&Paste"), QKeySequence::Paste, [this] { paste(); }));
+    edit->addAction(make(QStringLiteral("actionCopy"), tr("&Copy"), standardKey(QKeySequence::Copy, Qt::CTRL | Qt::Key_C), [this] { copySelection(); }));
+    edit->addAction(make(QStringLiteral("actionPaste"), tr("&Paste"), standardKey(QKeySequence::Paste, Qt::CTRL | Qt::Key_V), [this] { paste(); }));
     edit->addAction(make(QStringLiteral("actionDuplicate"), tr("D&uplicate"), QKeySequence(Qt::CTRL | Qt::Key_D),
                          [this] { duplicate(); }));
-    edit->addAction(make(QStringLiteral("actionDelete"), tr("&Delete"), QKeySequence::Delete,
+    edit->addAction(make(QStringLiteral("actionDelete"), tr("&Delete"), standardKey(QKeySequence::Delete, Qt::Key_Delete),
                          [this] { deleteItems(doc_, scene_->selectedRefs()); }));
     edit->addSeparator();
-    edit->addAction(make(QStringLiteral("actionSelectAll"), tr("Select &All"), QKeySequence::SelectAll, [this] {
+    edit->addAction(make(QStringLiteral("actionSelectAll"), tr("Select &All"), standardKey(QKeySequence::SelectAll, Qt::CTRL | Qt::Key_A), [this] {
         for (auto* item : scene_->items())
             if (modelItem(item))
                 item->setSelected(true);
@@ -457,6 +476,9 @@ void MainWindow::showEvent(QShowEvent* e)
         QTimer::singleShot(0, this, [this] {  // after the first layout pass
             resizeDocks({findChild<QDockWidget*>(QStringLiteral("ProblemsDock"))}, {120}, Qt::Vertical);
             resizeDocks({findChild<QDockWidget*>(QStringLiteral("InspectorDock"))}, {400}, Qt::Horizontal);
+            // Problems beside the Run panel: two fifths, so that a problem reads in a line or two.
+            resizeDocks({findChild<QDockWidget*>(QStringLiteral("ProblemsDock")), findChild<QDockWidget*>(QStringLiteral("RunDock"))},
+                        {width() * 2 / 5, width() * 3 / 5}, Qt::Horizontal);
             view_->fitAll();
         });
     }
@@ -474,13 +496,15 @@ void MainWindow::updateStatus()
 {
     const Model& m = doc_->model();
     const int errors = problems_->errorCount(), warnings = problems_->warningCount();
-    statusCounts_->setText(tr("%1 components, %2 dependencies, %3 zones  |  %4")
-                               .arg(m.components.size())
-                               .arg(m.dependencies.size())
-                               .arg(m.zones.size())
-                               .arg(errors == 0 && warnings == 0 ? tr("no problems")
-                                    : errors == 0               ? tr("%n warning(s)", nullptr, warnings)
-                                                                : tr("%n error(s)", nullptr, errors)));
+    using present::plural;
+    using present::qs;
+    statusCounts_->setText(tr("%1, %2, %3  |  %4")
+                               .arg(qs(plural(double(m.components.size()), "component", "components")),
+                                    qs(plural(double(m.dependencies.size()), "dependency", "dependencies")),
+                                    qs(plural(double(m.zones.size()), "zone", "zones")),
+                                    errors == 0 && warnings == 0 ? tr("no problems")
+                                    : errors == 0                ? qs(plural(warnings, "warning", "warnings"))
+                                                                 : qs(plural(errors, "error", "errors"))));
 }
 
 void MainWindow::copySelection()

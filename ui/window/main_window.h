@@ -82,6 +82,14 @@ public:
 
     /// The bundled examples, as resource paths.
     static QStringList examplePaths();
+    /// A path typed in the save dialog with the model suffix: "mine" is saved as
+    /// "mine.nines.json", which the Open dialog lists; a name ending in .json is kept.
+    static QString withModelSuffix(const QString& path);
+    /// Where the save dialog starts: the document's file, or the model's name as a file in the
+    /// folder last used (the Documents folder at first), never the working directory.
+    QString saveStartPath() const;
+    /// The folder the Open dialog starts in, by the same rule.
+    QString lastDirectory() const;
 
     /// Dialog hooks, replaced by tests: whether to save unsaved changes, where to save,
     /// whether to restore a recovery file, and how to show an error.

@@ -29,6 +29,7 @@
 #include <QMenuBar>
 #include <QMimeData>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTabWidget>
@@ -47,6 +48,43 @@ constexpr int kMaxRecent = 10;
 QString MainWindow::fileFilter()
 {
     return tr("Nines models (*.nines.json *.json);;All files (*)");
+}
+
+QString MainWindow::withModelSuffix(const QString& path)
+{
+    if (path.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive))
+        return path;
+    return path + QStringLiteral(".nines.json");
+}
+
+QString MainWindow::lastDirectory() const
+{
+    if (!doc_->filePath().isEmpty())
+        return QFileInfo(doc_->filePath()).absolutePath();
+    const QString last = QSettings().value(QStringLiteral("lastDirectory")).toString();
+    if (!last.isEmpty() && QFileInfo(last).isDir())
+        return last;
+    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    return documents.isEmpty() ? QDir::homePath() : documents;
+}
+
+QString MainWindow::saveStartPath() const
+{
+    if (!doc_->filePath().isEmpty())
+        return doc_->filePath();
+    // The model's name as a file name: letters, digits, '-' and '_' kept, the rest a '-'.
+    QString name = QString::fromStdString(doc_->model().name).trimmed().toLower();
+    for (QChar& ch : name)
+        if (!ch.isLetterOrNumber() && ch != QLatin1Char('-') && ch != QLatin1Char('_'))
+            ch = QLatin1Char('-');
+    while (name.contains(QStringLiteral("--")))
+        name.replace(QStringLiteral("--"), QStringLiteral("-"));
+    name = name.mid(name.startsWith(QLatin1Char('-')) ? 1 : 0);
+    if (name.endsWith(QLatin1Char('-')))
+        name.chop(1);
+    if (name.isEmpty())
+        name = QStringLiteral("model");
+    return QDir(lastDirectory()).filePath(name + QStringLiteral(".nines.json"));
 }
 
 QStringList MainWindow::examplePaths()
@@ -89,6 +127,8 @@ bool MainWindow::openFile(const QString& path)
     doc_->reset(std::move(r.document()), QFileInfo(path).absoluteFilePath(), std::move(r.reader_problems));
     pasteCount_ = 0;
     addRecent(QFileInfo(path).absoluteFilePath());
+    if (!path.startsWith(QLatin1Char(':')))  // not a bundled resource
+        QSettings().setValue(QStringLiteral("lastDirectory"), QFileInfo(path).absolutePath());
     view_->fitAll();
     updateTitle();
     const int errors = problems_->errorCount();
@@ -103,7 +143,7 @@ bool MainWindow::save()
 {
     if (doc_->filePath().isEmpty()) {
         const QString path = askSavePath();
-        return !path.isEmpty() && saveAs(path);
+        return !path.isEmpty() && saveAs(withModelSuffix(path));
     }
     return saveAs(doc_->filePath());
 }
@@ -116,6 +156,7 @@ bool MainWindow::saveAs(const QString& path)
         return false;
     }
     doc_->markSaved(QFileInfo(path).absoluteFilePath());
+    QSettings().setValue(QStringLiteral("lastDirectory"), QFileInfo(path).absolutePath());
     recovery_->discard();
     addRecent(QFileInfo(path).absoluteFilePath());
     statusBar()->showMessage(doc_->hasErrors() ? tr("Saved %1 (it still has problems to fix before it can run)").arg(QFileInfo(path).fileName())
