@@ -1,3 +1,4 @@
+#include "ui/results/chart_layout.h"
 #include "ui/results/chart_parts.h"
 
 #include <algorithm>
@@ -39,7 +40,7 @@ bool capacity(QCustomPlot* plot, const study::Evaluation& a)
     for (size_t i = 0; i < cap.tiers.size(); ++i) {
         const auto& t = cap.tiers[i];
         const double key = double(i + 1);
-        ticker->addTick(key, tierName(a, t.id, 18));
+        ticker->addTick(key, wrappedName(tierName(a, t.id, 40)));
         keys << key;
         allUp << utilisation(t.all_up.demand_rps, t.all_up.capacity_rps, u);
         nPlus1 << utilisation(t.n_plus_1.demand_rps, t.n_plus_1.capacity_rps, u);
@@ -76,10 +77,9 @@ bool capacity(QCustomPlot* plot, const study::Evaluation& a)
     plot->xAxis->setTicker(ticker);
     plot->xAxis->setRange(0.4, double(cap.tiers.size()) + 0.6);
     plot->xAxis->grid()->setVisible(false);
-    plot->yAxis->setRange(0, top * 1.3);
-    plot->yAxis->setLabel(QObject::tr("Demand at peak / usable capacity (%)"));
+    plot->yAxis->setRange(0, top * 1.12);  // room for "over 250%" above a bar cut there
+    plot->yAxis->setLabel(QObject::tr("Load at peak / usable capacity (%)"));
     plot->legend->setVisible(true);
-    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
     return true;
 }
 
@@ -113,12 +113,27 @@ bool growth(QCustomPlot* plot, const study::Evaluation& a)
         graph->setName(tierName(a, t.id, 24));
     }
     limitLine(plot, 100, QObject::tr("usable capacity"));
+    if (top >= kDown) {
+        // The lines are cut at kDown: say so, or the flat tops read as a load that stops growing.
+        auto* cut = new QCPItemStraightLine(plot);
+        cut->point1->setCoords(0, kDown);
+        cut->point2->setCoords(1, kDown);
+        cut->setPen(QPen(kGrey, 1, Qt::DotLine));
+        auto* text = new QCPItemText(plot);
+        text->position->setTypeX(QCPItemPosition::ptAxisRectRatio);
+        text->position->setCoords(0.99, kDown);
+        text->setPositionAlignment(Qt::AlignRight | Qt::AlignBottom);
+        text->setText(QObject::tr("lines stop at %1%: far past capacity").arg(num(kDown, 0)));
+        text->setColor(kGrey);
+        QFont f = plot->font();
+        f.setPointSizeF(8.5);
+        text->setFont(f);
+    }
     plot->xAxis->setRange(0, horizon);
-    plot->yAxis->setRange(0, std::min(kDown, top) * 1.15);
+    plot->yAxis->setRange(0, std::min(kDown, top) * 1.1);
     plot->xAxis->setLabel(QObject::tr("Months from now (load growing %1% a year)").arg(num(cap.yearly_growth_percent)));
-    plot->yAxis->setLabel(QObject::tr("Demand at peak / usable capacity, all up (%)"));
+    plot->yAxis->setLabel(QObject::tr("Load at peak / usable capacity (%)"));
     plot->legend->setVisible(true);
-    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
     return true;
 }
 
@@ -135,8 +150,8 @@ bool cap(QCustomPlot* plot, const study::Evaluation& a)
         QString name = QString::fromStdString(store.id);
         if (const model::Component* comp = a.model.findComponent(store.id); comp && !comp->name.empty())
             name = QString::fromStdString(comp->name);
-        ticker->addTick(key, QObject::tr("%1 (chosen: %2)")
-                                 .arg(name.size() > 18 ? name.left(17) + QChar(0x2026) : name,
+        ticker->addTick(key, QObject::tr("%1\n(chosen: %2)")
+                                 .arg(name.size() > 24 ? name.left(23) + QChar(0x2026) : name,
                                       store.chosen == model::Consistency::CP ? QStringLiteral("CP") : QStringLiteral("AP")));
         keys << key;
         cp << 100.0 * store.availability_as_cp.mean;
@@ -160,7 +175,7 @@ bool cap(QCustomPlot* plot, const study::Evaluation& a)
     b2->setBaseValue(floor);
     b1->setData(keys, cp, true);
     b2->setData(keys, ap, true);
-    plot->yAxis->setRange(floor, 100.0 + (100.0 - floor) * 0.35);
+    plot->yAxis->setRange(floor, 100.0);  // an availability ends at 100%
     plot->yAxis->setNumberFormat(QStringLiteral("f"));
     plot->yAxis->setNumberPrecision(std::clamp(int(std::ceil(-std::log10(std::max(1e-9, 100.0 - floor)))) + 2, 1, 6));
     plot->xAxis->setTicker(ticker);
@@ -168,7 +183,6 @@ bool cap(QCustomPlot* plot, const study::Evaluation& a)
     plot->xAxis->grid()->setVisible(false);
     plot->yAxis->setLabel(QObject::tr("System availability (%)"));
     plot->legend->setVisible(true);
-    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
     return true;
 }
 
@@ -183,6 +197,8 @@ bool costAvailability(QCustomPlot* plot, const study::Evaluation& a)
     all->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, kBlue, Qt::white, 9));
     all->setName(QObject::tr("design"));
     std::vector<std::pair<double, double>> frontier;
+    std::vector<QCPItemText*> labels;
+    std::vector<QPointF> anchors;
     for (size_t i = 0; i < runs.size(); ++i) {
         const auto& r = runs[i];
         const double x = r.cost.ownership(), y = 100 * r.run.availability.mean;
@@ -204,6 +220,8 @@ bool costAvailability(QCustomPlot* plot, const study::Evaluation& a)
         f.setBold(cheapest);
         label->setFont(f);
         label->setColor(cheapest ? kTeal : QColor(0x2d, 0x37, 0x48));
+        labels.push_back(label);
+        anchors.emplace_back(x, y);
         // The 95% interval of each design as an error bar.
         auto* bar = new QCPItemLine(plot);
         bar->start->setCoords(x, 100 * r.run.availability.low);
@@ -222,8 +240,11 @@ bool costAvailability(QCustomPlot* plot, const study::Evaluation& a)
     limitLine(plot, sla, QObject::tr("SLA target %1%").arg(num(sla, 3)));
     const double xPad = std::max(1.0, (xMax - xMin) * 0.15);
     const double yPad = std::max(1e-6, (yMax - yMin) * 0.2);
-    plot->xAxis->setRange(xMin - xPad, xMax + xPad * 4);  // room for the last design's name
-    plot->yAxis->setRange(yMin - yPad, std::min(100.0 + yPad * 0.1, yMax + yPad));
+    plot->xAxis->setRange(xMin - xPad, xMax + xPad);  // a name with no room on the right goes left
+    plot->yAxis->setRange(yMin - yPad, std::min(100.0, yMax + yPad));
+    plot->xAxis->setTicker(QSharedPointer<QCPAxisTicker>(new MoneyTicker));
+    // Designs of the same cost and availability would stack their names: they keep apart.
+    declutterLabels(plot, labels, anchors);
     plot->yAxis->setNumberFormat(QStringLiteral("f"));
     plot->yAxis->setNumberPrecision(std::clamp(int(std::ceil(-std::log10(yPad))) + 1, 2, 7));
     const std::string currency = a.model.settings.currency;
@@ -233,7 +254,6 @@ bool costAvailability(QCustomPlot* plot, const study::Evaluation& a)
                                    currency.empty() ? QString() : QStringLiteral(" (%1)").arg(QString::fromStdString(currency))));
     plot->yAxis->setLabel(QObject::tr("Availability (%)"));
     plot->legend->setVisible(true);
-    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
     return true;
 }
 

@@ -1,5 +1,6 @@
 #include "result_charts.h"
 
+#include "ui/results/chart_layout.h"
 #include "ui/results/chart_parts.h"
 #include "ui/present/result_tables.h"
 #include "ui/present/number_format.h"
@@ -201,7 +202,7 @@ bool convergence(QCustomPlot* plot, const study::Evaluation& a)
         yHigh = std::max(yHigh, 100.0 * a.exact.availability);
     }
     const double pad = std::max(1e-6, (yHigh - yLow) * 0.25);
-    const QCPRange yRange(yLow - pad, std::min(100.0 + pad * 0.1, yHigh + pad));
+    const QCPRange yRange(yLow - pad, std::min(100.0, yHigh + pad));
     plot->yAxis->setRange(yRange);
     // The first, wide intervals run off the chart; clamped here since SVG output has no clipping.
     for (QCPGraph* g : {lo, hi, m})
@@ -213,7 +214,6 @@ bool convergence(QCustomPlot* plot, const study::Evaluation& a)
     plot->yAxis->setNumberFormat(QStringLiteral("f"));
     plot->yAxis->setNumberPrecision(std::clamp(int(std::ceil(-std::log10(pad))) + 1, 2, 7));
     plot->legend->setVisible(true);
-    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
     return true;
 }
 
@@ -341,6 +341,43 @@ QString chartCaption(ChartKind kind)
     return {};
 }
 
+QString chartEmptyText(ChartKind kind, const study::Evaluation& a)
+{
+    const auto& r = a.simulation;
+    const QString period = present::periodOf(a.settings);
+    const QString noLoad = QObject::tr("No load is modelled: give an entry its demand at peak (requests per second) and "
+                                       "the components their capacity to see each tier's load against its capacity.");
+    switch (kind) {
+    case ChartKind::Downtime:
+        return r.downtime_minutes.empty() ? QObject::tr("No replication finished, so there is no %1 to show.").arg(period)
+                                          : QObject::tr("No simulated %1 had any downtime: every bar would stand at zero.").arg(period);
+    case ChartKind::OutageLength:
+        return QObject::tr("No outage was seen in the run, so there are no outage lengths to show.");
+    case ChartKind::Convergence:
+        return QObject::tr("The estimate is drawn as replications accumulate; this run finished fewer than two.");
+    case ChartKind::Criticality:
+        return QObject::tr("No component was down and needed in the run: there was no downtime to share out.");
+    case ChartKind::Capacity:
+        return noLoad;
+    case ChartKind::Growth:
+        if (!a.capacity.has_load || a.capacity.tiers.empty())
+            return noLoad;
+        return QObject::tr("The load does not grow (a yearly growth of 0% in the model's settings): set one to see when "
+                           "each tier runs out of capacity.");
+    case ChartKind::Cap:
+        return QObject::tr("The model has no replicated data store with a consistency choice (CP or AP), so there is "
+                           "nothing to compare.");
+    case ChartKind::CostAvailability:
+        return QObject::tr("There is no scenario to set against the base: add one on the Scenarios panel to compare "
+                           "cost of ownership and availability.");
+    case ChartKind::MonthlyDowntime:
+        return r.month_downtime.total() == 0
+                   ? QObject::tr("No calendar month of 730 h was simulated (the mission is shorter than a month).")
+                   : QString();
+    }
+    return {};
+}
+
 QString chartId(ChartKind kind)
 {
     switch (kind) {
@@ -386,7 +423,8 @@ bool drawChart(QCustomPlot* plot, ChartKind kind, const study::Evaluation& a)
 {
     plot->clearPlottables();
     plot->clearItems();
-    plot->legend->setVisible(false);
+    charts::clearEmpty(plot);
+    charts::placeLegend(plot, false);  // back inside while the chart is drawn; above it once drawn
     plot->xAxis->setScaleType(QCPAxis::stLinear);
     plot->xAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
     plot->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
@@ -410,10 +448,10 @@ bool drawChart(QCustomPlot* plot, ChartKind kind, const study::Evaluation& a)
     case ChartKind::MonthlyDowntime: drawn = monthlyDowntime(plot, a); break;
     }
     if (!drawn) {
-        plot->clearPlottables();
-        plot->clearItems();
-        plot->legend->setVisible(false);
+        charts::showEmpty(plot, chartEmptyText(kind, a));
+        return false;
     }
+    charts::placeLegend(plot, plot->legend->visible());
     plot->replot();
     return drawn;
 }

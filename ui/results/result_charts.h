@@ -1,7 +1,7 @@
 // The charts of an analysis, drawn into a QCustomPlot: the dashboard shows them as widgets,
-// reports paint them (as vectors) into PDF and SVG. Each returns false, leaving the plot empty,
-// when the analysis has nothing to show for it (no capacity modelled, no data store), so that
-// neither the dashboard nor a report ever shows an empty chart.
+// reports paint them (as vectors) into PDF and SVG. Each returns false when the analysis has
+// nothing to show for it (no capacity modelled, no data store); the plot then says why in a
+// sentence instead of showing an empty frame, and the dashboard and report leave the chart out.
 #pragma once
 
 #include "sim/study/evaluation.h"
@@ -31,10 +31,14 @@ inline constexpr ChartKind kAllCharts[] = {ChartKind::Downtime,    ChartKind::Ou
 /// Title of a chart ("Downtime per year") and a sentence saying how to read it.
 QString chartTitle(ChartKind kind);
 QString chartCaption(ChartKind kind);
+/// Why a chart has nothing to show for an analysis, in a sentence that says what would fill it
+/// ("No load is modelled: give an entry its demand..."); drawChart shows it in the plot.
+QString chartEmptyText(ChartKind kind, const study::Evaluation& a);
 /// Short id for file names and CSV ("downtime", "outage-lengths", ...).
 QString chartId(ChartKind kind);
 
-/// Clears the plot and draws the chart; false when the analysis has nothing for it.
+/// Clears the plot and draws the chart; false when the analysis has nothing for it, and the plot
+/// then shows chartEmptyText instead of an empty frame.
 bool drawChart(QCustomPlot* plot, ChartKind kind, const study::Evaluation& a);
 
 /// Applies the house style (fonts, colours, grid) to a plot; drawChart does it too.

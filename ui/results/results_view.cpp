@@ -346,11 +346,22 @@ void ResultsView::rebuild()
     headline_->setText(h);
 
     int n = 0;
+    QStringList notDrawn;
     for (ChartKind k : kAllCharts)
         if (QWidget* box = chartBox(k)) {
             chartGrid_->addWidget(box, n / 2, n % 2);
             ++n;
+        } else {
+            notDrawn << QStringLiteral("<li><b>%1</b>: %2</li>").arg(chartTitle(k).toHtmlEscaped(), chartEmptyText(k, a).toHtmlEscaped());
         }
+    // A chart with nothing to show is not drawn as an empty frame: it is named, with what would fill it.
+    if (!notDrawn.isEmpty()) {
+        auto* note = new QLabel(tr("<p>Not drawn for this model:</p><ul>%1</ul>").arg(notDrawn.join(QString())), charts_);
+        note->setObjectName(QStringLiteral("chartsNotDrawn"));
+        note->setWordWrap(true);
+        note->setStyleSheet(QStringLiteral("color: #4a5568"));
+        chartGrid_->addWidget(note, (n + 1) / 2, 0, 1, 2);
+    }
 
     const std::vector<present::Table> tables = present::reportTables(a);
     for (size_t i = 1; i < tables.size(); ++i) {

@@ -2,6 +2,7 @@
 
 #include "ui/document/document.h"
 #include "ui/document/edit_commands.h"
+#include "ui/results/chart_layout.h"
 #include "ui/results/qcustomplot_include.h"
 #include "ui/results/result_charts.h"
 #include "ui/present/number_format.h"
@@ -142,6 +143,8 @@ RunPanel::RunPanel(Document* doc, QWidget* parent)
     styleChart(live_);
     live_->xAxis->setLabel(tr("Replications"));
     live_->yAxis->setLabel(tr("Availability (%)"));
+    charts::showEmpty(live_, tr("Simulate (F5): the estimate and its 95% band are drawn here as the replications "
+                                "accumulate."));
 
     auto* row = new QHBoxLayout(this);
     row->addLayout(form);
@@ -271,6 +274,10 @@ bool RunPanel::simulate()
     const model::Model m = doc_->fileModel();
     const sim::RunSettings s = settings();
     stop_ = std::make_shared<std::atomic<bool>>(false);
+    charts::clearEmpty(live_);
+    live_->clearItems();
+    live_->xAxis->grid()->setVisible(true);
+    live_->yAxis->grid()->setVisible(true);
     live_->clearGraphs();
     for (int i = 0; i < 3; ++i)
         live_->addGraph();

@@ -2,6 +2,7 @@
 
 #include "ui/document/document.h"
 #include "ui/present/number_format.h"
+#include "ui/results/chart_layout.h"
 #include "ui/results/qcustomplot_include.h"
 #include "ui/present/result_tables.h"
 #include "ui/results/result_charts.h"
@@ -323,15 +324,12 @@ void CompareView::setAnalysis(std::shared_ptr<const study::Evaluation> a)
         head += QStringLiteral("<br><span style=\"color:#c53030\">%1</span>")
                     .arg(qs(c.problems.front()).toHtmlEscaped());
     compareNote_->setText(head + QStringLiteral("</p>"));
+    // One title each, however many times the designs are compared (a row was added every time).
+    charts::setTitle(costPlot_, chartTitle(ChartKind::CostAvailability), QFont(font().family(), 10, QFont::Bold));
     drawChart(costPlot_, ChartKind::CostAvailability, *analysis_);
-    costPlot_->plotLayout()->insertRow(0);
-    costPlot_->plotLayout()->addElement(0, 0, new QCPTextElement(costPlot_, chartTitle(ChartKind::CostAvailability),
-                                                                 QFont(font().family(), 10, QFont::Bold)));
-    costPlot_->replot();
+    charts::setTitle(differencePlot_, tr("Difference in availability from the base (percentage points, 95% intervals)"),
+                     QFont(font().family(), 10, QFont::Bold));
     drawDifferences(differencePlot_, c);
-    differencePlot_->plotLayout()->insertRow(0);
-    differencePlot_->plotLayout()->addElement(0, 0, new QCPTextElement(differencePlot_, tr("Difference from the base, 95% intervals"),
-                                                                       QFont(font().family(), 10, QFont::Bold)));
     differencePlot_->replot();
     for (const present::Table& t : present::comparisonTables(analysis_->model, c)) {
         compareTables_->addWidget(new QLabel(QStringLiteral("<b>%1</b>").arg(t.title.toHtmlEscaped()), compareContent_));
@@ -470,9 +468,8 @@ void CompareView::showSweep()
     sweepTable_->setRowCount(0);
     if (!sweep_) {
         sweepFinding_->clear();
-        sweepPlot_->clearPlottables();
-        sweepPlot_->clearItems();
-        sweepPlot_->replot();
+        charts::showEmpty(sweepPlot_, tr("Choose a field and its range above, then Sweep: each value's availability "
+                                         "and cost of ownership are drawn here."));
         return;
     }
     const study::Sweep& s = *sweep_;

@@ -1,5 +1,6 @@
 #include "what_if_charts.h"
 
+#include "ui/results/chart_layout.h"
 #include "ui/results/chart_parts.h"
 #include "ui/results/result_charts.h"
 
@@ -94,8 +95,7 @@ bool oneAxis(QCustomPlot* plot, const study::Sweep& s, const QString& currency)
         marker(plot, s.points[*s.cheapest_meeting_sla].values[0],
                QObject::tr("cheapest meeting the SLA: %1").arg(sweepValueText(s.points[*s.cheapest_meeting_sla].values[0])),
                kTeal, 0);
-    plot->legend->setVisible(true);
-    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+    placeLegend(plot, true);
     return true;
 }
 
@@ -188,9 +188,15 @@ bool drawDifferences(QCustomPlot* plot, const study::Comparison& c)
 {
     plot->clearPlottables();
     plot->clearItems();
+    clearEmpty(plot);
+    placeLegend(plot, false);
+    plot->xAxis->grid()->setVisible(true);
     styleChart(plot);
-    if (c.runs.size() < 2)
+    if (c.runs.size() < 2) {
+        showEmpty(plot, QObject::tr("There is no scenario to set against the base: add one on the Scenarios panel, "
+                                    "then compare."));
         return false;
+    }
     // One row per scenario, in model order from the top; the paired interval above the one two
     // separate runs would give, so the gain from common random numbers shows.
     auto* paired = plot->addGraph();
@@ -234,7 +240,7 @@ bool drawDifferences(QCustomPlot* plot, const study::Comparison& c)
     zero->point2->setCoords(0, 1);
     zero->setPen(QPen(kRed, 1.2, Qt::DashLine));
     plot->yAxis->setTicker(ticker);
-    plot->yAxis->setRange(-1.5, double(n) - 0.2);  // room for the legend below the last row
+    plot->yAxis->setRange(-0.6, double(n) - 0.2);
     plot->yAxis->grid()->setVisible(false);
     const double pad = std::max(1e-7, 0.1 * (hi - lo));
     plot->xAxis->setRange(lo - pad, hi + pad);
@@ -242,9 +248,8 @@ bool drawDifferences(QCustomPlot* plot, const study::Comparison& c)
     plot->xAxis->setNumberFormat(QStringLiteral("gbc"));
     plot->xAxis->setNumberPrecision(2);
     plot->xAxis->ticker()->setTickCount(4);
-    plot->xAxis->setLabel(QObject::tr("Availability difference (points)"));
-    plot->legend->setVisible(true);
-    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+    plot->xAxis->setLabel(QObject::tr("Availability difference from the base (percentage points)"));
+    placeLegend(plot, true);
     return true;
 }
 
@@ -253,6 +258,8 @@ bool drawSweep(QCustomPlot* plot, const study::Sweep& sweep, const QString& curr
     plot->clearPlottables();
     plot->clearItems();
     plot->clearGraphs();
+    clearEmpty(plot);
+    placeLegend(plot, false);
     // A colour scale of an earlier heat map sits beside the axis rect: take it away.
     while (plot->plotLayout()->columnCount() > 1 && plot->plotLayout()->elementCount() > 1)
         if (!plot->plotLayout()->removeAt(plot->plotLayout()->elementCount() - 1))
@@ -264,10 +271,15 @@ bool drawSweep(QCustomPlot* plot, const study::Sweep& sweep, const QString& curr
     plot->yAxis->grid()->setVisible(true);
     styleChart(plot);
     plot->yAxis2->setVisible(false);
+    if (sweep.points.empty()) {
+        showEmpty(plot, QObject::tr("The sweep stopped before its first point: there is nothing to draw yet."));
+        return false;
+    }
     if (sweep.axes.size() == 1)
         return oneAxis(plot, sweep, currency);
     if (sweep.axes.size() == 2)
         return twoAxes(plot, sweep);
+    showEmpty(plot, QObject::tr("A sweep steps one or two fields: choose a field and its range, then Sweep."));
     return false;
 }
 
