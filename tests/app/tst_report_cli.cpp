@@ -159,6 +159,40 @@ private Q_SLOTS:
         QVERIFY(t.contains(QStringLiteral("page 1 of")));
     }
 
+    // A heading sat alone at the bottom of a page, its table or drawing on the next ("Topology",
+    // "Scenario comparison"): no page ends with a heading.
+    void pdfHeadingsStayWithWhatTheyHead()
+    {
+        if (!QFileInfo::exists(path("r.pdf")))
+            QCOMPARE(runNines(reportArgs(path("r.pdf"))).exitCode, 0);
+        QProcess text;
+        text.start(QStringLiteral("pdftotext"), {path("r.pdf"), QStringLiteral("-")});
+        QVERIFY(text.waitForFinished(60000));
+        QCOMPARE(text.exitCode(), 0);
+        const QStringList pages = QString::fromUtf8(text.readAllStandardOutput()).split(QLatin1Char('\f'));
+        QVERIFY(pages.size() > 5);
+        const QStringList headings = {QStringLiteral("Headline"), QStringLiteral("Topology"), QStringLiteral("Components"),
+                                      QStringLiteral("Cost of ownership"), QStringLiteral("Capacity headroom at peak"),
+                                      QStringLiteral("Data stores: CP or AP"), QStringLiteral("Scenario comparison"),
+                                      QStringLiteral("Scenario comparison: cost and capacity"), QStringLiteral("Assumptions"),
+                                      QStringLiteral("Run settings (to reproduce these figures)"),
+                                      QStringLiteral("Downtime per year"), QStringLiteral("How long outages last"),
+                                      QStringLiteral("Downtime per month"), QStringLiteral("Load as it grows")};
+        int checked = 0;
+        for (qsizetype p = 0; p < pages.size(); ++p) {
+            QStringList lines;
+            for (const QString& l : pages[p].split(QLatin1Char('\n')))
+                if (!l.trimmed().isEmpty() && !l.contains(QStringLiteral("availability report \u00b7"))
+                    && !l.trimmed().startsWith(QStringLiteral("page ")))
+                    lines << l.trimmed();
+            if (lines.isEmpty())
+                continue;
+            ++checked;
+            QVERIFY2(!headings.contains(lines.last()), qPrintable(QStringLiteral("page %1 ends with the heading '%2'").arg(p + 1).arg(lines.last())));
+        }
+        QVERIFY(checked > 5);
+    }
+
     void htmlHoldsChartsAndTables()
     {
         const NinesRun r = runNines(reportArgs(path("r.html")));

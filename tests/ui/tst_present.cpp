@@ -1,8 +1,10 @@
 // The presenter, which the command line and the window share: one rule for decimals, nines from
 // the unavailability (never 1 - A), numbers with separators, tables as text with numbers to the
 // right, and the JSON of an evaluation.
+#include "test_util.h"
 #include "model/io/model_file.h"
 #include "sim/study/evaluation.h"
+#include "ui/present/field_words.h"
 #include "ui/present/number_format.h"
 #include "ui/present/result_tables.h"
 #include "ui/present/results_json.h"
@@ -20,6 +22,30 @@ class TestPresent : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // The report spoke in field paths ("components[lb]: its repair crew...", "failure_modes[process].failure").
+    void pathsAreWrittenInWords()
+    {
+        QCOMPARE(present::fieldInWords("failure_modes[crash].repair"), QStringLiteral("\u201ccrash\u201d failures: repair time"));
+        QCOMPARE(present::fieldInWords("failure_modes[disk].detection_seconds"),
+                 QStringLiteral("\u201cdisk\u201d failures: noticed after"));
+        QCOMPARE(present::fieldInWords("outage.failure"), QStringLiteral("time between outages"));
+        QCOMPARE(present::fieldInWords("outage.repair"), QStringLiteral("outage length"));
+        QCOMPARE(present::fieldInWords("cost.purchase_per_instance"), QStringLiteral("purchase per instance"));
+        QCOMPARE(present::fieldInWords("standby.failover_seconds"), QStringLiteral("failover time"));
+        QCOMPARE(present::fieldInWords("capacity_rps"), QStringLiteral("capacity per instance"));
+        QCOMPARE(present::fieldInWords("some_new_field"), QStringLiteral("some new field"));
+
+        const auto m = io::loadModelFile(test::example("three-tier-web.nines.json")).model;
+        QVERIFY(m);
+        const QString said = present::withItemNames(*m, QStringLiteral("components[lb]: a standby group; zones[az-a] and components[nobody] too"));
+        QVERIFY2(said.startsWith(QStringLiteral("\u201cLoad balancer pair\u201d: a standby group")), qPrintable(said));
+        QVERIFY2(!said.contains(QStringLiteral("components[lb]")) && !said.contains(QStringLiteral("zones[")), qPrintable(said));
+        QVERIFY2(said.contains(QStringLiteral("components[nobody]")), qPrintable(said));  // unknown: kept as written
+        // Every row of the assumptions table names its parameter without brackets.
+        for (const QStringList& row : present::assumptionsTable(*m).rows)
+            QVERIFY2(!row[1].contains(QLatin1Char('[')) && !row[1].contains(QLatin1Char('_')), qPrintable(row[1]));
+    }
+
     void availabilityDecimalsShowTwoDigitsOfU()
     {
         // U = 4.2e-4 (0.042%): five decimals, so that U reads to four digits (trailing zeros trimmed).

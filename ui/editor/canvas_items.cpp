@@ -394,7 +394,7 @@ void ContainerItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, Q
     const double titleWidth = std::min(fm.horizontalAdvance(title_), rect_.width() - 44);
     p->drawText(QRectF(34, 4, titleWidth + 2, 22), Qt::AlignLeft | Qt::AlignVCenter,
                 fm.elidedText(title_, Qt::ElideRight, rect_.width() - 44));
-    const QFont small = scaledFont(7.5);
+    const QFont small = scaledFont(8.5);
     p->setFont(small);
     p->setPen(kMuted);
     const double subX = 34 + titleWidth + 10;

@@ -1,5 +1,6 @@
 #include "result_tables.h"
 
+#include "field_words.h"
 #include "number_format.h"
 #include "run_warnings.h"
 #include "text_table.h"
@@ -171,7 +172,7 @@ Table headlineTable(const model::Model& m, const sim::RunResult& r, const sim::R
                         .arg(estimate);
     else if (exactResult)
         head.note = tr("The simulation estimates %1. The exact solver does not apply to this model: %2")
-                        .arg(estimate, exactResult->reasons.empty() ? QString() : qs(exactResult->reasons.front()));
+                        .arg(estimate, exactResult->reasons.empty() ? QString() : withItemNames(m, qs(exactResult->reasons.front())));
     else
         head.note = tr("The simulation estimates %1.").arg(estimate);
     for (const QString& w : runWarnings(r, s))
@@ -415,7 +416,7 @@ Table assumptionsTable(const model::Model& m)
             tr("Every failure, repair, redundancy, capacity and cost parameter, with where it comes from: a catalogue "
                "template's public source (or its stated assumption), or the user.")};
     for (const auto& x : io::assumptions(m))
-        t.rows << QStringList{qs(x.item_name), qs(x.parameter), qs(x.value),
+        t.rows << QStringList{qs(x.item_name), fieldInWords(x.parameter), qs(x.value),
                               x.from_catalogue ? tr("catalogue \u201c%1\u201d: %2").arg(qs(x.template_name), qs(x.source))
                                                : qs(x.source)};
     return t;

@@ -25,6 +25,7 @@
 #include <QTextCursor>
 #include <QTextDocument>
 #include <QTextObjectInterface>
+#include <QTextTable>
 
 #include <cmath>
 #include <functional>
@@ -283,6 +284,44 @@ void insertFigure(QTextCursor& cursor, const std::vector<Figure>& figures, size_
     cursor.insertBlock(QTextBlockFormat());
 }
 
+/// QTextDocument has no "keep with next": a heading that would end a page, its table or figure on
+/// the next, starts that page instead. Repeated until no heading moves (each move shifts the rest).
+/// Headings are known by their text: HTML inserted into an existing block keeps that block's
+/// format, so their heading level is lost.
+void keepHeadingsWithWhatFollows(QTextDocument& doc, const QSet<QString>& headings)
+{
+    const double pageHeight = doc.pageSize().height();
+    QAbstractTextDocumentLayout* layout = doc.documentLayout();
+    const auto page = [&](double y) { return int(std::floor(y / pageHeight)); };
+    for (int pass = 0; pass < 64; ++pass) {
+        bool moved = false;
+        for (QTextBlock b = doc.begin(); b.isValid() && !moved; b = b.next()) {
+            if (!headings.contains(b.text().trimmed()) || b.blockFormat().pageBreakPolicy() & QTextFormat::PageBreak_AlwaysBefore)
+                continue;
+            QTextBlock next = b.next();
+            while (next.isValid() && next.text().trimmed().isEmpty())
+                next = next.next();
+            if (!next.isValid())
+                continue;
+            // What must share the heading's page: a figure whole; of a table its header and first row.
+            double needed = layout->blockBoundingRect(next).bottom();
+            if (QTextTable* table = QTextCursor(next).currentTable()) {
+                const QTextTableCell row = table->cellAt(std::min(1, table->rows() - 1), 0);
+                needed = std::max(needed, layout->blockBoundingRect(row.firstCursorPosition().block()).bottom());
+            }
+            const double top = layout->blockBoundingRect(b).top();
+            if (page(top) != page(needed - 1) && needed - top < pageHeight) {
+                QTextBlockFormat f = b.blockFormat();
+                f.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
+                QTextCursor(b).setBlockFormat(f);
+                moved = true;
+            }
+        }
+        if (!moved)
+            return;
+    }
+}
+
 QString writePdf(const study::Evaluation& a, const QString& path)
 {
     const std::vector<Figure> figures = figuresOf(a);
@@ -333,6 +372,12 @@ QString writePdf(const study::Evaluation& a, const QString& path)
             cursor.insertHtml(tableHtml(tables[i], true));
             cursor.insertBlock();
         }
+        QSet<QString> headings;
+        for (const Figure& f : figures)
+            headings.insert(f.title);
+        for (const present::Table& t : tables)
+            headings.insert(t.title);
+        keepHeadingsWithWhatFollows(doc, headings);
         // Our own pagination rather than QTextDocument::print, for a footer naming the report.
         QPainter painter;
         if (!painter.begin(&pdf))
@@ -348,8 +393,11 @@ QString writePdf(const study::Evaluation& a, const QString& path)
             painter.translate(0, -p * pageHeight);
             QAbstractTextDocumentLayout::PaintContext context;
             context.palette.setColor(QPalette::Text, Qt::black);  // paper, whatever the desktop's theme
-            context.clip = QRectF(0, p * pageHeight, body.width(), pageHeight);
-            painter.setClipRect(context.clip);
+            painter.setClipRect(QRectF(0, p * pageHeight, body.width(), pageHeight));
+            // The layout draws every line that touches its clip: a heading at the top of the next
+            // page whose line box starts a pixel early was written, invisibly, at this page's
+            // bottom too (a search of the PDF found it twice). A few pixels less at the bottom.
+            context.clip = QRectF(0, p * pageHeight, body.width(), pageHeight - 4);
             doc.documentLayout()->draw(&painter, context);
             painter.restore();
             painter.setFont(footerFont);

@@ -1,4 +1,5 @@
 #include "results_view.h"
+#include "ui/present/field_words.h"
 
 #include "model/io/atomic_file.h"
 
@@ -340,7 +341,7 @@ void ResultsView::rebuild()
                                               : tr("no exact solution: %1")
                                                     .arg(a.exact.reasons.empty()
                                                              ? QString()
-                                                             : QString::fromStdString(a.exact.reasons.front()).toHtmlEscaped())));
+                                                             : present::withItemNames(a.model, QString::fromStdString(a.exact.reasons.front())).toHtmlEscaped())));
     for (const QString& w : present::runWarnings(r, a.settings))
         h += QStringLiteral("<p style=\"color:#b7791f\">\u26a0 %1</p>").arg(w.toHtmlEscaped());
     headline_->setText(h);

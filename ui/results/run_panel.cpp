@@ -1,4 +1,5 @@
 #include "run_panel.h"
+#include "ui/present/field_words.h"
 
 #include "ui/document/document.h"
 #include "ui/document/edit_commands.h"
@@ -166,7 +167,7 @@ RunPanel::RunPanel(Document* doc, QWidget* parent)
                                       present::figureText(present::Figure::Minutes, r.unavailability * model::kMinutesPerYear)));
         else
             status_->setText(tr("The exact solver does not apply: %1")
-                                 .arg(r.reasons.empty() ? QString() : QString::fromStdString(r.reasons.front())));
+                                 .arg(r.reasons.empty() ? QString() : present::withItemNames(doc_->fileModel(), QString::fromStdString(r.reasons.front()))));
         Q_EMIT exactFinished(r);
     });
 
