@@ -417,12 +417,12 @@ ComponentForm::ComponentForm(Document* doc, QWidget* parent)
     dormant_ = new DistributionEditor(DistributionEditor::Failure, dormantHolder);
     dormantLayout->addWidget(dormantOn_);
     dormantLayout->addWidget(dormant_);
-    addRow(modeForm, tr("Id"), modeId_, "");
-    addRow(modeForm, tr("Name"), modeName_, "");
-    addRow(modeForm, tr("Failure"), modeFailure_, "");
-    addRow(modeForm, tr("Repair"), modeRepair_, "");
-    addRow(modeForm, tr("Detection"), detection_, "");
-    addRow(modeForm, tr("Dormant"), dormantHolder, "");
+    addRow(modeForm, tr("Id"), modeId_, "", "failure_modes[].id");
+    addRow(modeForm, tr("Name"), modeName_, "", "failure_modes[].name");
+    addRow(modeForm, tr("Failure"), modeFailure_, "", "failure_modes[].failure");
+    addRow(modeForm, tr("Repair"), modeRepair_, "", "failure_modes[].repair");
+    addRow(modeForm, tr("Detection"), detection_, "", "failure_modes[].detection_seconds");
+    addRow(modeForm, tr("Dormant"), dormantHolder, "", "failure_modes[].dormant_failure");
     outer->addWidget(modeBox_);
     outer->addStretch();
     connect(modeId_, &QLineEdit::editingFinished, this, [this] {

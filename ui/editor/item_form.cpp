@@ -1,4 +1,5 @@
 #include "item_form.h"
+#include "ui/editor/field_help.h"
 
 #include "ui/document/edit_commands.h"
 
@@ -48,7 +49,8 @@ void ItemForm::refresh()
     loading_ = false;
 }
 
-void ItemForm::addRow(QFormLayout* form, const QString& label, QWidget* widget, const std::string& path)
+void ItemForm::addRow(QFormLayout* form, const QString& label, QWidget* widget, const std::string& path,
+                      const std::string& helpPath)
 {
     // Long choices ("CP: refuse writes when partitioned") must not widen the dock: combos size
     // to a short text and show the rest when opened.
@@ -98,7 +100,21 @@ void ItemForm::addRow(QFormLayout* form, const QString& label, QWidget* widget, 
     } else {
         form->addRow(labelWidget, holder);
     }
-    rows_.push_back({path, widget, labelWidget, message, reset, false, false, false, QString()});
+    rows_.push_back({path, widget, labelWidget, message, reset, false, false, false, QString(), QString()});
+    applyHelp(rows_.back(), helpPath.empty() ? path : helpPath);
+}
+
+void ItemForm::applyHelp(Row& r, const std::string& path)
+{
+    const QString help = fieldHelp(path);
+    if (help.isEmpty() || help == r.help)
+        return;
+    // A field's own tooltip (set by its form) stays; What's This always gives the meaning.
+    if (r.widget->toolTip().isEmpty() || r.widget->toolTip() == r.help)
+        r.widget->setToolTip(help);
+    r.widget->setWhatsThis(help);
+    r.label->setWhatsThis(help);
+    r.help = help;
 }
 
 void ItemForm::bindIdField(QLineEdit* field)
@@ -133,8 +149,10 @@ std::optional<std::string> ItemForm::optionalId(const QComboBox* combo)
 void ItemForm::setRowPath(QWidget* widget, const std::string& path)
 {
     for (auto& r : rows_)
-        if (r.widget == widget)
+        if (r.widget == widget) {
             r.path = path;
+            applyHelp(r, path);
+        }
 }
 
 void ItemForm::setMixed(QWidget* widget, bool mixed)
@@ -185,6 +203,8 @@ void ItemForm::markCatalogueValues()
             }
         }
         auto* holder = r.widget->parentWidget();
+        if (r.widget->toolTip() != r.help && r.widget->toolTip().startsWith(QStringLiteral("<qt>")))
+            r.widget->setToolTip(r.help);  // no catalogue value any more: the meaning alone
         if (r.origin.isEmpty()) {
             r.label->setStyleSheet(QString());
             if (!r.mixed)
@@ -198,6 +218,9 @@ void ItemForm::markCatalogueValues()
         r.label->setStyleSheet(r.changed ? QStringLiteral("color: #b7791f") : QStringLiteral("color: #2c7a7b"));
         r.label->setToolTip(tip);
         holder->setToolTip(tip);
+        // Over the field itself, where its meaning shows: the catalogue's value first, then the meaning.
+        if (!r.help.isEmpty() && (r.widget->toolTip() == r.help || r.widget->toolTip().startsWith(QStringLiteral("<qt>"))))
+            r.widget->setToolTip(QStringLiteral("<qt>%1<hr>%2</qt>").arg(r.origin, r.help.toHtmlEscaped()));
         r.reset->setVisible(r.changed);
         r.reset->setToolTip(tr("Reset to the catalogue value"));
     }
@@ -264,6 +287,14 @@ bool ItemForm::resetToBase(const std::string& path)
                 s.operations.erase(s.operations.begin() + std::ptrdiff_t(*it));
     doc_->undoStack()->push(new ScenariosCommand(doc_, std::move(all), tr("Reset to the base value")));
     return true;
+}
+
+std::vector<std::string> ItemForm::fieldPaths() const
+{
+    std::vector<std::string> out;
+    for (const auto& r : rows_)
+        out.push_back(r.path);
+    return out;
 }
 
 QString ItemForm::fieldOrigin(const std::string& path) const

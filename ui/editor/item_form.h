@@ -41,6 +41,8 @@ public:
     void showProblems(const model::Problems& problems);
     /// The widget editing a field path relative to the item ("instances"), for focus and tests.
     QWidget* fieldWidget(const std::string& path) const;
+    /// Every field path the form edits, in the order of its rows.
+    std::vector<std::string> fieldPaths() const;
     /// The message shown under a field, empty when none.
     QString fieldMessage(const std::string& path) const;
     /// What the row of a field says about its catalogue value: its tooltip (the source), and
@@ -58,7 +60,10 @@ protected:
     virtual void load() = 0;
 
     /// Adds a labelled row editing `path`; returns the label under the widget for its messages.
-    void addRow(QFormLayout* form, const QString& label, QWidget* widget, const std::string& path);
+    /// Its help (tooltip and What's This) is that of `path`, or of `helpPath` for a row whose
+    /// path is set later (the selected failure mode's).
+    void addRow(QFormLayout* form, const QString& label, QWidget* widget, const std::string& path,
+                const std::string& helpPath = {});
     /// Changes the path a row stands for (rows of a failure mode follow the selected mode).
     void setRowPath(QWidget* widget, const std::string& path);
 
@@ -130,8 +135,10 @@ private:
         bool changed = false;
         bool overridden = false;  // by the scenario being edited
         QString origin;  // tooltip about the catalogue value, empty when there is none
+        QString help;    // what the field means and its unit (tooltip and What's This)
     };
     std::vector<Row> rows_;
+    void applyHelp(Row& r, const std::string& path);
 };
 
 }  // namespace nines::ui

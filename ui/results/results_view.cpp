@@ -168,6 +168,54 @@ QString ResultsView::exportChart(ChartKind kind, const QString& path) const
     return io::writeFileAtomically(path, bytes);
 }
 
+void ResultsView::layoutHeadline()
+{
+    if (headCells_.isEmpty())
+        return;
+    // As many figures to a row as the width takes (about 230 pixels each): in one row of five
+    // they ran past the right edge of a laptop's screen.
+    // The charts likewise: two side by side only where both get a useful width.
+    const int chartColumns = viewport()->width() >= 900 ? 2 : 1;
+    if (chartColumns != chartColumns_) {
+        chartColumns_ = chartColumns;
+        std::vector<QWidget*> boxes;
+        while (QLayoutItem* item = chartGrid_->takeAt(0)) {
+            boxes.push_back(item->widget());
+            delete item;
+        }
+        placeCharts(boxes);
+    }
+    const int columns = std::clamp(viewport()->width() / 230, 1, int(headCells_.size()));
+    if (columns == headColumns_)
+        return;
+    headColumns_ = columns;
+    QString h = headTitle_ + QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"8\">");
+    for (qsizetype i = 0; i < headCells_.size(); ++i) {
+        if (i % columns == 0)
+            h += i == 0 ? QStringLiteral("<tr>") : QStringLiteral("</tr><tr>");
+        h += headCells_[i];
+    }
+    h += QStringLiteral("</tr></table>") + headTail_;
+    headline_->setText(h);
+}
+
+void ResultsView::placeCharts(const std::vector<QWidget*>& boxes)
+{
+    for (size_t i = 0; i < boxes.size(); ++i) {
+        const int n = int(i);
+        if (boxes[i]->objectName() == QLatin1String("chartsNotDrawn"))  // the note takes a row of its own
+            chartGrid_->addWidget(boxes[i], (n + chartColumns_ - 1) / chartColumns_, 0, 1, chartColumns_);
+        else
+            chartGrid_->addWidget(boxes[i], n / chartColumns_, n % chartColumns_);
+    }
+}
+
+void ResultsView::resizeEvent(QResizeEvent* e)
+{
+    QScrollArea::resizeEvent(e);
+    layoutHeadline();
+}
+
 QWidget* ResultsView::chartBox(ChartKind kind)
 {
     auto* box = new QWidget(charts_);
@@ -251,6 +299,7 @@ QTableWidget* tableWidget(const present::Table& t, QWidget* parent, int maxRows)
 
 void ResultsView::rebuild()
 {
+    headCells_.clear();  // until figures are drawn, the headline is a message of its own
     plots_.clear();
     tableWidgets_.clear();
     while (QLayoutItem* item = chartGrid_->takeAt(0)) {
@@ -301,12 +350,12 @@ void ResultsView::rebuild()
 
     const int d = present::decimalsOf(present::Figure::Availability, r.unavailability.mean);
     const bool meets = r.availability.mean >= a.settings.sla_availability;
-    QString h = QStringLiteral("<h2>%1</h2>").arg(QString::fromStdString(a.model.name).toHtmlEscaped());
-    h += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"8\"><tr>");
+    headTitle_ = QStringLiteral("<h2>%1</h2>").arg(QString::fromStdString(a.model.name).toHtmlEscaped());
+    headCells_.clear();
     auto cell = [&](const QString& big, const QString& label, const QString& small) {
-        h += QStringLiteral("<td valign=\"top\"><span style=\"font-size:18pt; font-weight:bold\">%1</span><br>%2<br>"
-                            "<span style=\"color:#4a5568\">%3</span></td>")
-                 .arg(big, label, small);
+        headCells_ << QStringLiteral("<td valign=\"top\"><span style=\"font-size:18pt; font-weight:bold\">%1</span><br>%2<br>"
+                                     "<span style=\"color:#4a5568\">%3</span></td>")
+                          .arg(big, label, small);
     };
     cell(present::percentText(r.availability.mean, d), tr("availability"),
          tr("95%: %1").arg(present::intervalText(r.availability, present::Figure::Availability, r.unavailability.mean).toHtmlEscaped()));
@@ -325,8 +374,7 @@ void ResultsView::rebuild()
         cell(present::percentText(a.exact.availability, d), tr("exact (steady state)"),
              tr("%1 nines, %2 min/yr").arg(present::ninesText(a.exact.unavailability),
                                            present::fixedText(a.exact.unavailability * model::kMinutesPerYear, 1)));
-    h += QStringLiteral("</tr></table>");
-    h += QStringLiteral("<p style=\"color:#4a5568\">%1</p>")
+    QString h = QStringLiteral("<p style=\"color:#4a5568\">%1</p>")
              .arg(tr("Estimates %1; seed %2, %3; %4.")
                       .arg(present::estimateDetailText(a.settings, r).toHtmlEscaped())
                       .arg(a.settings.seed)
@@ -344,25 +392,27 @@ void ResultsView::rebuild()
                                                              : present::withItemNames(a.model, QString::fromStdString(a.exact.reasons.front())).toHtmlEscaped())));
     for (const QString& w : present::runWarnings(r, a.settings))
         h += QStringLiteral("<p style=\"color:#b7791f\">\u26a0 %1</p>").arg(w.toHtmlEscaped());
-    headline_->setText(h);
+    headTail_ = h;
+    headColumns_ = 0;
+    layoutHeadline();
 
-    int n = 0;
+    std::vector<QWidget*> boxes;
     QStringList notDrawn;
     for (ChartKind k : kAllCharts)
-        if (QWidget* box = chartBox(k)) {
-            chartGrid_->addWidget(box, n / 2, n % 2);
-            ++n;
-        } else {
+        if (QWidget* box = chartBox(k))
+            boxes.push_back(box);
+        else
             notDrawn << QStringLiteral("<li><b>%1</b>: %2</li>").arg(chartTitle(k).toHtmlEscaped(), chartEmptyText(k, a).toHtmlEscaped());
-        }
     // A chart with nothing to show is not drawn as an empty frame: it is named, with what would fill it.
     if (!notDrawn.isEmpty()) {
         auto* note = new QLabel(tr("<p>Not drawn for this model:</p><ul>%1</ul>").arg(notDrawn.join(QString())), charts_);
         note->setObjectName(QStringLiteral("chartsNotDrawn"));
         note->setWordWrap(true);
         note->setStyleSheet(QStringLiteral("color: #4a5568"));
-        chartGrid_->addWidget(note, (n + 1) / 2, 0, 1, 2);
+        boxes.push_back(note);
     }
+    chartColumns_ = viewport()->width() >= 900 ? 2 : 1;
+    placeCharts(boxes);
 
     const std::vector<present::Table> tables = present::reportTables(a);
     for (size_t i = 1; i < tables.size(); ++i) {

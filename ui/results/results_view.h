@@ -53,6 +53,7 @@ public:
 private:
     void rebuild();
     QWidget* chartBox(ChartKind kind);
+    void resizeEvent(QResizeEvent* e) override;
 
     std::shared_ptr<const study::Evaluation> analysis_;
     bool stale_ = false;
@@ -60,6 +61,12 @@ private:
     QVBoxLayout* layout_;
     QLabel* banner_;
     QLabel* headline_;
+    QString headTitle_, headTail_;  // the headline around its figures
+    QStringList headCells_;         // one per figure, laid out in rows that fit the width
+    int headColumns_ = 0;
+    int chartColumns_ = 2;          // charts side by side where the width allows
+    void layoutHeadline();
+    void placeCharts(const std::vector<QWidget*>& boxes);
     QWidget* charts_;
     QGridLayout* chartGrid_;
     QWidget* tables_;

@@ -124,6 +124,7 @@ RunPanel::RunPanel(Document* doc, QWidget* parent)
     progress_->setTextVisible(true);
     progress_->setFormat(QString());
     middle->addWidget(progress_);
+    timing_->setWordWrap(true);  // "1,000 replications in 0.4 s (4.9 million events/s)" widened the panel
     middle->addWidget(timing_);
     status_->setWordWrap(true);
     status_->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -143,6 +144,8 @@ RunPanel::RunPanel(Document* doc, QWidget* parent)
     live_->setToolTip(tr("The estimate and its 95% band while the run goes on"));
     styleChart(live_);
     live_->xAxis->setLabel(tr("Replications"));
+    live_->xAxis->ticker()->setTickCount(2);  // the chart may be 160 pixels wide: labels must not run together
+    live_->xAxis->ticker()->setTickStepStrategy(QCPAxisTicker::tssMeetTickCount);
     live_->yAxis->setLabel(tr("Availability (%)"));
     charts::showEmpty(live_, tr("Simulate (F5): the estimate and its 95% band are drawn here as the replications "
                                 "accumulate."));
@@ -358,8 +361,31 @@ void RunPanel::onProgress(const sim::Checkpoint& now, std::uint64_t target)
     live_->graph(2)->addData(double(now.replications), 100 * now.ci_high);
     live_->xAxis->setRange(0, double(now.replications) * 1.05 + 1);
     const double half = std::max(1e-7, 100 * (now.ci_high - now.ci_low));
-    live_->yAxis->setRange(100 * now.availability - 1.5 * half, std::min(100.0 + half * 0.1, 100 * now.availability + 1.5 * half));
+    live_->yAxis->setRange(100 * now.availability - 1.5 * half, std::min(100.0, 100 * now.availability + 1.5 * half));
     live_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void RunPanel::showWholeRun(const sim::RunResult& r)
+{
+    // The last progress reports arrive after the run has finished and are dropped: the chart
+    // stopped at 400 of 1,000 replications. The run's own record draws it to the end.
+    if (r.convergence.empty() || live_->graphCount() < 3)
+        return;
+    QVector<double> x, mean, low, high;
+    for (const auto& p : r.convergence) {
+        x << double(p.replications);
+        mean << 100 * p.availability;
+        low << 100 * p.ci_low;
+        high << 100 * p.ci_high;
+    }
+    live_->graph(0)->setData(x, mean, true);
+    live_->graph(1)->setData(x, low, true);
+    live_->graph(2)->setData(x, high, true);
+    live_->xAxis->setRange(0, x.back() * 1.05 + 1);
+    const auto& last = r.convergence.back();
+    const double half = std::max(1e-7, 100 * (last.ci_high - last.ci_low));
+    live_->yAxis->setRange(100 * last.availability - 1.5 * half, std::min(100.0, 100 * last.availability + 1.5 * half));
+    live_->replot();
 }
 
 void RunPanel::onFinished()
@@ -376,6 +402,7 @@ void RunPanel::onFinished()
     result_ = watcher_->result();
     const sim::RunResult& r = result_->simulation;
     progress_->setValue(r.partial() ? progress_->value() : 1000);
+    showWholeRun(r);
     const bool none = r.replications == 0;
     progress_->setFormat(none ? tr("no result") : result_->partial() ? tr("cancelled") : tr("done"));
     timing_->setText(tr("%1 replications in %2 (%3 million events/s)")

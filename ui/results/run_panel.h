@@ -68,6 +68,7 @@ private:
     void onProgress(const sim::Checkpoint& now, std::uint64_t target);
     void onFinished();
     void setRunning(bool on);
+    void showWholeRun(const sim::RunResult& r);
 
     Document* doc_;
     QSpinBox* replications_;

@@ -11,6 +11,7 @@
 #include <memory>
 
 class QAction;
+class QDialog;
 class QLabel;
 class QMenu;
 class QTabWidget;
@@ -65,6 +66,8 @@ public:
     bool exportReport(const QString& path);
     /// Shows the canvas (false) or the results dashboard (true).
     void showResults(bool results);
+    /// Help > User Guide (F1): docs/user-guide.md in a window of its own.
+    void showUserGuide();
 
     Document* document() const { return doc_; }
     DiagramScene* scene() const { return scene_; }
@@ -142,6 +145,7 @@ private:
     std::unique_ptr<RecoveryStore> recovery_;
     int pasteCount_ = 0;
     bool docksSized_ = false;
+    QDialog* guide_ = nullptr;  // Help > User Guide, made when first asked for
 };
 
 }  // namespace nines::ui
