@@ -56,7 +56,9 @@ int main(int argc, char** argv)
     QSettings().clear();  // the tool's own settings: every screenshot starts from the default layout
     QTemporaryDir recovery;  // never touch the user's own recovery files
     nines::ui::MainWindow window({recovery.path(), 3600 * 1000});
-    window.resize(1600, 1000);
+    // NINES_SCREENSHOT_SIZE=1280x720 takes the laptop pictures; 1,600 by 1,000 otherwise.
+    const QStringList size = qEnvironmentVariable("NINES_SCREENSHOT_SIZE", QStringLiteral("1600x1000")).split(QLatin1Char('x'));
+    window.resize(size.value(0).toInt() > 0 ? size.value(0).toInt() : 1600, size.value(1).toInt() > 0 ? size.value(1).toInt() : 1000);
     window.show();
     if (args.size() >= 3 && !window.openFile(args.at(2)))
         return 1;

@@ -3,6 +3,7 @@
 # display: the window at 1600x1000 with a model open and the diagram fitted.
 # Usage: scripts/screenshot.sh                 all pictures of the docs
 #        scripts/screenshot.sh guide           the getting-started steps of docs/user-guide.md (1,280x720)
+#        scripts/screenshot.sh laptop          editor, results, compare, sweep, improve at 1,280x720
 #        scripts/screenshot.sh MODEL_FILE [OUT.png [COMPONENT_ID[:FIELD_PATH] | results | scenarios |
 #                              edit-scenario:COMPONENT_ID | compare | improve | sweep:PATH=FROM..TO[:STEP][;...]]]
 set -euo pipefail
@@ -32,6 +33,23 @@ guide() {
   [ "$rc" -eq 0 ] && echo "wrote docs/images/guide/step-01.png .. step-10.png"
   return "$rc"
 }
+# The window on a 1,280 by 720 laptop screen: editor, results and the Compare tab's three pages.
+laptop() {
+  local out=docs/images/laptop
+  mkdir -p "$out"
+  lshot() { NINES_SCREENSHOT_SIZE=1280x720 xvfb-run -a -s "-screen 0 1280x720x24" build/app/nines-screenshot "$out/$1" \
+              resources/examples/three-tier-web.nines.json ${2:+"$2"}; }
+  lshot editor.png
+  lshot results.png results
+  lshot compare.png compare
+  lshot sweep.png 'sweep:components[app].instances=3..8'
+  lshot improve.png improve
+  echo "wrote $out/{editor,results,compare,sweep,improve}.png"
+}
+if [ "${1:-}" = "laptop" ]; then
+  laptop
+  exit $?
+fi
 if [ "${1:-}" = "guide" ]; then
   guide
   exit $?
@@ -57,3 +75,4 @@ shot resources/examples/three-tier-web.nines.json docs/images/sweep-heat-map.png
   'sweep:components[app].instances=3..7;components[app].failure_modes[host].repair.mean_hours=2..12:2'
 shot resources/examples/three-tier-web.nines.json docs/images/improve.png improve
 guide
+laptop

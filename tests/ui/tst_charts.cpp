@@ -16,6 +16,8 @@
 #include "ui/document/document.h"
 
 #include <QLabel>
+#include <QScrollBar>
+#include <QTableWidget>
 #include <QTest>
 
 #include <memory>
@@ -138,6 +140,19 @@ private Q_SLOTS:
                      qPrintable(chartTitle(kind)));
         }
         QVERIFY(missing > 0);  // a single server has no scenario to compare, at least
+
+        // Its tables show every row (they sat in boxes of a few rows that scrolled) and every
+        // header whole on hover.
+        view.resize(1000, 700);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const auto tables = view.findChildren<QTableWidget*>();
+        QVERIFY(tables.size() >= 3);
+        for (QTableWidget* t : tables) {
+            QVERIFY2(t->verticalScrollBar()->maximum() == 0, qPrintable(t->objectName()));
+            for (int col = 0; col < t->columnCount(); ++col)
+                QCOMPARE(t->horizontalHeaderItem(col)->toolTip(), t->horizontalHeaderItem(col)->text());
+        }
     }
 
     void legendsSitAboveThePlot()

@@ -8,6 +8,7 @@
 #include "ui/editor/diagram_scene.h"
 #include "ui/editor/inspector.h"
 #include "ui/editor/item_form.h"
+#include "ui/editor/palette.h"
 #include "ui/window/main_window.h"
 
 #include <QAction>
@@ -18,6 +19,8 @@
 #include <QTest>
 #include <QTextBrowser>
 #include <QTextDocument>
+#include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
 
 using namespace nines;
 using namespace nines::model;
@@ -81,6 +84,22 @@ private Q_SLOTS:
         missing.removeDuplicates();
         QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QLatin1Char(' '))));
         QVERIFY(fields > 20);
+    }
+
+    // Palette names were cut by the dock ("Managed DB, single z..."): every entry says on hover
+    // what it is, its whole name included.
+    void everyPaletteEntryHasItsWholeNameOnHover()
+    {
+        MainWindow w(options());
+        int entries = 0;
+        for (QTreeWidgetItemIterator it(w.palette()->tree()); *it; ++it) {
+            if (Palette::keyOf(*it).isEmpty())
+                continue;  // a group heading
+            ++entries;
+            const QString tip = (*it)->toolTip(0);
+            QVERIFY2(tip.contains((*it)->text(0).toHtmlEscaped()) || tip.contains((*it)->text(0)), qPrintable((*it)->text(0)));
+        }
+        QVERIFY(entries > 15);
     }
 
     void theGuideOpensOnF1()

@@ -10,6 +10,8 @@
 #include <QMimeData>
 #include <QVBoxLayout>
 
+#include <tuple>
+
 namespace nines::ui {
 
 using namespace nines::model;
@@ -94,16 +96,39 @@ Palette::Palette(QWidget* parent)
     box->addWidget(search_);
     box->addWidget(tree_);
 
+    // Every entry says what it is on hover, its whole name included where the dock cuts it.
+    const auto kindHelp = [](ComponentKind k) {
+        switch (k) {
+        case ComponentKind::Entry: return tr("Where users' requests arrive; the availability is measured here.");
+        case ComponentKind::LoadBalancer: return tr("Spreads requests over its backends; needs any one of them.");
+        case ComponentKind::Service: return tr("An application service: web servers, APIs, workers.");
+        case ComponentKind::Database: return tr("A database; replicated, it can be CP or AP during a partition.");
+        case ComponentKind::Cache: return tr("A cache in front of a slower store.");
+        case ComponentKind::Queue: return tr("A message queue between asynchronous producers and consumers.");
+        case ComponentKind::Storage: return tr("Block, file or object storage.");
+        case ComponentKind::Dns: return tr("Name resolution in front of the entries.");
+        case ComponentKind::Custom: return tr("Anything else that can fail and be repaired.");
+        }
+        return QString();
+    };
     auto* components = addHeader(tree_, nullptr, tr("Components"));
-    for (ComponentKind k : kComponentKinds)
-        addEntry(components, kindIcon(k), kindLabel(k), QString::fromUtf8(toString(k).data()),
-                 QString::fromUtf8(toString(k).data()));
+    for (ComponentKind k : kComponentKinds) {
+        auto* item = addEntry(components, kindIcon(k), kindLabel(k), QString::fromUtf8(toString(k).data()),
+                              QString::fromUtf8(toString(k).data()));
+        item->setToolTip(0, QStringLiteral("<b>%1</b><br>%2<br><i>%3</i>")
+                                .arg(kindLabel(k).toHtmlEscaped(), kindHelp(k).toHtmlEscaped(),
+                                     tr("Double-click, or drag onto the canvas.")));
+    }
     auto* placement = addHeader(tree_, nullptr, tr("Placement and network"));
-    const std::pair<const char*, QString> others[] = {
-        {"zone", tr("Zone")}, {"region", tr("Region")}, {"hub", tr("Network hub")}};
-    for (const auto& [key, label] : others)
-        addEntry(placement, namedIcon(QString::fromLatin1(key)), label, QString::fromLatin1(key),
-                 QString::fromLatin1(key));
+    const std::tuple<const char*, QString, QString> others[] = {
+        {"zone", tr("Zone"), tr("A place whose outage takes every instance in it down together (an availability zone, a rack).")},
+        {"region", tr("Region"), tr("A group of zones that can go out together.")},
+        {"hub", tr("Network hub"), tr("A point of the network that never fails; links attach to it.")}};
+    for (const auto& [key, label, help] : others) {
+        auto* item = addEntry(placement, namedIcon(QString::fromLatin1(key)), label, QString::fromLatin1(key),
+                              QString::fromLatin1(key));
+        item->setToolTip(0, QStringLiteral("<b>%1</b><br>%2").arg(label.toHtmlEscaped(), help.toHtmlEscaped()));
+    }
 
     // The catalogue: templates the canvas can take (components, zones, regions), by group.
     auto* catalogue = addHeader(tree_, nullptr, tr("Catalogue"));

@@ -15,6 +15,7 @@
 #include <QGridLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QScrollBar>
 #include <QMenu>
 #include <QTemporaryFile>
 #include <QSvgGenerator>
@@ -271,7 +272,11 @@ void fillTableWidget(QTableWidget* w, const present::Table& t)
     w->clear();
     w->setRowCount(int(t.rows.size()));
     w->setColumnCount(int(t.headers.size()));
-    w->setHorizontalHeaderLabels(t.headers);
+    for (int col = 0; col < int(t.headers.size()); ++col) {
+        auto* head = new QTableWidgetItem(t.headers[col]);
+        head->setToolTip(t.headers[col]);  // a header cut by its column's width reads whole on hover
+        w->setHorizontalHeaderItem(col, head);
+    }
     w->verticalHeader()->hide();
     w->setEditTriggers(QAbstractItemView::NoEditTriggers);
     w->setWordWrap(false);
@@ -292,8 +297,11 @@ QTableWidget* tableWidget(const present::Table& t, QWidget* parent, int maxRows)
     auto* w = new QTableWidget(parent);
     w->setObjectName(t.id);
     fillTableWidget(w, t);
+    // Every row on show, the page scrolling rather than the table (tables sat in boxes of a few
+    // rows with scroll bars of their own); only a very long one scrolls inside.
     const int rows = std::min<int>(int(t.rows.size()), maxRows);
-    w->setFixedHeight(w->horizontalHeader()->height() + rows * w->verticalHeader()->defaultSectionSize() + 4);
+    const int scrollBar = w->horizontalScrollBar()->sizeHint().height();
+    w->setFixedHeight(w->horizontalHeader()->sizeHint().height() + rows * w->verticalHeader()->defaultSectionSize() + scrollBar + 4);
     return w;
 }
 

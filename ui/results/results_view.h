@@ -24,7 +24,7 @@ namespace nines::ui {
 /// Shows a table's cells, read-only, in an existing table widget.
 void fillTableWidget(QTableWidget* w, const present::Table& t);
 /// A report table as a read-only table widget, as tall as its rows (up to maxRows).
-QTableWidget* tableWidget(const present::Table& t, QWidget* parent, int maxRows = 14);
+QTableWidget* tableWidget(const present::Table& t, QWidget* parent, int maxRows = 300);
 
 class ResultsView : public QScrollArea
 {

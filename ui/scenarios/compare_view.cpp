@@ -179,12 +179,14 @@ QWidget* CompareView::scenariosPage()
     connect(compare, &QPushButton::clicked, this, &CompareView::compareRequested);
     top->addWidget(compare, 0, Qt::AlignTop);
     box->addLayout(top);
-    auto* charts = new QHBoxLayout;
+    // Side by side on a wide screen, one above the other on a laptop's (each was 170 pixels
+    // wide there, titles cut and names on top of each other).
+    compareCharts_ = new QBoxLayout(QBoxLayout::TopToBottom);
     costPlot_ = plotWidget(compareContent_, 340);
     differencePlot_ = plotWidget(compareContent_, 340);
-    charts->addWidget(costPlot_, 1);
-    charts->addWidget(differencePlot_, 1);
-    box->addLayout(charts);
+    compareCharts_->addWidget(costPlot_, 1);
+    compareCharts_->addWidget(differencePlot_, 1);
+    box->addLayout(compareCharts_);
     compareTables_ = new QVBoxLayout;
     box->addLayout(compareTables_);
     box->addStretch();
@@ -327,13 +329,13 @@ void CompareView::setAnalysis(std::shared_ptr<const study::Evaluation> a)
     // One title each, however many times the designs are compared (a row was added every time).
     charts::setTitle(costPlot_, chartTitle(ChartKind::CostAvailability), QFont(font().family(), 10, QFont::Bold));
     drawChart(costPlot_, ChartKind::CostAvailability, *analysis_);
-    charts::setTitle(differencePlot_, tr("Difference in availability from the base (percentage points, 95% intervals)"),
+    charts::setTitle(differencePlot_, tr("Difference from the base (95% intervals)"),
                      QFont(font().family(), 10, QFont::Bold));
     drawDifferences(differencePlot_, c);
     differencePlot_->replot();
     for (const present::Table& t : present::comparisonTables(analysis_->model, c)) {
         compareTables_->addWidget(new QLabel(QStringLiteral("<b>%1</b>").arg(t.title.toHtmlEscaped()), compareContent_));
-        QTableWidget* w = tableWidget(t, compareContent_, 20);
+        QTableWidget* w = tableWidget(t, compareContent_);
         compareTables_->addWidget(w);
         if (t.id == QLatin1String("comparison"))
             comparisonTable_ = w;
@@ -493,6 +495,13 @@ void CompareView::showPlan()
                                        .arg(present::availabilityText(p.base_availability, p.base_unavailability),
                                             p.base_exact ? tr("exact") : tr("simulated"))
                                        .arg(p.ranked.size()));
+}
+
+void CompareView::resizeEvent(QResizeEvent* e)
+{
+    QWidget::resizeEvent(e);
+    if (compareCharts_)
+        compareCharts_->setDirection(width() >= 1100 ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom);
 }
 
 }  // namespace nines::ui

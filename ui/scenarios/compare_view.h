@@ -18,6 +18,7 @@
 #include <memory>
 #include <optional>
 
+class QBoxLayout;
 class QCheckBox;
 class QComboBox;
 class QCustomPlot;
@@ -72,6 +73,9 @@ Q_SIGNALS:
 protected:
     void showEvent(QShowEvent* e) override;
 
+protected:
+    void resizeEvent(QResizeEvent* e) override;
+
 private:
     bool choicesStale_ = false;
     QWidget* scenariosPage();
@@ -90,6 +94,7 @@ private:
     QLabel* compareNote_;
     QWidget* compareContent_;
     QVBoxLayout* compareTables_;
+    QBoxLayout* compareCharts_ = nullptr;  // the two charts: side by side where wide
     QTableWidget* comparisonTable_ = nullptr;
     QCustomPlot* costPlot_;
     QCustomPlot* differencePlot_;
