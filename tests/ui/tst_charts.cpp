@@ -186,6 +186,38 @@ private Q_SLOTS:
         }
     }
 
+    // The sweep drew the cost of ownership over the horizon and called it "first-year cost", a
+    // third of it on a three-year horizon.
+    void theSweepNamesTheCostItDraws()
+    {
+        study::Sweep s;
+        s.axes.push_back({"components[app].instances", {3, 4}});
+        for (double v : {3.0, 4.0}) {
+            study::SweepPoint p;
+            p.values = {v};
+            p.valid = true;
+            p.run.replications = 10;
+            p.run.availability = {0.999, 0.998, 0.9995};
+            p.cost.capex = 1000 * v;
+            p.cost.yearly = 500 * v;
+            p.cost.downtime_yearly = 100;
+            p.cost.horizon_years = 3;
+            s.points.push_back(p);
+        }
+        QCustomPlot plot;
+        plot.resize(640, 360);
+        QVERIFY(drawSweep(&plot, s, QStringLiteral("USD")));
+        QCPGraph* cost = nullptr;
+        for (int i = 0; i < plot.graphCount(); ++i)
+            if (plot.graph(i)->valueAxis() == plot.yAxis2)
+                cost = plot.graph(i);
+        QVERIFY(cost);
+        QCOMPARE(cost->name(), QStringLiteral("cost of ownership, 3 years"));
+        QVERIFY(plot.yAxis2->label().startsWith(QStringLiteral("Cost of ownership")));
+        QCOMPARE(cost->data()->at(0)->value, s.points[0].cost.ownership());
+        QCOMPARE(cost->data()->at(1)->value, s.points[1].cost.ownership());
+    }
+
     // Two designs at the same cost and availability wrote their names over each other, and the
     // last name ran off the right edge.
     void costLabelsKeepApart()

@@ -4,7 +4,8 @@
 // topology, the headline and every chart that has data.
 //
 // With NINES_GUIDE_SHOTS=DIR the window is saved after each step as DIR/step-NN.png: the pictures
-// of the guide (scripts/screenshot.sh takes them under a virtual display at 1,280 by 720).
+// of the guide (scripts/screenshot.sh takes them under a virtual display at 1,280 by 720); with
+// NINES_GUIDE_REPORT=FILE the report is kept there, to render its pages and look at them.
 #include "test_util.h"
 #include "ui/document/document.h"
 #include "ui/document/item_access.h"
@@ -206,6 +207,10 @@ private Q_SLOTS:
         // 10. File > Export Report (Ctrl+E) to a PDF.
         QTest::keyClick(&w, Qt::Key_E, Qt::ControlModifier);
         QVERIFY(QFileInfo::exists(pdf));
+        if (const QString keep = qEnvironmentVariable("NINES_GUIDE_REPORT"); !keep.isEmpty()) {  // to look at its pages
+            QFile::remove(keep);
+            QVERIFY(QFile::copy(pdf, keep));
+        }
         shot(w);
 
         // The report holds the topology, the headline and every chart with data.

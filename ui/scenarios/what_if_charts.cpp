@@ -32,7 +32,10 @@ bool oneAxis(QCustomPlot* plot, const study::Sweep& s, const QString& currency)
     errors->removeFromLegend();
     QCPGraph* exact = nullptr;
     auto* cost = plot->addGraph(plot->xAxis, plot->yAxis2);
-    cost->setName(QObject::tr("first-year cost"));
+    // The cost drawn is the cost of ownership over the horizon (what the finding ranks by); it
+    // was labelled "first-year cost", a figure three times smaller on a three-year horizon.
+    const double horizon = s.points.empty() ? 0.0 : s.points.front().cost.horizon_years;
+    cost->setName(QObject::tr("cost of ownership, %1 years").arg(num(horizon, 1)));
     cost->setPen(QPen(kAmber, 1.5, Qt::DashDotLine));
     cost->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssSquare, kAmber, kAmber, 5));
     double yMin = 100, yMax = 0, cMax = 0, xMin = 0, xMax = 0;
@@ -87,8 +90,9 @@ bool oneAxis(QCustomPlot* plot, const study::Sweep& s, const QString& currency)
     plot->yAxis->setLabel(QObject::tr("Availability (%)"));
     plot->yAxis2->setVisible(true);
     plot->yAxis2->setRange(0, cMax > 0 ? cMax * 1.15 : 1.0);
-    plot->yAxis2->setLabel(QObject::tr("First-year cost%1")
+    plot->yAxis2->setLabel(QObject::tr("Cost of ownership%1")
                                .arg(currency.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(currency)));
+    plot->yAxis2->setTicker(QSharedPointer<QCPAxisTicker>(new MoneyTicker));
     if (cMax <= 0)
         cost->removeFromLegend();
     if (s.cheapest_meeting_sla)

@@ -1,7 +1,7 @@
 // Charts of what-if questions. The scenarios' differences from the base: each one's paired 95%
 // interval (common random numbers) beside the interval two separate runs would give. A sweep:
 // with one swept field, the availability at each value (its 95%
-// interval, the exact value where there is one) and the first-year cost against the field, the
+// interval, the exact value where there is one) and the cost of ownership against the field, the
 // SLA line and the smallest value that meets it; with two, a heat map of the nines over both.
 #pragma once
 
