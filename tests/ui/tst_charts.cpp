@@ -15,6 +15,7 @@
 #include "ui/scenarios/what_if_charts.h"
 #include "ui/document/document.h"
 
+#include <QApplication>
 #include <QLabel>
 #include <QScrollBar>
 #include <QTableWidget>
@@ -153,6 +154,33 @@ private Q_SLOTS:
             for (int col = 0; col < t->columnCount(); ++col)
                 QCOMPARE(t->horizontalHeaderItem(col)->toolTip(), t->horizontalHeaderItem(col)->text());
         }
+    }
+
+    // On a laptop the dashboard is about 600 pixels wide: nothing may make it wider (text ran
+    // past its right edge under a horizontal scroll bar).
+    void theDashboardFitsALaptopsWidth_data()
+    {
+        QTest::addColumn<int>("width");
+        for (int w : {480, 540, 580, 590, 600, 640, 700, 800, 1000})
+            QTest::newRow(qPrintable(QString::number(w))) << w;
+    }
+
+    void theDashboardFitsALaptopsWidth()
+    {
+        QFETCH(int, width);
+        ResultsView view;
+        view.resize(width, 500);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setAnalysis(threeTier());
+        QApplication::processEvents();
+        QStringList wide;
+        for (QWidget* w : view.widget()->findChildren<QWidget*>())
+            if (w->isVisibleTo(view.widget()) && w->minimumSizeHint().width() > view.viewport()->width())
+                wide << QStringLiteral("%1 %2 %3").arg(QString::fromLatin1(w->metaObject()->className()), w->objectName())
+                            .arg(w->minimumSizeHint().width());
+        QVERIFY2(view.horizontalScrollBar()->maximum() == 0,
+                 qPrintable(QStringLiteral("%1 wider than %2: %3").arg(view.widget()->width()).arg(view.viewport()->width()).arg(wide.join(QStringLiteral(", ")))));
     }
 
     void legendsSitAboveThePlot()

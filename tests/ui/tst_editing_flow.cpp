@@ -114,6 +114,7 @@ private Q_SLOTS:
         QCOMPARE(MainWindow::withModelSuffix(QStringLiteral("/a/b.json")), QStringLiteral("/a/b.json"));
         QCOMPARE(MainWindow::withModelSuffix(QStringLiteral("/a/b.nines.JSON")), QStringLiteral("/a/b.nines.JSON"));
         QCOMPARE(MainWindow::withModelSuffix(QStringLiteral("/a/b.txt")), QStringLiteral("/a/b.txt.nines.json"));
+        QCOMPARE(MainWindow::withModelSuffix(QStringLiteral("/a/b.nines")), QStringLiteral("/a/b.nines.json"));
 
         // The next new model starts where the last one was saved.
         w.newDocument();
@@ -234,6 +235,16 @@ private Q_SLOTS:
         QVERIFY(last.position);
         const QPointF lastCentre = QPointF(last.position->x, last.position->y) + QPointF(geometry::kNodeWidth, geometry::kNodeHeight) / 2;
         QVERIFY2(QLineF(lastCentre, onIt).length() < 3 * geometry::kNodeWidth, qPrintable(QString::number(QLineF(lastCentre, onIt).length())));
+
+        // Dropped on a card inside a region, it lands beside it inside that region's frame.
+        const std::optional<ItemRef> region = w.scene()->containerRefAt(onIt);
+        if (region) {
+            w.scene()->createFromPalette(QStringLiteral("service"), onIt);
+            const Component& placed = w.document()->model().components.back();
+            const QPointF centre = QPointF(placed.position->x, placed.position->y) + QPointF(geometry::kNodeWidth, geometry::kNodeHeight) / 2;
+            QVERIFY(w.scene()->containerRefAt(centre) == region);
+            QVERIFY2(noCardOverlaps(w.scene(), &which), qPrintable(which));
+        }
     }
 
     // A long name wrapped into three lines, centred, so its first line ran under the badge on

@@ -117,6 +117,7 @@ ComponentItem::ComponentItem(int index)
 void ComponentItem::setData(const Component& c, const QString& zoneBadges, int dependencies)
 {
     if (!(c == data_) || zoneBadges != zoneBadges_ || dependencies != dependencies_) {
+        prepareGeometryChange();  // before the change: the bounding rect depends on the dependencies
         data_ = c;
         zoneBadges_ = zoneBadges;
         dependencies_ = dependencies;
@@ -132,7 +133,6 @@ void ComponentItem::setData(const Component& c, const QString& zoneBadges, int d
             tip += QLatin1Char('\n') + how;
         }
         setToolTip(tip);
-        prepareGeometryChange();
         update();
     }
     if (c.position && pos() != QPointF(c.position->x, c.position->y))

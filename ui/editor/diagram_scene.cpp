@@ -31,7 +31,7 @@ QPointF snapped(QPointF p) { return {std::round(p.x() / kGrid) * kGrid, std::rou
 
 }  // namespace
 
-QPointF DiagramScene::freeCorner(QPointF wanted, QSizeF size) const
+QPointF DiagramScene::freeCorner(QPointF wanted, QSizeF size, std::optional<ItemRef> container) const
 {
     // Cards and hubs already drawn, with a grid step of air around each: a new card must not
     // hide one (a double-click on the palette always aims at the view's centre, and a drop may
@@ -45,10 +45,14 @@ QPointF DiagramScene::freeCorner(QPointF wanted, QSizeF size) const
         const QRectF r(tl, size);
         return std::none_of(taken.begin(), taken.end(), [&](const QRectF& t) { return t.intersects(r); });
     };
+    // Inside the container it was dropped in (or outside every one), where there is room: a
+    // spot in another zone's frame would draw the card there while it belongs here.
+    const auto inPlace = [&](QPointF tl) { return containerRefAt(tl + QPointF(size.width() / 2, size.height() / 2)) == container; };
     if (isFree(wanted))
         return wanted;
+    std::optional<QPointF> elsewhere;
     // Rings of grid steps around the wanted corner, nearest first: the card lands beside the
-    // one in the way, in the same container when there is room around it.
+    // one in the way.
     for (int ring = 1; ring <= 100; ++ring) {
         std::vector<QPointF> around;
         for (int i = -ring; i <= ring; ++i)
@@ -59,10 +63,16 @@ QPointF DiagramScene::freeCorner(QPointF wanted, QSizeF size) const
             return QLineF(wanted, a).length() < QLineF(wanted, b).length();
         });
         for (QPointF p : around)
-            if (isFree(p))
-                return p;
+            if (isFree(p)) {
+                if (inPlace(p))
+                    return p;
+                if (!elsewhere)
+                    elsewhere = p;
+            }
+        if (elsewhere && ring >= 20)  // the container is full: beside it (its frame grows around the card)
+            return *elsewhere;
     }
-    return wanted;  // a canvas full for 2,000 units around: overlap rather than refuse
+    return elsewhere.value_or(wanted);  // a canvas full for 2,000 units around: overlap rather than refuse
 }
 
 DiagramScene::DiagramScene(Document* doc, QObject* parent)
@@ -525,7 +535,7 @@ void DiagramScene::createFromPalette(const QString& what, QPointF at)
         Hub h;
         h.id = uniqueId(m, ItemKind::Hub, "internet");
         h.name = h.id == "internet" ? "Internet" : h.id;
-        const QPointF tl = freeCorner(snapped(at - QPointF(kHubSize / 2, kHubSize / 2)), QSizeF(kHubSize, kHubSize));
+        const QPointF tl = freeCorner(snapped(at - QPointF(kHubSize / 2, kHubSize / 2)), QSizeF(kHubSize, kHubSize), container);
         h.position = Point{tl.x(), tl.y()};
         selectRefs(addItems(doc_, {Item(h)}, tr("Add hub")));
         return;
@@ -534,7 +544,7 @@ void DiagramScene::createFromPalette(const QString& what, QPointF at)
         const bool node = t->target == io::TemplateTarget::Component;
         QPointF tl = snapped(at - (node ? QPointF(kNodeWidth / 2, kNodeHeight / 2) : QPointF(110, 20)));
         if (node)
-            tl = freeCorner(tl, QSizeF(kNodeWidth, kNodeHeight));
+            tl = freeCorner(tl, QSizeF(kNodeWidth, kNodeHeight), container);
         std::optional<Item> item = newItemFromTemplate(m, *t, {tl.x(), tl.y()});
         if (!item)
             return;
@@ -548,7 +558,7 @@ void DiagramScene::createFromPalette(const QString& what, QPointF at)
     ComponentKind kind;
     if (!parseEnum(what.toStdString(), kind))
         return;
-    const QPointF tl = freeCorner(snapped(at - QPointF(kNodeWidth / 2, kNodeHeight / 2)), QSizeF(kNodeWidth, kNodeHeight));
+    const QPointF tl = freeCorner(snapped(at - QPointF(kNodeWidth / 2, kNodeHeight / 2)), QSizeF(kNodeWidth, kNodeHeight), container);
     Component c = newComponent(m, kind, {tl.x(), tl.y()});
     c.zones = zonesForDrop(m, container, c);
     selectRefs(addItems(doc_, {Item(c)}, tr("Add %1").arg(kindLabel(kind))));

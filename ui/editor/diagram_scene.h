@@ -47,6 +47,8 @@ public:
 
     /// Creates what a palette entry names at a scene position, placed in the container there.
     void createFromPalette(const QString& what, QPointF scenePos);
+    /// The zone or region drawn at a scene position (the innermost), if any.
+    std::optional<ItemRef> containerRefAt(QPointF scenePos) const;
 
     /// Scene rectangle of everything drawn, for "fit to view".
     QRectF contentsRect() const;
@@ -83,9 +85,9 @@ private:
     std::string keyOf(ItemRef ref) const;
     /// The innermost container (zone before region) whose rectangle holds the point.
     ContainerItem* containerAt(QPointF scenePos, const QGraphicsItem* ignore = nullptr) const;
-    std::optional<ItemRef> containerRefAt(QPointF scenePos) const;
-    /// The grid corner nearest `wanted` where a card of `size` hides no card or hub.
-    QPointF freeCorner(QPointF wanted, QSizeF size) const;
+    /// The grid corner nearest `wanted` where a card of `size` hides no card or hub, inside
+    /// `container` (none: outside every zone and region) where it has room.
+    QPointF freeCorner(QPointF wanted, QSizeF size, std::optional<ItemRef> container) const;
     QGraphicsItem* nodeAt(QPointF scenePos) const;
     std::optional<std::string> nodeId(QGraphicsItem* item) const;  // zone/region/hub id
     void finishConnect(QPointF scenePos);

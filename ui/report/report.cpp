@@ -296,7 +296,8 @@ void keepHeadingsWithWhatFollows(QTextDocument& doc, const QSet<QString>& headin
     for (int pass = 0; pass < 64; ++pass) {
         bool moved = false;
         for (QTextBlock b = doc.begin(); b.isValid() && !moved; b = b.next()) {
-            if (!headings.contains(b.text().trimmed()) || b.blockFormat().pageBreakPolicy() & QTextFormat::PageBreak_AlwaysBefore)
+            if (!headings.contains(b.text().trimmed()) || b.blockFormat().pageBreakPolicy() & QTextFormat::PageBreak_AlwaysBefore
+                || QTextCursor(b).currentTable())  // a header cell may read like a title ("Cost of ownership")
                 continue;
             QTextBlock next = b.next();
             while (next.isValid() && next.text().trimmed().isEmpty())

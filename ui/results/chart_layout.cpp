@@ -118,6 +118,8 @@ void declutterLabels(QCustomPlot* plot, const std::vector<QCPItemText*>& labels,
                         moved = true;
                     }
             }
+            if (r.bottom() > area.bottom())  // pushed past the bottom: the last row, overlapping rather than outside
+                r.moveBottom(area.bottom());
             placed.push_back(r);
             label->position->setPixelPosition(r.topLeft());
         }
@@ -133,11 +135,13 @@ QString MoneyTicker::getTickLabel(double tick, const QLocale& locale, QChar form
     Q_UNUSED(formatChar);
     Q_UNUSED(precision);
     const double a = std::abs(tick);
+    // Up to two decimals, trailing zeros trimmed: ticks step by 2.5 x 10^n, and 12.5 k must not
+    // read 12 k.
     if (a >= 1e6)
-        return QString::fromStdString(present::formatFixed(tick / 1e6, a >= 1e7 ? 0 : 2)) + QStringLiteral(" M");
+        return QString::fromStdString(present::formatFixed(tick / 1e6, 2)) + QStringLiteral(" M");
     if (a >= 1e3)
-        return QString::fromStdString(present::formatFixed(tick / 1e3, a >= 1e4 ? 0 : 1)) + QStringLiteral(" k");
-    return QString::fromStdString(present::formatFixed(tick, 0));
+        return QString::fromStdString(present::formatFixed(tick / 1e3, 2)) + QStringLiteral(" k");
+    return QString::fromStdString(present::formatFixed(tick, 2));
 }
 
 QString wrappedName(const QString& name, int perLine)

@@ -21,8 +21,11 @@ bool downtime(QCustomPlot* plot, const study::Evaluation& a)
         return false;
     std::vector<double> v = r.downtime_minutes;
     std::sort(v.begin(), v.end());
-    // The range up to the 99.5th percentile keeps one extreme year from squashing the rest.
-    const double top = v[std::min(v.size() - 1, static_cast<size_t>(0.995 * double(v.size())))];
+    // The range up to the 99.5th percentile keeps one extreme year from squashing the rest; when
+    // fewer than one year in two hundred had downtime, up to the worst one (they must show).
+    double top = v[std::min(v.size() - 1, static_cast<size_t>(0.995 * double(v.size())))];
+    if (!(top > 0))
+        top = v.back();
     if (!(top > 0))
         return false;
     const int binCount = std::clamp(static_cast<int>(std::sqrt(double(v.size()))), 10, 40);
@@ -354,7 +357,8 @@ QString chartEmptyText(ChartKind kind, const study::Evaluation& a)
     case ChartKind::OutageLength:
         return QObject::tr("No outage was seen in the run, so there are no outage lengths to show.");
     case ChartKind::Convergence:
-        return QObject::tr("The estimate is drawn as replications accumulate; this run finished fewer than two.");
+        return QObject::tr("The estimate is drawn as replications accumulate, a point per block of them; this run "
+                           "finished too few blocks to draw a line.");
     case ChartKind::Criticality:
         return QObject::tr("No component was down and needed in the run: there was no downtime to share out.");
     case ChartKind::Capacity:
@@ -362,8 +366,11 @@ QString chartEmptyText(ChartKind kind, const study::Evaluation& a)
     case ChartKind::Growth:
         if (!a.capacity.has_load || a.capacity.tiers.empty())
             return noLoad;
-        return QObject::tr("The load does not grow (a yearly growth of 0% in the model's settings): set one to see when "
-                           "each tier runs out of capacity.");
+        return a.capacity.yearly_growth_percent == 0
+                   ? QObject::tr("The load does not grow (a yearly growth of 0% in the model's settings): set one to see "
+                                 "when each tier runs out of capacity.")
+                   : QObject::tr("The load shrinks to nothing (a yearly growth of -100% or less): there is no growth to "
+                                 "draw.");
     case ChartKind::Cap:
         return QObject::tr("The model has no replicated data store with a consistency choice (CP or AP), so there is "
                            "nothing to compare.");

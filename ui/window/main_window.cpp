@@ -119,7 +119,12 @@ MainWindow::MainWindow(Options options, QWidget* parent)
                                      QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
     };
     askSavePath = [this] {
-        return QFileDialog::getSaveFileName(this, tr("Save model"), saveStartPath(), fileFilter());
+        // The dialog adds the suffix itself, so that it asks before replacing the file that is
+        // actually written ("mine" is saved as mine.nines.json).
+        QFileDialog dialog(this, tr("Save model"), saveStartPath(), fileFilter());
+        dialog.setAcceptMode(QFileDialog::AcceptSave);
+        dialog.setDefaultSuffix(QStringLiteral("nines.json"));
+        return dialog.exec() == QDialog::Accepted && !dialog.selectedFiles().isEmpty() ? dialog.selectedFiles().front() : QString();
     };
     askRestore = [this](const RecoveryStore::Pending& p) {
         const QString what = p.originalPath.isEmpty() ? tr("an unsaved model") : QDir::toNativeSeparators(p.originalPath);

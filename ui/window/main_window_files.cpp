@@ -54,6 +54,8 @@ QString MainWindow::withModelSuffix(const QString& path)
 {
     if (path.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive))
         return path;
+    if (path.endsWith(QStringLiteral(".nines"), Qt::CaseInsensitive))
+        return path + QStringLiteral(".json");
     return path + QStringLiteral(".nines.json");
 }
 
