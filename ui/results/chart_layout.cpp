@@ -68,7 +68,9 @@ void placeLegend(QCustomPlot* plot, bool visible)
         main->addElement(row, 0, legend);
         main->setRowStretchFactor(row, 0.001);  // as tall as its entries, the plot takes the rest
         legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
-        legend->setWrap(3);
+        // Two entries to a row: three long ones ("after the worst single failure (N+1)") made the
+        // plot at least 600 pixels wide, wider than the dashboard on a laptop.
+        legend->setWrap(2);
         legend->setMargins(QMargins(4, 2, 4, 0));
     }
     if (visible) {

@@ -224,7 +224,7 @@ QWidget* ResultsView::chartBox(ChartKind kind)
     v->setContentsMargins(0, 0, 0, 0);
     auto* title = new QLabel(QStringLiteral("<b>%1</b>").arg(chartTitle(kind).toHtmlEscaped()), box);
     auto* plot = new QCustomPlot(box);
-    plot->setMinimumHeight(290);
+    plot->setMinimumSize(240, 290);  // not the width its legend and labels would like: the dashboard's
     plot->setObjectName(chartId(kind));
     plot->setToolTip(tr("Hover for values; right-click to export"));
     auto* caption = new QLabel(chartCaption(kind), box);
