@@ -3,6 +3,7 @@
 // catalogue value); the template row; failure modes from the catalogue; and a save that keeps
 // the template with only the changed values.
 #include "test_util.h"
+#include "window_test_util.h"
 #include "model/io/catalogue.h"
 #include "model/io/model_file.h"
 #include "model/io/provenance.h"
@@ -31,6 +32,7 @@
 #include <QTest>
 #include <QUndoStack>
 
+using nines::test::quietDialogs;
 using namespace nines;
 using namespace nines::model;
 using namespace nines::ui;
@@ -66,13 +68,7 @@ class TestCatalogueUi : public QObject
 
     QTemporaryDir dir_;
 
-    MainWindow::Options options() const { return {dir_.path() + QStringLiteral("/recovery"), 3600 * 1000}; }
-
-    static void quietDialogs(MainWindow& w)
-    {
-        w.askToSave = [](const QString&) { return QMessageBox::Discard; };
-        w.showError = [](const QString& t, const QString& m) { QFAIL(qPrintable(t + QStringLiteral(": ") + m)); };
-    }
+    MainWindow::Options options() const { return nines::test::windowOptions(dir_); }
 
 private Q_SLOTS:
     void initTestCase()

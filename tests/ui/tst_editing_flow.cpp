@@ -5,6 +5,7 @@
 // when they are one, a card with several dependencies says how it combines them, and a card
 // whose run saw no outage does not claim it never goes down.
 #include "test_util.h"
+#include "window_test_util.h"
 #include "ui/document/document.h"
 #include "ui/document/item_access.h"
 #include "ui/editor/canvas_items.h"
@@ -32,6 +33,7 @@
 #include <QTest>
 #include <QUndoStack>
 
+using nines::test::quietDialogs;
 using namespace nines;
 using namespace nines::model;
 using namespace nines::ui;
@@ -72,13 +74,7 @@ class TestEditingFlow : public QObject
     Q_OBJECT
 
     QTemporaryDir dir_;
-    MainWindow::Options options() const { return {dir_.path() + QStringLiteral("/recovery"), 3600 * 1000}; }
-
-    static void quietDialogs(MainWindow& w)
-    {
-        w.askToSave = [](const QString&) { return QMessageBox::Discard; };
-        w.showError = [](const QString& t, const QString& m) { QFAIL(qPrintable(t + QStringLiteral(": ") + m)); };
-    }
+    MainWindow::Options options() const { return nines::test::windowOptions(dir_); }
 
 private Q_SLOTS:
     void initTestCase()

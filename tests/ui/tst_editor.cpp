@@ -2,6 +2,7 @@
 // dragging, inspector edits, undo/redo of each, save and reopen, invalid files with their
 // problems, delete with its cascade, copy/paste, dropping into a zone, autosave and recovery.
 #include "test_util.h"
+#include "window_test_util.h"
 #include "model/io/model_file.h"
 #include "model/validate.h"
 #include "ui/editor/component_form.h"
@@ -33,6 +34,7 @@
 #include <QTest>
 #include <QUndoStack>
 
+using nines::test::quietDialogs;
 using namespace nines;
 using namespace nines::model;
 using namespace nines::ui;
@@ -89,13 +91,7 @@ class TestEditor : public QObject
 
     QTemporaryDir dir_;
 
-    MainWindow::Options options() const { return {dir_.path() + QStringLiteral("/recovery"), 3600 * 1000}; }
-
-    static void quietDialogs(MainWindow& w)
-    {
-        w.askToSave = [](const QString&) { return QMessageBox::Discard; };
-        w.showError = [](const QString& t, const QString& m) { QFAIL(qPrintable(t + QStringLiteral(": ") + m)); };
-    }
+    MainWindow::Options options() const { return nines::test::windowOptions(dir_); }
 
 private Q_SLOTS:
     void initTestCase()

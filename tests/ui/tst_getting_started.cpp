@@ -7,6 +7,7 @@
 // of the guide (scripts/screenshot.sh takes them under a virtual display at 1,280 by 720); with
 // NINES_GUIDE_REPORT=FILE the report is kept there, to render its pages and look at them.
 #include "test_util.h"
+#include "window_test_util.h"
 #include "ui/document/document.h"
 #include "ui/document/item_access.h"
 #include "ui/editor/canvas_items.h"
@@ -107,9 +108,8 @@ private Q_SLOTS:
 
     void fromAnEmptyCanvasToAReport()
     {
-        MainWindow w({dir_.path() + QStringLiteral("/recovery"), 3600 * 1000});
-        w.askToSave = [](const QString&) { return QMessageBox::Discard; };
-        w.showError = [](const QString& t, const QString& m) { QFAIL(qPrintable(t + QStringLiteral(": ") + m)); };
+        MainWindow w(nines::test::windowOptions(dir_));
+        nines::test::quietDialogs(w);
         const QString pdf = dir_.filePath(QStringLiteral("web-shop.pdf"));
         w.askReportPath = [&] { return pdf; };
         w.show();

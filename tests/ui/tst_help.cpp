@@ -3,6 +3,7 @@
 // tooltip and as "What's This"; Help > User Guide (F1) shows docs/user-guide.md, with its
 // pictures, in the window.
 #include "test_util.h"
+#include "window_test_util.h"
 #include "ui/document/document.h"
 #include "ui/document/item_access.h"
 #include "ui/editor/diagram_scene.h"
@@ -31,7 +32,7 @@ class TestHelp : public QObject
     Q_OBJECT
 
     QTemporaryDir dir_;
-    MainWindow::Options options() const { return {dir_.path() + QStringLiteral("/recovery"), 3600 * 1000}; }
+    MainWindow::Options options() const { return nines::test::windowOptions(dir_); }
 
 private Q_SLOTS:
     void initTestCase()
@@ -52,7 +53,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, file);
         MainWindow w(options());
-        w.askToSave = [](const QString&) { return QMessageBox::Discard; };
+        nines::test::quietDialogs(w);
         QVERIFY(w.openFile(file));
         const Model& m = w.document()->model();
         std::vector<std::vector<ItemRef>> selections{{}};
@@ -105,7 +106,7 @@ private Q_SLOTS:
     void theGuideOpensOnF1()
     {
         MainWindow w(options());
-        w.askToSave = [](const QString&) { return QMessageBox::Discard; };
+        nines::test::quietDialogs(w);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         QAction* guide = w.action(QStringLiteral("actionUserGuide"));

@@ -5,6 +5,7 @@
 // and the model and the undo stack stay as they were; the panel around the fields scrolls
 // instead. A field the user clicked into still takes the wheel.
 #include "test_util.h"
+#include "window_test_util.h"
 #include "ui/document/document.h"
 #include "ui/document/item_access.h"
 #include "ui/editor/diagram_scene.h"
@@ -27,6 +28,7 @@
 #include <QUndoStack>
 #include <QWheelEvent>
 
+using nines::test::quietDialogs;
 using namespace nines;
 using namespace nines::model;
 using namespace nines::ui;
@@ -54,13 +56,7 @@ class TestLaptop : public QObject
     Q_OBJECT
 
     QTemporaryDir dir_;
-    MainWindow::Options options() const { return {dir_.path() + QStringLiteral("/recovery"), 3600 * 1000}; }
-
-    static void quietDialogs(MainWindow& w)
-    {
-        w.askToSave = [](const QString&) { return QMessageBox::Discard; };
-        w.showError = [](const QString& t, const QString& m) { QFAIL(qPrintable(t + QStringLiteral(": ") + m)); };
-    }
+    MainWindow::Options options() const { return nines::test::windowOptions(dir_); }
 
 private Q_SLOTS:
     void initTestCase()

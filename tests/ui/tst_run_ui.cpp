@@ -3,6 +3,7 @@
 // stale, a long run cancels within a second keeping a partial result, and every report format
 // and chart export is written from the window.
 #include "test_util.h"
+#include "window_test_util.h"
 #include "ui/editor/canvas_items.h"
 #include "ui/editor/diagram_scene.h"
 #include "ui/document/document.h"
@@ -37,7 +38,7 @@ class TestRunUi : public QObject
 
     QTemporaryDir dir_;
 
-    MainWindow::Options options() const { return {dir_.path() + QStringLiteral("/recovery"), 3600 * 1000}; }
+    MainWindow::Options options() const { return nines::test::windowOptions(dir_); }
 
     static void quiet(MainWindow& w)
     {

@@ -18,6 +18,7 @@
 #include "ui/editor/scenario_panel.h"
 #include "ui/editor/problem_list_model.h"
 #include "ui/present/number_format.h"
+#include "user_guide.h"
 #include "wheel_guard.h"
 
 #include <QAction>
@@ -39,9 +40,6 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QTabWidget>
-#include <QTextBlock>
-#include <QTextBrowser>
-#include <QTextCursor>
 #include <QTimer>
 #include <QToolBar>
 #include <QUndoStack>
@@ -504,42 +502,8 @@ void MainWindow::showEvent(QShowEvent* e)
 
 void MainWindow::showUserGuide()
 {
-    // docs/user-guide.md itself, with its pictures, from the binary: the same text as on disk.
-    if (!guide_) {
-        guide_ = new QDialog(this);
-        guide_->setWindowTitle(tr("Nines User Guide"));
-        auto* layout = new QVBoxLayout(guide_);
-        layout->setContentsMargins(0, 0, 0, 0);
-        auto* browser = new QTextBrowser(guide_);
-        browser->setObjectName(QStringLiteral("userGuide"));
-        browser->setOpenExternalLinks(true);
-        browser->setSource(QUrl(QStringLiteral("qrc:/docs/user-guide.md")), QTextDocument::MarkdownResource);
-        layout->addWidget(browser);
-        // Beside the window on a laptop's screen, not past its edge.
-        const QSize room = screen() ? screen()->availableGeometry().size() : QSize(1280, 720);
-        guide_->resize(std::min(900, room.width() - 40), std::min(760, room.height() - 60));
-        // The screenshots are 1,280 pixels wide: drawn at the width of the text, not past it.
-        const double width = guide_->width() - 60;
-        for (QTextBlock b = browser->document()->begin(); b.isValid(); b = b.next())
-            for (auto it = b.begin(); !it.atEnd(); ++it) {
-                const QTextFragment f = it.fragment();
-                if (!f.charFormat().isImageFormat())
-                    continue;
-                QTextImageFormat image = f.charFormat().toImageFormat();
-                const QVariant loaded = browser->loadResource(QTextDocument::ImageResource, QUrl(image.name()));
-                const QImage picture = loaded.canConvert<QImage>() && !loaded.value<QImage>().isNull()
-                                           ? loaded.value<QImage>()
-                                           : QImage::fromData(loaded.toByteArray());
-                if (picture.isNull() || picture.width() <= width)
-                    continue;
-                image.setWidth(width);
-                image.setHeight(width * picture.height() / picture.width());
-                QTextCursor c(browser->document());
-                c.setPosition(f.position());
-                c.setPosition(f.position() + f.length(), QTextCursor::KeepAnchor);
-                c.setCharFormat(image);
-            }
-    }
+    if (!guide_)
+        guide_ = createUserGuide(this);
     guide_->show();
     guide_->raise();
     guide_->activateWindow();
